@@ -1,0 +1,150 @@
+// The workload profile (SPEC §2): the one schema behind validation, TypeScript types, OpenAPI and the
+// editor JSON Schema. Every object is strict, so a typo such as `peakRPS` is an error naming the key.
+import { z } from 'zod';
+import { Provider } from '../pricing/schema.js';
+
+const HOURS_PER_DAY = 24;
+const HOURS_PER_WEEK = 168;
+
+/** Money given by a person: a decimal string or a plain number, normalised to a decimal string. */
+const UsdInput = z
+  .union([
+    z.string().regex(/^\d+(\.\d+)?$/, 'must be a non-negative decimal such as "250.00"'),
+    z.number().nonnegative(),
+  ])
+  .transform((value) => String(value))
+  .describe('USD, as a decimal string ("250.00") or a number');
+
+export const TrafficPattern = z
+  .enum(['steady', 'diurnal', 'business-hours', 'spiky', 'batch'])
+  .describe('A named shape of load over the week');
+
+export const Traffic = z
+  .strictObject({
+    monthlyRequests: z.number().nonnegative().optional().describe('Requests per month (730 hours); give this or averageRps'),
+    averageRps: z.number().nonnegative().optional().describe('Average requests per second over the week; give this or monthlyRequests'),
+    peakRps: z.number().positive().optional().describe('Highest requests per second; derived from the pattern when absent'),
+    pattern: TrafficPattern.optional().describe('Named load shape; default steady when hourlyWeights is absent'),
+    hourlyWeights: z
+      .array(z.number().nonnegative())
+      .optional()
+      .describe('24 (a day, repeated) or 168 (a week from Monday 00:00) relative loads, not all zero'),
+    growthPercentPerMonth: z.number().gt(-100).max(1000).default(0).describe('Compound change of volume per month, in percent'),
+  })
+  .superRefine((traffic, ctx) => {
+    const volumes = [traffic.monthlyRequests, traffic.averageRps].filter((v) => v !== undefined).length;
+    if (volumes === 0)
+      ctx.addIssue({ code: 'custom', path: ['monthlyRequests'], message: 'give the volume as monthlyRequests or averageRps' });
+    if (volumes === 2)
+      ctx.addIssue({ code: 'custom', path: ['averageRps'], message: 'give only one of monthlyRequests and averageRps' });
+    const weights = traffic.hourlyWeights;
+    if (weights !== undefined) {
+      if (weights.length !== HOURS_PER_DAY && weights.length !== HOURS_PER_WEEK)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['hourlyWeights'],
+          message: `must hold 24 or 168 numbers, got ${weights.length}`,
+        });
+      else if (weights.every((w) => w === 0))
+        ctx.addIssue({ code: 'custom', path: ['hourlyWeights'], message: 'must not be all zero' });
+      if (traffic.pattern !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'give either pattern or hourlyWeights, not both' });
+    }
+  })
+  .transform(({ pattern, ...traffic }) =>
+    traffic.hourlyWeights === undefined ? { ...traffic, pattern: pattern ?? ('steady' as const) } : traffic,
+  );
+
+export const Execution = z
+  .strictObject({
+    averageDurationMs: z.number().positive().max(86_400_000).describe('Mean wall-clock time per request, in ms'),
+    p99DurationMs: z.number().positive().max(86_400_000).optional().describe('99th-percentile duration in ms; default the average'),
+    maxDurationMs: z.number().positive().max(86_400_000).optional().describe('Longest single run in ms; default the p99'),
+    memoryMb: z.number().int().min(64).max(262_144).default(512).describe('Memory one execution needs, in MB'),
+    cpuMsPerRequest: z
+      .number()
+      .nonnegative()
+      .max(86_400_000)
+      .optional()
+      .describe('CPU time per request in ms; default the average duration (CPU-bound)'),
+    payloadKb: z.number().nonnegative().max(10_485_760).default(1).describe('Request body size in KB'),
+    egressKbPerResponse: z.number().nonnegative().max(10_485_760).default(1).describe('Response size sent to the internet, in KB'),
+  })
+  .superRefine((execution, ctx) => {
+    const p99 = execution.p99DurationMs ?? execution.averageDurationMs;
+    if (p99 < execution.averageDurationMs)
+      ctx.addIssue({ code: 'custom', path: ['p99DurationMs'], message: 'must not be below averageDurationMs' });
+    if (execution.maxDurationMs !== undefined && execution.maxDurationMs < p99)
+      ctx.addIssue({ code: 'custom', path: ['maxDurationMs'], message: 'must not be below p99DurationMs (or the average)' });
+  })
+  .transform((execution) => {
+    const p99DurationMs = execution.p99DurationMs ?? execution.averageDurationMs;
+    return {
+      ...execution,
+      p99DurationMs,
+      maxDurationMs: execution.maxDurationMs ?? p99DurationMs,
+      cpuMsPerRequest: execution.cpuMsPerRequest ?? execution.averageDurationMs,
+    };
+  });
+
+export const Latency = z.strictObject({
+  p99TargetMs: z.number().positive().optional().describe('The p99 latency the service must meet, in ms'),
+  coldStartTolerance: z
+    .enum(['none', 'occasional', 'any'])
+    .default('occasional')
+    .describe('none: no request may wait for a cold start (warm capacity is priced); occasional: a few may; any: latency is not a concern'),
+});
+
+export const ComplianceFramework = z.enum(['hipaa', 'pci-dss', 'fedramp-moderate', 'fedramp-high', 'gdpr', 'soc2', 'iso27001']);
+
+export const Compliance = z.strictObject({
+  dataResidency: z
+    .union([z.literal('any'), z.array(z.string().regex(/^[a-z]{2}(-[a-z0-9]+)*$/, 'must be a region code such as "eu" or "us-east"')).min(1)])
+    .default('any')
+    .describe('Where data may live: "any", or region codes such as ["eu"]'),
+  frameworks: z.array(ComplianceFramework).default([]).describe('Compliance regimes the workload falls under'),
+  dedicatedTenancy: z.boolean().default(false).describe('Must run on hardware not shared with other customers'),
+});
+
+export const Team = z.strictObject({
+  opsCapacity: z
+    .enum(['none', 'part-time', 'dedicated'])
+    .default('part-time')
+    .describe('Who runs servers: nobody, someone part of the time, or a dedicated ops team'),
+  opsHourlyRateUsd: UsdInput.optional().describe('Cost of an ops hour; when given, server upkeep hours are priced'),
+});
+
+export const Expect = z.strictObject({
+  architecture: z.enum(['serverless', 'traditional', 'hybrid']).optional().describe('The verdict CI expects'),
+  maxMonthlyUsd: UsdInput.optional().describe('Budget for the recommended option in the first month'),
+  maxHorizonUsd: UsdInput.optional().describe('Budget for the recommended option over the horizon'),
+});
+
+export const WorkloadProfile = z
+  .strictObject({
+    name: z.string().min(1).max(200).default('unnamed workload').describe('Free text naming the workload'),
+    traffic: Traffic,
+    execution: Execution,
+    latency: Latency.default({ coldStartTolerance: 'occasional' }),
+    state: z.enum(['stateless', 'session-affinity', 'long-lived-connections']).default('stateless'),
+    compliance: Compliance.default({ dataResidency: 'any', frameworks: [], dedicatedTenancy: false }),
+    team: Team.default({ opsCapacity: 'part-time' }),
+    applyFreeTier: z
+      .boolean()
+      .default(true)
+      .describe('false prices as if the free allowances are already used, as in most organisations'),
+    horizonMonths: z.number().int().min(1).max(120).default(12).describe('Months to project'),
+    providers: z
+      .array(Provider)
+      .min(1)
+      .refine((list) => new Set(list).size === list.length, 'must not repeat a provider')
+      .optional()
+      .describe('Providers to consider; default all'),
+    region: z.string().min(1).max(64).optional().describe('Preferred region code'),
+    pricingDate: z.iso.date().optional().describe('Prices as of this date (YYYY-MM-DD); default today'),
+    expect: Expect.optional().describe('What CI checks hold the evaluation to'),
+  })
+  .describe('A workload to evaluate');
+
+export type WorkloadProfileInput = z.input<typeof WorkloadProfile>;
+export type WorkloadProfile = z.output<typeof WorkloadProfile>;

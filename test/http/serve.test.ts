@@ -1,0 +1,47 @@
+// Start-up as `npm start` does it: configuration from the environment, tables loaded once, then listen.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { readConfig } from '../../src/config.js';
+import { serve } from '../../src/http/serve.js';
+import { PRICING_DIR } from '../helpers.js';
+
+t.test('configuration comes from the environment with the documented defaults', async (t) => {
+  const defaults = readConfig({});
+  t.equal(defaults.port, 3000);
+  t.equal(defaults.host, '127.0.0.1');
+  t.equal(defaults.pricingDir, PRICING_DIR);
+  t.match(defaults.rulesDir, /rules$/);
+  const set = readConfig({ PORT: '8080', HOST: '0.0.0.0', ARCHCALC_PRICING_DIR: '/p', ARCHCALC_RULES_DIR: '/r' });
+  t.same(set, { port: 8080, host: '0.0.0.0', pricingDir: '/p', rulesDir: '/r' });
+  t.throws(() => readConfig({ PORT: 'eighty' }), { message: 'PORT must be a port number from 0 to 65535, got "eighty"' });
+  t.throws(() => readConfig({ PORT: '70000' }), { message: /got "70000"/ });
+});
+
+t.test('serve() listens on the committed tables', async (t) => {
+  const app = await serve({ PORT: '0', HOST: '127.0.0.1' });
+  t.teardown(() => app.close());
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const res = await fetch(`http://127.0.0.1:${port}/v1/pricing/aws`);
+  t.equal(res.status, 200);
+  const body = (await res.json()) as { versions: unknown[] };
+  t.ok(body.versions.length >= 2);
+});
+
+t.test('a broken pricing file stops start-up with the file and path in the message', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'archcalc-serve-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(PRICING_DIR, dir, { recursive: true });
+  const file = join(dir, 'gcp');
+  const [name] = readdirYaml(file);
+  writeFileSync(join(file, name!), readFileSync(join(file, name!), 'utf8').replace('kind: function', 'kind: lambda'));
+  await t.rejects(serve({ PORT: '0', ARCHCALC_PRICING_DIR: dir }), {
+    message: new RegExp(`invalid pricing file gcp/${name!.replace('.', '\\.')}:\\n  - services\\[\\d+\\]\\.kind: Invalid option`),
+  });
+});
+
+function readdirYaml(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+}

@@ -1,0 +1,94 @@
+// The workload profile schema: valid examples come back with defaults filled in; each kind of mistake
+// fails naming its field.
+import t from 'tap';
+import { WorkloadProfile } from '../../src/core/profile/schema.js';
+import { toFieldIssues } from '../../src/core/issue-path.js';
+
+const minimal = { traffic: { monthlyRequests: 3_000_000 }, execution: { averageDurationMs: 120 } };
+
+function issuesOf(input: unknown) {
+  const result = WorkloadProfile.safeParse(input);
+  return result.success ? [] : toFieldIssues(result.error.issues);
+}
+
+t.test('a minimal profile gets every default filled in', async (t) => {
+  const profile = WorkloadProfile.parse(minimal);
+  t.same(profile, {
+    name: 'unnamed workload',
+    traffic: { monthlyRequests: 3_000_000, growthPercentPerMonth: 0, pattern: 'steady' },
+    execution: {
+      averageDurationMs: 120,
+      p99DurationMs: 120,
+      maxDurationMs: 120,
+      cpuMsPerRequest: 120,
+      memoryMb: 512,
+      payloadKb: 1,
+      egressKbPerResponse: 1,
+    },
+    latency: { coldStartTolerance: 'occasional' },
+    state: 'stateless',
+    compliance: { dataResidency: 'any', frameworks: [], dedicatedTenancy: false },
+    team: { opsCapacity: 'part-time' },
+    applyFreeTier: true,
+    horizonMonths: 12,
+  });
+});
+
+t.test('a full profile keeps what it says', async (t) => {
+  const weights = Array.from({ length: 168 }, (_, h) => (h % 24 >= 9 && h % 24 < 18 ? 3 : 1));
+  const profile = WorkloadProfile.parse({
+    name: 'checkout API',
+    traffic: { averageRps: 40, peakRps: 400, hourlyWeights: weights, growthPercentPerMonth: -2.5 },
+    execution: { averageDurationMs: 80, p99DurationMs: 400, maxDurationMs: 2000, memoryMb: 1024, cpuMsPerRequest: 20, payloadKb: 4, egressKbPerResponse: 12 },
+    latency: { p99TargetMs: 300, coldStartTolerance: 'none' },
+    state: 'session-affinity',
+    compliance: { dataResidency: ['eu'], frameworks: ['gdpr', 'pci-dss'], dedicatedTenancy: false },
+    team: { opsCapacity: 'dedicated', opsHourlyRateUsd: '95.50' },
+    applyFreeTier: false,
+    horizonMonths: 36,
+    providers: ['aws', 'gcp'],
+    region: 'eu-west-1',
+    pricingDate: '2025-06-01',
+    expect: { architecture: 'traditional', maxMonthlyUsd: 2500, maxHorizonUsd: '90000' },
+  });
+  t.equal(profile.traffic.hourlyWeights?.length, 168);
+  t.notOk('pattern' in profile.traffic, 'hourlyWeights replace the pattern');
+  t.equal(profile.execution.cpuMsPerRequest, 20);
+  t.equal(profile.team.opsHourlyRateUsd, '95.50');
+  t.same(profile.expect, { architecture: 'traditional', maxMonthlyUsd: '2500', maxHorizonUsd: '90000' }, 'money becomes decimal strings');
+});
+
+t.test('24 weights are accepted as one day', async (t) => {
+  const profile = WorkloadProfile.parse({ ...minimal, traffic: { averageRps: 1, hourlyWeights: Array(24).fill(1) } });
+  t.equal(profile.traffic.hourlyWeights?.length, 24);
+});
+
+const mistakes: Array<[string, unknown, string, RegExp]> = [
+  ['missing volume', { ...minimal, traffic: { pattern: 'spiky' } }, 'traffic.monthlyRequests', /monthlyRequests or averageRps/],
+  ['both volumes', { ...minimal, traffic: { monthlyRequests: 10, averageRps: 1 } }, 'traffic.averageRps', /only one/],
+  ['23 weights', { ...minimal, traffic: { averageRps: 1, hourlyWeights: Array(23).fill(1) } }, 'traffic.hourlyWeights', /24 or 168 numbers, got 23/],
+  ['all-zero weights', { ...minimal, traffic: { averageRps: 1, hourlyWeights: Array(24).fill(0) } }, 'traffic.hourlyWeights', /all zero/],
+  ['a negative weight', { ...minimal, traffic: { averageRps: 1, hourlyWeights: [-1, ...Array(23).fill(1)] } }, 'traffic.hourlyWeights[0]', />=0/],
+  ['pattern and weights', { ...minimal, traffic: { averageRps: 1, pattern: 'steady', hourlyWeights: Array(24).fill(1) } }, 'traffic.pattern', /not both/],
+  ['negative duration', { ...minimal, execution: { averageDurationMs: -5 } }, 'execution.averageDurationMs', />0/],
+  ['p99 below average', { ...minimal, execution: { averageDurationMs: 100, p99DurationMs: 50 } }, 'execution.p99DurationMs', /below averageDurationMs/],
+  ['unknown key', { ...minimal, traffic: { monthlyRequests: 1, peakRPS: 10 } }, 'traffic.peakRPS', /unknown field "peakRPS"/],
+  ['unknown top-level key', { ...minimal, horizon: 12 }, 'horizon', /unknown field/],
+  ['unknown framework', { ...minimal, compliance: { frameworks: ['hipa'] } }, 'compliance.frameworks[0]', /hipaa/],
+  ['horizon past 120', { ...minimal, horizonMonths: 121 }, 'horizonMonths', /120/],
+  ['a string for a number', { ...minimal, execution: { averageDurationMs: '100' } }, 'execution.averageDurationMs', /number/],
+  ['a bad pricing date', { ...minimal, pricingDate: '2024-13-01' }, 'pricingDate', /date/],
+  ['a repeated provider', { ...minimal, providers: ['aws', 'aws'] }, 'providers', /repeat/],
+  ['an unknown provider', { ...minimal, providers: ['aws', 'ibm'] }, 'providers[1]', /aws/],
+  ['a negative budget', { ...minimal, expect: { maxMonthlyUsd: -1 } }, 'expect.maxMonthlyUsd', />=0|decimal/],
+  ['no execution', { traffic: { monthlyRequests: 1 } }, 'execution', /object/],
+];
+
+for (const [mistake, input, path, message] of mistakes) {
+  t.test(`${mistake} fails naming ${path}`, async (t) => {
+    const issues = issuesOf(input);
+    const hit = issues.find((i) => i.path === path);
+    t.ok(hit, `an issue at ${path} among ${JSON.stringify(issues)}`);
+    t.match(hit?.message, message);
+  });
+}
