@@ -1,7 +1,7 @@
 // Validate pricing files against the compiled schema: npm run build && node scripts/validate-pricing.mjs FILE...
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { PricingFile } from '../dist/src/core/pricing/schema.js';
+import { PricingFile } from '../dist/core/pricing/schema.js';
 
 let failed = 0;
 for (const file of process.argv.slice(2)) {

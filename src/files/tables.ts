@@ -1,27 +1,12 @@
 // Reads the YAML tables (pricing/, rules/) from disk for the adapters; the core only ever sees texts.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalog, type PricingCatalog, type TableText } from '../core/pricing/catalog.js';
 
-/** The package root: the nearest folder above this file holding package.json (works from src/ and dist/src/). */
+/** The package root: this file sits at <root>/src/files/tables.ts, compiled to <root>/dist/files/tables.js. */
 export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!statSafe(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('archcalc: cannot find package.json above ' + fileURLToPath(import.meta.url));
-    dir = parent;
-  }
-  return dir;
-}
-
-function statSafe(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
+  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 }
 
 /** Every *.yaml / *.yml file under `dir`, sorted by path, named relative to `dir` with forward slashes. */

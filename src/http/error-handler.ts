@@ -30,12 +30,12 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
   const instance = request.url.split('?')[0];
   if (error instanceof ProblemError) return { ...error.problem, instance };
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const where = error.validationContext ?? 'body';
+    const where = error.validationContext;
     const errors = toFieldIssues(
       error.validation.map((v) => ({
         code: v.keyword,
         path: v.instancePath.split('/').filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
-        message: v.message ?? 'is invalid',
+        message: v.message!,
         keys: (v.params as { keys?: string[] }).keys,
       })),
     );
@@ -44,7 +44,6 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
   }
   const slug = error.code ? BODY_ERRORS[error.code] : undefined;
   if (slug) return problem(slug, error.message, { instance });
-  if (error instanceof SyntaxError) return problem('malformed-body', error.message, { instance });
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500)
     return { ...problem('malformed-body', error.message, { instance }), status: error.statusCode, title: 'The request could not be read' };
   request.log.error({ err: error }, 'unhandled error');

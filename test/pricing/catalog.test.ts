@@ -58,6 +58,8 @@ t.test('selection picks, per provider, the newest table on or before the date', 
   );
   t.same(selectPricing(catalog, '2030-01-01', ['cloudflare']).map((f) => f.provider), ['cloudflare']);
   t.same(selectPricing(catalog, '1990-01-01'), [], 'no provider had prices in 1990');
+  const cloudflareOnly = buildCatalog(readYamlTree(PRICING_DIR).filter((f) => f.name.startsWith('cloudflare/')));
+  t.equal(pricingInForce(cloudflareOnly, 'aws', '2030-01-01'), undefined, 'a provider without tables has nothing in force');
 });
 
 /** A copy of the committed pricing directory with one file's text changed. */

@@ -37,7 +37,8 @@ export function parsePricingFile(table: TableText): PricingFile {
   if (doc.errors.length > 0)
     throw new PricingFileError(
       table.name,
-      doc.errors.map((e) => ({ path: e.linePos ? `line ${e.linePos[0].line}` : '(yaml)', message: e.message.split('\n')[0] ?? e.code })),
+      // prettyErrors gives every parse error a line position and a first line that names the fault.
+      doc.errors.map((e) => ({ path: `line ${e.linePos![0].line}`, message: e.message.split('\n', 1)[0]! })),
     );
   let data: unknown;
   try {

@@ -88,7 +88,7 @@ export const PriceItem = z
   .refine(
     (item) =>
       !item.tiers ||
-      item.tiers.every((tier, i, all) => i === 0 || tier.upTo === null || (all[i - 1]?.upTo ?? Infinity) < tier.upTo),
+      item.tiers.every((tier, i, all) => i === 0 || tier.upTo === null || all[i - 1]!.upTo! < tier.upTo),
     { message: 'tier bounds must increase', path: ['tiers'] },
   );
 export type PriceItem = z.infer<typeof PriceItem>;
@@ -149,6 +149,10 @@ export const Billing = z
     instanceMinimumSeconds: z.number().positive().optional().describe('Instances: shortest billed run'),
     instanceGranularitySeconds: z.number().positive().optional().describe('Instances: billing increment'),
     monthlyCapHours: z.number().positive().optional().describe('Instances: hours after which a month is billed at the monthly price'),
+    warmCapacityBilledOn: z
+      .enum(['configured', 'idle'])
+      .default('configured')
+      .describe('Functions: provisioned items bill all warm capacity (AWS) or only its idle part, active time being billed as usual (Cloud Run)'),
     requiresGateway: Slug.optional().describe('Functions: id of the gateway service (same provider) needed to serve HTTP'),
     requiresLoadBalancer: Slug.optional().describe('Instances: id of the load balancer service needed for more than one instance'),
     egressService: Slug.optional().describe('id of the service holding the egress price'),

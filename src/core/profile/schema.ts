@@ -51,8 +51,9 @@ export const Traffic = z
         ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'give either pattern or hourlyWeights, not both' });
     }
   })
-  .transform(({ pattern, ...traffic }) =>
-    traffic.hourlyWeights === undefined ? { ...traffic, pattern: pattern ?? ('steady' as const) } : traffic,
+  .transform(
+    ({ pattern, ...traffic }): typeof traffic & { pattern?: z.infer<typeof TrafficPattern> } =>
+      traffic.hourlyWeights === undefined ? { ...traffic, pattern: pattern ?? 'steady' } : traffic,
   );
 
 export const Execution = z
