@@ -30,6 +30,7 @@ t.test('a minimal profile gets every default filled in', async (t) => {
     compliance: { dataResidency: 'any', frameworks: [], dedicatedTenancy: false },
     team: { opsCapacity: 'part-time' },
     applyFreeTier: true,
+    minInstances: 2,
     horizonMonths: 12,
   });
 });

@@ -109,6 +109,7 @@ export const InstanceType = z
     hourlyUsd: UsdString.describe('On-demand price per instance-hour'),
     committed1yHourlyUsd: UsdString.optional().describe('Effective hourly price with a 1-year commitment, no upfront'),
     includedEgressGb: z.number().nonnegative().optional().describe('Outbound transfer included per instance-month'),
+    maxInstances: z.number().int().positive().optional().describe('Largest fleet this size may run (some sizes cannot scale out)'),
     source: SourceUrl,
     committedSource: SourceUrl.optional().describe('Where the 1-year price was read'),
     note: z.string().optional(),
@@ -153,6 +154,17 @@ export const Billing = z
       .enum(['configured', 'idle'])
       .default('configured')
       .describe('Functions: provisioned items bill all warm capacity (AWS) or only its idle part, active time being billed as usual (Cloud Run)'),
+    concurrentExecutionsPerInstance: z
+      .number()
+      .positive()
+      .default(1)
+      .describe('Functions: executions one warm instance runs at once (still bounded by its vCPUs); 1 for Lambda-style environments'),
+    publicIpAddresses: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe('Load balancers: public IPv4 addresses it holds, charged by the ip-hour item of the egress service'),
     requiresGateway: Slug.optional().describe('Functions: id of the gateway service (same provider) needed to serve HTTP'),
     requiresLoadBalancer: Slug.optional().describe('Instances: id of the load balancer service needed for more than one instance'),
     egressService: Slug.optional().describe('id of the service holding the egress price'),

@@ -134,6 +134,13 @@ export const WorkloadProfile = z
       .boolean()
       .default(true)
       .describe('false prices as if the free allowances are already used, as in most organisations'),
+    minInstances: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(2)
+      .describe('Servers kept running for availability in traditional options, whatever the load'),
     horizonMonths: z.number().int().min(1).max(120).default(12).describe('Months to project'),
     providers: z
       .array(Provider)

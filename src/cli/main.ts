@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// The `archcalc` executable: the real process around run().
+import { readFile } from 'node:fs/promises';
+import { text } from 'node:stream/consumers';
+import { run } from './program.js';
+
+const code = await run(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  readStdin: () => text(process.stdin),
+  readFile: (path) => readFile(path, 'utf8'),
+  env: process.env,
+  today: new Date().toISOString().slice(0, 10),
+});
+process.exitCode = code;

@@ -1,0 +1,96 @@
+// How much of each meter a function workload uses in a month: the bridge from a profile and its traffic
+// week to the quantities price items are charged on. Rounding rules come from the service's `billing`.
+import type { Meter, Service } from '../pricing/schema.js';
+import type { WorkloadProfile } from '../profile/schema.js';
+import { HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
+
+const KB_PER_GB = 1024 * 1024;
+
+export interface FunctionShape {
+  /** Duration billed per invocation after granularity and minimum, in ms. */
+  billedDurationMs: number;
+  /** Memory billed per invocation after increments, minimums or a fixed size, in MB. */
+  billedMemoryMb: number;
+  /** vCPUs allocated for the memory, where the service allocates CPU by memory. */
+  vcpu: number;
+}
+
+/** The per-invocation billing shape: the profile's average duration and memory, rounded as the service bills. */
+export function functionShape(service: Service, execution: WorkloadProfile['execution']): FunctionShape {
+  const billing = service.billing;
+  const granularity = billing?.granularityMs ?? 1;
+  const rounded = Math.ceil(execution.averageDurationMs / granularity - 1e-9) * granularity;
+  const billedDurationMs = Math.max(rounded, billing?.minimumBilledMs ?? 0);
+  const memoryMb = Math.max(execution.memoryMb, service.limits?.minMemoryMb ?? 0, billing?.minimumBilledMemoryMb ?? 0);
+  const increment = billing?.memoryIncrementMb ?? 1;
+  const billedMemoryMb = billing?.fixedMemoryMb ?? Math.ceil(memoryMb / increment - 1e-9) * increment;
+  const vcpu = billing?.vcpuByMemory?.find((row) => row.upToMemoryMb >= billedMemoryMb)?.vcpu ?? billing?.vcpuByMemory?.at(-1)?.vcpu ?? 0;
+  return { billedDurationMs, billedMemoryMb, vcpu };
+}
+
+/**
+ * Executions one warm instance runs at once: the service's per-instance concurrency, but no more than its
+ * vCPUs can keep busy when each execution needs cpuMsPerRequest of CPU over averageDurationMs.
+ */
+export function executionsPerInstance(service: Service, execution: WorkloadProfile['execution'], shape: FunctionShape): number {
+  const allowed = service.billing?.concurrentExecutionsPerInstance ?? 1;
+  if (allowed <= 1 || shape.vcpu <= 0 || execution.cpuMsPerRequest <= 0) return Math.max(1, Math.floor(allowed));
+  const cpuBound = (shape.vcpu * execution.averageDurationMs) / execution.cpuMsPerRequest;
+  return Math.max(1, Math.floor(Math.min(allowed, cpuBound)));
+}
+
+/**
+ * Warm instances needed per hour of the week when no request may wait for a cold start: Little's law,
+ * concurrency = arrival rate × time in system, at the hour's burst peak, divided by the executions one
+ * instance runs at once, rounded up, and at least one. Returns instance-seconds per month.
+ */
+export function warmInstanceSeconds(week: TrafficWeek, execution: WorkloadProfile['execution'], shape: FunctionShape, service: Service): number {
+  const perInstance = executionsPerInstance(service, execution, shape);
+  let instanceHours = 0;
+  for (let h = 0; h < HOURS_PER_WEEK; h++) {
+    const concurrency = (week.hourlyRps[h]! * week.burstFactor * execution.averageDurationMs) / 1000;
+    instanceHours += Math.max(1, Math.ceil(concurrency / perInstance - 1e-9));
+  }
+  return instanceHours * WEEKS_PER_MONTH * 3600;
+}
+
+export interface FunctionUsageInput {
+  service: Service;
+  shape: FunctionShape;
+  execution: WorkloadProfile['execution'];
+  /** Invocations this month. */
+  requests: number;
+  /** Set when warm capacity is bought: warm instance-seconds this month. */
+  warmSeconds?: number;
+  gateway?: Service;
+}
+
+/** Monthly quantity of every meter a function option can be charged on. */
+export function functionUsage({ service, shape, execution, requests, warmSeconds, gateway }: FunctionUsageInput): Record<Meter, number> {
+  const activeSeconds = (requests * shape.billedDurationMs) / 1000;
+  const memoryGb = shape.billedMemoryMb / 1024;
+  const increment = gateway?.billing?.meteringIncrementKb;
+  const gatewayRequests = increment ? requests * Math.max(1, Math.ceil(execution.payloadKb / increment - 1e-9)) : requests;
+  // Cloud Run bills minimum instances' idle time on the provisioned meters; AWS bills all configured time.
+  const warm = warmSeconds ?? 0;
+  const provisionedSeconds = service.billing?.warmCapacityBilledOn === 'idle' ? Math.max(0, warm - activeSeconds) : warm;
+  return {
+    request: requests,
+    'gateway-request': gatewayRequests,
+    'gb-second': activeSeconds * memoryGb,
+    'gib-second': activeSeconds * memoryGb,
+    'vcpu-second': activeSeconds * shape.vcpu,
+    'cpu-ms': requests * execution.cpuMsPerRequest,
+    'provisioned-gb-second': provisionedSeconds * memoryGb,
+    'provisioned-gib-second': provisionedSeconds * memoryGb,
+    'provisioned-vcpu-second': provisionedSeconds * shape.vcpu,
+    'egress-gb': (requests * execution.egressKbPerResponse) / KB_PER_GB,
+    month: 1,
+    'instance-hour': 0,
+    'vcpu-hour': 0,
+    'gb-hour': 0,
+    'lb-hour': 0,
+    'lcu-hour': 0,
+    'ip-hour': 0,
+  };
+}

@@ -1,0 +1,107 @@
+// Hybrid: a committed baseline of B servers serves load up to its capacity each hour; the overflow goes
+// to functions. B is searched; the cost is piecewise linear in B with kinks where the baseline covers an
+// hour exactly, so the candidates are 0, the fixed-at-peak count and the floor/ceil of each hour's need.
+import { Decimal } from 'decimal.js';
+import type { WorkloadProfile } from '../profile/schema.js';
+import { HOURS_PER_MONTH, HOURS_PER_WEEK, type TrafficWeek } from '../traffic/week.js';
+import { ASSUMPTIONS } from './assumptions.js';
+import type { MoneyLine } from './price-item.js';
+import { priceFunctionMonth, type FunctionPlan } from './serverless.js';
+import { fixedInstanceHours, opsLine } from './servers.js';
+import { egressGb, loadBalancerLines, networkLines } from './support-lines.js';
+import type { ServerPlan } from './traditional.js';
+
+export interface HybridMonth {
+  lines: MoneyLine[];
+  total: Decimal;
+  baselineInstances: number;
+  /** Share of the month's requests the baseline serves (0..1). */
+  baselineShare: number;
+}
+
+/** The week's overflow once `baseline` instances take their share of every hour. */
+export function overflowWeek(week: TrafficWeek, baselineRps: number): TrafficWeek {
+  if (baselineRps <= 0) return week;
+  const hourlyRps = new Float64Array(HOURS_PER_WEEK);
+  let busiest = 0;
+  let overflowSum = 0;
+  let totalSum = 0;
+  for (let h = 0; h < HOURS_PER_WEEK; h++) {
+    const rps = Math.max(0, week.hourlyRps[h]! - baselineRps);
+    hourlyRps[h] = rps;
+    overflowSum += rps;
+    totalSum += week.hourlyRps[h]!;
+    if (rps > busiest) busiest = rps;
+  }
+  const share = totalSum > 0 ? overflowSum / totalSum : 0;
+  return {
+    hourlyRps,
+    averageRps: week.averageRps * share,
+    busiestHourRps: busiest,
+    peakRps: busiest * week.burstFactor,
+    burstFactor: week.burstFactor,
+    monthlyRequests: week.monthlyRequests * share,
+  };
+}
+
+function sum(lines: readonly MoneyLine[]): Decimal {
+  return lines.reduce((total, line) => total.add(line.amount), new Decimal(0));
+}
+
+/**
+ * One month of a hybrid with a fixed baseline of `baseline` instances of `server`'s size. Built so that a
+ * baseline of 0 bills exactly the pure function option and a baseline covering every hour bills exactly
+ * the fixed-at-peak server option: each part keeps its own egress, load balancer and ops rules.
+ */
+export function priceHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, baseline: number): HybridMonth {
+  const overflow = overflowWeek(week, baseline * server.capacityRps);
+  const servedRequests = week.monthlyRequests - overflow.monthlyRequests;
+  const committed = server.size.committedHourlyEstimate !== undefined;
+  // A commitment is paid for every hour; on-demand servers stop at the provider's monthly cap, if any.
+  const hours = fixedInstanceHours(baseline, committed ? undefined : server.service.billing?.monthlyCapHours);
+  const lines: MoneyLine[] = [...server.size.lines(hours, committed)];
+  const hasOverflow = overflow.monthlyRequests > 0;
+  if (hasOverflow) lines.push(...priceFunctionMonth(fn, profile, overflow, overflow.monthlyRequests));
+  // A load balancer fronts several servers, or one server beside the functions that take its overflow or,
+  // when the profile wants more than one server for availability, its failover.
+  const balanced = server.loadBalancer !== undefined && baseline > 0 && (baseline > 1 || hasOverflow || profile.minInstances > 1);
+  if (balanced) lines.push(...loadBalancerLines(server.loadBalancer!, week, profile, profile.applyFreeTier));
+  if (server.network && baseline > 0) {
+    const lbIps = balanced ? (server.loadBalancer!.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH : 0;
+    lines.push(
+      ...networkLines(server.network, {
+        egressGb: egressGb(servedRequests, profile.execution),
+        ipHours: hours + lbIps,
+        includedEgressGb: (server.size.includedEgressGb * hours) / HOURS_PER_MONTH,
+        applyFreeTier: profile.applyFreeTier,
+      }),
+    );
+  }
+  const ops = ASSUMPTIONS.opsHoursPerMonth;
+  const serverOps = baseline > 0 ? ops.traditionalBase + (ops.traditionalPerInstance * hours) / HOURS_PER_MONTH : 0;
+  lines.push(...opsLine(profile, serverOps + (hasOverflow ? ops.serverless : 0)));
+  const baselineShare = week.monthlyRequests > 0 ? servedRequests / week.monthlyRequests : 0;
+  return { lines, total: sum(lines), baselineInstances: baseline, baselineShare };
+}
+
+/** Baselines worth trying: 0, the fixed-at-peak count, and the floor/ceil of each hour's need. */
+export function baselineCandidates(week: TrafficWeek, capacityRps: number, peakInstances: number): number[] {
+  const candidates = new Set<number>([0, peakInstances]);
+  for (let h = 0; h < HOURS_PER_WEEK; h++) {
+    const need = week.hourlyRps[h]! / capacityRps;
+    candidates.add(Math.floor(need));
+    candidates.add(Math.ceil(need));
+  }
+  return [...candidates].filter((b) => b <= peakInstances).sort((a, b) => a - b);
+}
+
+/** The baseline that minimises the month's total, and that month's bill. Ties go to the smaller baseline. */
+export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, peakInstances: number): HybridMonth {
+  let best: HybridMonth | undefined;
+  for (const baseline of baselineCandidates(week, server.capacityRps, peakInstances)) {
+    const month = priceHybridMonth(server, fn, profile, week, baseline);
+    if (!best || month.total.lt(best.total)) best = month;
+  }
+  return best!;
+}
+

@@ -1,0 +1,148 @@
+// Costs of every option over the horizon, the break-even volume between serverless and traditional,
+// and the month the cheapest option changes. Money stays Decimal until it leaves as strings.
+import { Decimal } from 'decimal.js';
+import type { OptionOut } from '../evaluation/schema.js';
+import type { PricingFile } from '../pricing/schema.js';
+import type { WorkloadProfile } from '../profile/schema.js';
+import { growthFactor, monthlyRequestsOf, trafficWeek, type TrafficWeek } from '../traffic/week.js';
+import { toLineItem } from './price-item.js';
+import { optionPlans, type Architecture, type OptionPlan, type PricedMonth } from './options.js';
+
+export interface CostReport {
+  options: OptionOut[];
+  /** First-month totals of the feasible options, for rules and recommendation. */
+  monthlyTotals: ReadonlyMap<string, Decimal>;
+  breakEven: {
+    monthlyRequests: number;
+    serverlessOption: string;
+    traditionalOption: string;
+    serverlessMonthlyUsd: string;
+    traditionalMonthlyUsd: string;
+  } | null;
+  cheapestOptionChange: { month: number; from: string; to: string } | null;
+  warnings: string[];
+}
+
+/** The profile's traffic scaled to `monthlyRequests` a month, same shape. */
+export function weekAtVolume(traffic: WorkloadProfile['traffic'], monthlyRequests: number): TrafficWeek {
+  const base = monthlyRequestsOf(traffic);
+  return base > 0 ? trafficWeek(traffic, monthlyRequests / base) : trafficWeek({ ...traffic, monthlyRequests, averageRps: undefined, peakRps: undefined });
+}
+
+function cheapest(priced: ReadonlyArray<{ plan: OptionPlan; month: PricedMonth }>, architecture?: Architecture) {
+  let best: { plan: OptionPlan; month: PricedMonth } | undefined;
+  for (const entry of priced) {
+    if (architecture && entry.plan.architecture !== architecture) continue;
+    if (!best || entry.month.total.lt(best.month.total)) best = entry;
+  }
+  return best;
+}
+
+function priceFeasible(files: readonly PricingFile[], profile: WorkloadProfile, week: TrafficWeek) {
+  return optionPlans(files, profile, week, profile.minInstances)
+    .filter((plan) => plan.infeasibleBecause.length === 0)
+    .map((plan) => ({ plan, month: plan.price(week) }));
+}
+
+const SEARCH_LOW = 1_000;
+const SEARCH_HIGH = 1e12;
+
+/**
+ * The monthly volume where the best traditional option stops costing more than the best serverless one:
+ * geometric bisection on the real cost functions (sizes re-chosen at each volume). Null when serverless
+ * is not cheaper at the low end or traditional not cheaper at the high end of 1k–1T requests a month.
+ */
+export function findBreakEven(files: readonly PricingFile[], profile: WorkloadProfile): CostReport['breakEven'] {
+  const gap = (volume: number) => {
+    const priced = priceFeasible(files, profile, weekAtVolume(profile.traffic, volume));
+    const serverless = cheapest(priced, 'serverless');
+    const traditional = cheapest(priced, 'traditional');
+    if (!serverless || !traditional) return undefined;
+    return { serverless, traditional, traditionalCheaper: traditional.month.total.lt(serverless.month.total) };
+  };
+  const low = gap(SEARCH_LOW);
+  const high = gap(SEARCH_HIGH);
+  if (!low || !high || low.traditionalCheaper || !high.traditionalCheaper) return null;
+  let lo = SEARCH_LOW;
+  let hi = SEARCH_HIGH;
+  let atHi = high;
+  while (hi / lo > 1.0001) {
+    const mid = Math.sqrt(lo * hi);
+    const atMid = gap(mid)!;
+    if (atMid.traditionalCheaper) {
+      hi = mid;
+      atHi = atMid;
+    } else lo = mid;
+  }
+  return {
+    monthlyRequests: Math.round(hi),
+    serverlessOption: atHi.serverless.plan.id,
+    traditionalOption: atHi.traditional.plan.id,
+    serverlessMonthlyUsd: atHi.serverless.month.total.toString(),
+    traditionalMonthlyUsd: atHi.traditional.month.total.toString(),
+  };
+}
+
+export function costReport(files: readonly PricingFile[], profile: WorkloadProfile): CostReport {
+  const warnings: string[] = [];
+  const firstWeek = trafficWeek(profile.traffic);
+  if (profile.traffic.peakRps !== undefined && profile.traffic.peakRps < firstWeek.busiestHourRps)
+    warnings.push(
+      `traffic.peakRps (${profile.traffic.peakRps}) is below the busiest hour's average (${firstWeek.busiestHourRps.toPrecision(4)} rps) ` +
+        'implied by the volume and pattern; capacity is planned for the busiest hour',
+    );
+  const plans = optionPlans(files, profile, firstWeek, profile.minInstances);
+  const weeks = Array.from({ length: profile.horizonMonths }, (_, i) =>
+    trafficWeek(profile.traffic, growthFactor(profile.traffic.growthPercentPerMonth, i + 1)),
+  );
+  // Servers are re-sized as traffic grows, as an operator would: each month re-chooses the cheapest size.
+  const plansByMonth = weeks.map((week, i) =>
+    i === 0 ? new Map(plans.map((p) => [p.id, p])) : new Map(optionPlans(files, profile, week, profile.minInstances).map((p) => [p.id, p])),
+  );
+  const monthlyTotals = new Map<string, Decimal>();
+  const cheapestByMonth: Array<{ id: string; total: Decimal } | undefined> = weeks.map(() => undefined);
+  const options = plans.map((plan): OptionOut => {
+    const base = {
+      id: plan.id,
+      architecture: plan.architecture,
+      provider: plan.provider,
+      service: plan.service,
+      serviceName: plan.serviceName,
+      variant: plan.variant,
+      pricingEffectiveDate: plan.effectiveDate,
+    };
+    if (plan.infeasibleBecause.length > 0)
+      return { ...base, monthlyUsd: null, horizonUsd: null, lineItems: [], projection: [], details: {}, feasible: false, infeasibleBecause: plan.infeasibleBecause.join('; ') };
+    let horizon = new Decimal(0);
+    let first: PricedMonth | undefined;
+    const projection = weeks.map((week, i) => {
+      // Feasibility and ids do not depend on volume, so every month has the same plans.
+      const month = plansByMonth[i]!.get(plan.id)!.price(week);
+      first ??= month;
+      horizon = horizon.add(month.total);
+      const leader = cheapestByMonth[i];
+      if (!leader || month.total.lt(leader.total)) cheapestByMonth[i] = { id: plan.id, total: month.total };
+      return { month: i + 1, monthlyRequests: Math.round(week.monthlyRequests), totalUsd: month.total.toString() };
+    });
+    monthlyTotals.set(plan.id, first!.total);
+    return {
+      ...base,
+      monthlyUsd: first!.total.toString(),
+      horizonUsd: horizon.toString(),
+      lineItems: first!.lines.map(toLineItem),
+      projection,
+      details: first!.details,
+      feasible: true,
+    };
+  });
+  const firstLeader = cheapestByMonth[0]?.id;
+  const changeIndex = cheapestByMonth.findIndex((leader) => leader !== undefined && leader.id !== firstLeader);
+  return {
+    options,
+    monthlyTotals,
+    breakEven: findBreakEven(files, profile),
+    cheapestOptionChange:
+      changeIndex > 0 ? { month: changeIndex + 1, from: firstLeader!, to: cheapestByMonth[changeIndex]!.id } : null,
+    warnings,
+  };
+}

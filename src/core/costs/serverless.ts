@@ -1,0 +1,89 @@
+// Serverless options: one per function service in the pricing files in force, priced with its gateway and
+// egress, on demand or — when no request may wait for a cold start — with warm capacity.
+import type { PricingFile, Service } from '../pricing/schema.js';
+import type { WorkloadProfile } from '../profile/schema.js';
+import type { TrafficWeek } from '../traffic/week.js';
+import { functionShape, functionUsage, warmInstanceSeconds, type FunctionShape } from './function-usage.js';
+import { priceServiceItems, serviceById } from './service-lines.js';
+import type { MoneyLine } from './price-item.js';
+
+export type FunctionMode = 'on-demand' | 'provisioned';
+
+/** A function service made ready to price repeatedly (per month, per what-if volume). */
+export interface FunctionPlan {
+  provider: PricingFile['provider'];
+  effectiveDate: string;
+  service: Service;
+  gateway?: Service;
+  egress?: Service;
+  shape: FunctionShape;
+  mode: FunctionMode;
+  /** Reasons the platform cannot run this workload; empty when feasible. */
+  infeasibleBecause: string[];
+}
+
+function limitBreaches(service: Service, profile: WorkloadProfile, label: string): string[] {
+  const limits = service.limits;
+  if (!limits) return [];
+  const { execution } = profile;
+  const out: string[] = [];
+  if (limits.maxDurationMs !== undefined && execution.maxDurationMs > limits.maxDurationMs)
+    out.push(`${label} stops a run after ${limits.maxDurationMs} ms; the workload runs up to ${execution.maxDurationMs} ms`);
+  if (limits.maxMemoryMb !== undefined && execution.memoryMb > limits.maxMemoryMb)
+    out.push(`${label} offers at most ${limits.maxMemoryMb} MB of memory; the workload needs ${execution.memoryMb} MB`);
+  if (limits.maxPayloadKb !== undefined && execution.payloadKb > limits.maxPayloadKb)
+    out.push(`${label} accepts request bodies up to ${limits.maxPayloadKb} KB; the workload sends ${execution.payloadKb} KB`);
+  if (limits.maxCpuMsPerRequest !== undefined && execution.cpuMsPerRequest > limits.maxCpuMsPerRequest)
+    out.push(`${label} allows ${limits.maxCpuMsPerRequest} ms of CPU per request; the workload uses ${execution.cpuMsPerRequest} ms`);
+  return out;
+}
+
+/** Plans for every function service of one pricing file (on demand, or warm when cold starts are not tolerated). */
+export function functionPlans(file: PricingFile, profile: WorkloadProfile): FunctionPlan[] {
+  return file.services
+    .filter((s) => s.kind === 'function')
+    .map((service) => {
+      const gateway = serviceById(file, service.billing?.requiresGateway);
+      const egress = serviceById(file, service.billing?.egressService);
+      const coldStartMs = service.limits?.coldStartMs ?? 0;
+      const needsWarm = profile.latency.coldStartTolerance === 'none' && coldStartMs > 0;
+      const offersWarm = service.items.some((i) => i.mode === 'provisioned');
+      // A plan that only sells warm instances (Azure Functions Premium) is always priced warm.
+      const onlyWarm = service.items.length > 0 && service.items.every((i) => i.mode === 'provisioned');
+      const infeasibleBecause = [
+        ...limitBreaches(service, profile, service.name),
+        ...(gateway ? limitBreaches(gateway, profile, gateway.name) : []),
+      ];
+      if (needsWarm && !offersWarm)
+        infeasibleBecause.push(`${service.name} has cold starts (about ${coldStartMs} ms) and sells no warm capacity; the profile tolerates none`);
+      if (profile.state === 'long-lived-connections' && service.limits?.supportsLongLivedConnections !== true)
+        infeasibleBecause.push(`${service.name} does not hold long-lived connections (websockets, streams) open`);
+      return {
+        provider: file.provider,
+        effectiveDate: file.effectiveDate,
+        service,
+        gateway,
+        egress,
+        shape: functionShape(service, profile.execution),
+        mode: needsWarm || onlyWarm ? 'provisioned' : 'on-demand',
+        infeasibleBecause,
+      } satisfies FunctionPlan;
+    });
+}
+
+/**
+ * One month of a function plan at `requests` invocations. `week` gives the hourly shape warm capacity is
+ * sized to. Free allowances are not applied to warm-capacity functions (AWS: "the free tier does not apply
+ * to functions enabling Provisioned Concurrency").
+ */
+export function priceFunctionMonth(plan: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, requests: number): MoneyLine[] {
+  const warmSeconds = plan.mode === 'provisioned' ? warmInstanceSeconds(week, profile.execution, plan.shape, plan.service) : undefined;
+  const usage = functionUsage({ service: plan.service, shape: plan.shape, execution: profile.execution, requests, warmSeconds, gateway: plan.gateway });
+  const applyFreeTier = profile.applyFreeTier && plan.mode === 'on-demand';
+  const wanted = (mode: string) => mode === 'any' || mode === plan.mode;
+  return [
+    ...priceServiceItems(plan.service, usage, applyFreeTier, wanted),
+    ...(plan.gateway ? priceServiceItems(plan.gateway, usage, profile.applyFreeTier, wanted) : []),
+    ...(plan.egress ? priceServiceItems(plan.egress, usage, profile.applyFreeTier, (mode) => mode !== 'provisioned', ['egress-gb']) : []),
+  ];
+}

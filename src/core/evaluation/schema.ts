@@ -1,0 +1,89 @@
+// The evaluation, as a contract (SPEC §8): these field names are read by users, CI scripts and checks.
+// Money is a decimal string in USD, never a number.
+import { z } from 'zod';
+
+const Usd = z.string().describe('USD as a decimal string, full precision');
+export const ArchitectureName = z.enum(['serverless', 'traditional', 'hybrid']);
+
+export const LineItemOut = z.object({
+  name: z.string(),
+  quantity: z.number().describe('Priced units; quantity × unitPriceUsd = amountUsd exactly'),
+  unit: z.string(),
+  unitPriceUsd: Usd,
+  amountUsd: Usd,
+});
+
+export const ProjectionMonth = z.object({
+  month: z.number().int().describe('1 is the first month of the horizon'),
+  monthlyRequests: z.number(),
+  totalUsd: Usd,
+});
+
+export const OptionOut = z.object({
+  id: z.string().describe('Stable id: provider/service/variant'),
+  architecture: ArchitectureName,
+  provider: z.string(),
+  service: z.string(),
+  serviceName: z.string(),
+  variant: z.string(),
+  pricingEffectiveDate: z.string().describe('Effective date of the pricing table used'),
+  monthlyUsd: Usd.nullable().describe('The first month; null when infeasible'),
+  horizonUsd: Usd.nullable(),
+  lineItems: z.array(LineItemOut).describe('The first month; they add up to monthlyUsd exactly'),
+  projection: z.array(ProjectionMonth),
+  details: z.record(z.string(), z.union([z.string(), z.number()])),
+  feasible: z.boolean(),
+  infeasibleBecause: z.string().optional(),
+});
+
+export const BreakEven = z
+  .object({
+    monthlyRequests: z.number().describe('Monthly volume at which the best traditional option becomes cheaper than the best serverless one'),
+    serverlessOption: z.string(),
+    traditionalOption: z.string(),
+    serverlessMonthlyUsd: Usd,
+    traditionalMonthlyUsd: Usd,
+  })
+  .nullable();
+
+export const CheapestChange = z
+  .object({ month: z.number().int(), from: z.string(), to: z.string() })
+  .nullable()
+  .describe('The first month in the horizon where the cheapest feasible option changes');
+
+export const TippingPoint = z.object({
+  input: z.string(),
+  currentValue: z.number(),
+  flipsAt: z.number(),
+  from: z.string(),
+  to: z.string(),
+});
+
+export const Evaluation = z.object({
+  recommendation: z.object({
+    architecture: ArchitectureName,
+    provider: z.string(),
+    service: z.string(),
+    optionId: z.string(),
+    confidence: z.number().min(0).max(1),
+    summary: z.string(),
+  }),
+  scores: z.object({ serverless: z.number(), traditional: z.number(), hybrid: z.number() }),
+  exclusions: z.array(z.object({ architecture: ArchitectureName, ruleId: z.string(), because: z.string() })),
+  firedRules: z.array(z.object({ id: z.string(), effect: z.string(), because: z.string() })),
+  options: z.array(OptionOut),
+  breakEven: BreakEven,
+  cheapestOptionChange: CheapestChange,
+  tippingPoints: z.array(TippingPoint),
+  warnings: z.array(z.string()),
+  assumptions: z.record(z.string(), z.unknown()).describe('Planning assumptions behind the figures'),
+  provenance: z.object({
+    pricing: z.array(z.object({ provider: z.string(), effectiveDate: z.string() })),
+    pricingDate: z.string(),
+    rulesetVersion: z.string(),
+    engineVersion: z.string(),
+    profileHash: z.string(),
+  }),
+});
+export type Evaluation = z.infer<typeof Evaluation>;
+export type OptionOut = z.infer<typeof OptionOut>;

@@ -1,0 +1,84 @@
+// The traffic week: 168 hourly request rates (Monday 00:00 first) whose average matches the profile's
+// volume. Every cost is computed from this one shape, so hourly capacity planning and monthly bills agree.
+import type { WorkloadProfile } from '../profile/schema.js';
+
+export const HOURS_PER_WEEK = 168;
+/** SPEC §4: a month is 730 hours. */
+export const HOURS_PER_MONTH = 730;
+export const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
+/** How many times each hour of the week recurs in a 730-hour month. */
+export const WEEKS_PER_MONTH = HOURS_PER_MONTH / HOURS_PER_WEEK;
+
+export type Pattern = 'steady' | 'diurnal' | 'business-hours' | 'spiky' | 'batch';
+
+/** Relative load for hour `hourOfDay` on day `day` (0 = Monday) of each named pattern. Documented, not tuned. */
+const PATTERN_WEIGHT: Record<Pattern, (day: number, hourOfDay: number) => number> = {
+  steady: () => 1,
+  // A smooth day: lowest at 03:00, highest at 15:00, peak 3× the trough.
+  diurnal: (_day, hour) => 2 - Math.cos(((hour - 3) / 24) * 2 * Math.PI),
+  // Weekdays 09:00–18:00 carry the load; nights and weekends keep a 5% trickle.
+  'business-hours': (day, hour) => (day < 5 && hour >= 9 && hour < 18 ? 1 : 0.05),
+  // A quiet baseline with two one-hour bursts a day at 20× it (launches, campaigns, cron storms).
+  spiky: (_day, hour) => (hour === 12 || hour === 20 ? 20 : 1),
+  // Two hours of work a night (01:00–03:00), idle otherwise.
+  batch: (_day, hour) => (hour === 1 || hour === 2 ? 1 : 0),
+};
+
+export interface TrafficWeek {
+  /** Requests per second in each hour of the week, Monday 00:00 first; average = averageRps. */
+  readonly hourlyRps: Float64Array;
+  readonly averageRps: number;
+  /** Busiest hour's average rate. */
+  readonly busiestHourRps: number;
+  /** The instantaneous peak capacity must meet: the profile's peakRps, or the busiest hour's rate. */
+  readonly peakRps: number;
+  /** peakRps ÷ busiestHourRps (≥ 1): how much faster than its hour's average the load can burst. */
+  readonly burstFactor: number;
+  readonly monthlyRequests: number;
+}
+
+export function weightsOf(traffic: WorkloadProfile['traffic']): number[] {
+  if (traffic.hourlyWeights) {
+    const day = traffic.hourlyWeights;
+    return Array.from({ length: HOURS_PER_WEEK }, (_, h) => day[h % day.length]!);
+  }
+  // The schema sets pattern (default steady) whenever hourlyWeights is absent.
+  const weight = PATTERN_WEIGHT[traffic.pattern!];
+  return Array.from({ length: HOURS_PER_WEEK }, (_, h) => weight(Math.floor(h / 24), h % 24));
+}
+
+export function monthlyRequestsOf(traffic: WorkloadProfile['traffic']): number {
+  // The schema requires exactly one of the two.
+  return traffic.monthlyRequests ?? traffic.averageRps! * SECONDS_PER_MONTH;
+}
+
+/** The profile's traffic in its first month, scaled by `volumeFactor` (growth, or a what-if search). */
+export function trafficWeek(traffic: WorkloadProfile['traffic'], volumeFactor = 1): TrafficWeek {
+  const weights = weightsOf(traffic);
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  const monthlyRequests = monthlyRequestsOf(traffic) * volumeFactor;
+  const averageRps = monthlyRequests / SECONDS_PER_MONTH;
+  const hourlyRps = new Float64Array(HOURS_PER_WEEK);
+  let busiestHourRps = 0;
+  for (let h = 0; h < HOURS_PER_WEEK; h++) {
+    // Weights are never all zero (the schema refuses that), so weightSum > 0.
+    const rps = (averageRps * HOURS_PER_WEEK * weights[h]!) / weightSum;
+    hourlyRps[h] = rps;
+    if (rps > busiestHourRps) busiestHourRps = rps;
+  }
+  const givenPeak = traffic.peakRps === undefined ? 0 : traffic.peakRps * volumeFactor;
+  const peakRps = Math.max(givenPeak, busiestHourRps);
+  return {
+    hourlyRps,
+    averageRps,
+    busiestHourRps,
+    peakRps,
+    burstFactor: busiestHourRps > 0 ? peakRps / busiestHourRps : 1,
+    monthlyRequests,
+  };
+}
+
+/** Volume factor of month `month` (1-based) under compound growth. */
+export function growthFactor(growthPercentPerMonth: number, month: number): number {
+  return Math.pow(1 + growthPercentPerMonth / 100, month - 1);
+}

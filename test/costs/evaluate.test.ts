@@ -1,0 +1,174 @@
+// Whole evaluations on the committed pricing files: bills that add up, history that shows, limits that
+// make options infeasible, the break-even and the month the cheapest option changes.
+import { Decimal } from 'decimal.js';
+import t from 'tap';
+import { evaluate } from '../../src/core/evaluate.js';
+import type { Evaluation, OptionOut } from '../../src/core/evaluation/schema.js';
+import { WorkloadProfile } from '../../src/core/profile/schema.js';
+import { committedCatalog } from '../helpers.js';
+
+const TODAY = '2026-11-25';
+
+function attempt(input: Record<string, unknown>) {
+  return evaluate(WorkloadProfile.parse(input), { catalog: committedCatalog(), today: TODAY });
+}
+
+function run(input: Record<string, unknown>): Evaluation {
+  const result = attempt(input);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.evaluation;
+}
+
+const api = (extra: Record<string, unknown> = {}) => ({
+  traffic: { monthlyRequests: 10_000_000 },
+  execution: { averageDurationMs: 100, memoryMb: 512, egressKbPerResponse: 4 },
+  ...extra,
+});
+
+function option(evaluation: Evaluation, id: string): OptionOut {
+  const found = evaluation.options.find((o) => o.id === id);
+  if (!found) throw new Error(`no option ${id} in ${evaluation.options.map((o) => o.id).join(', ')}`);
+  return found;
+}
+
+t.test('every bill adds up: lines to the month, quantity × price to each line, months to the horizon', async (t) => {
+  const evaluation = run(api({ horizonMonths: 6, traffic: { monthlyRequests: 40_000_000, growthPercentPerMonth: 5 }, team: { opsHourlyRateUsd: 80 } }));
+  const feasible = evaluation.options.filter((o) => o.feasible);
+  t.ok(feasible.length >= 20, `${feasible.length} feasible options over five providers`);
+  for (const o of feasible) {
+    const lines = o.lineItems.reduce((sum, l) => sum.add(l.amountUsd), new Decimal(0));
+    t.equal(lines.toString(), new Decimal(o.monthlyUsd!).toString(), `${o.id}: lines add up to monthlyUsd`);
+    for (const l of o.lineItems) t.equal(new Decimal(l.quantity).mul(l.unitPriceUsd).toString(), new Decimal(l.amountUsd).toString(), `${o.id}: ${l.name}`);
+    t.equal(o.projection.length, 6);
+    t.equal(o.projection.reduce((sum, m) => sum.add(m.totalUsd), new Decimal(0)).toString(), new Decimal(o.horizonUsd!).toString(), `${o.id}: months add up`);
+    t.equal(o.projection[0]!.totalUsd, o.monthlyUsd);
+    t.ok(o.lineItems.some((l) => l.name === 'ops effort'), `${o.id}: ops effort priced at the profile's rate`);
+  }
+  t.ok(evaluation.options[0]!.projection[5]!.monthlyRequests > 40_000_000 * 1.27, 'growth applied');
+});
+
+t.test('the same Cloudflare profile at a 2023 and a 2025 pricing date prices different plans', async (t) => {
+  const worker = { traffic: { monthlyRequests: 50_000_000 }, execution: { averageDurationMs: 30, cpuMsPerRequest: 5, memoryMb: 128 }, providers: ['cloudflare'] };
+  const in2023 = run({ ...worker, pricingDate: '2023-06-01' });
+  const in2025 = run({ ...worker, pricingDate: '2025-06-01' });
+  t.same(in2023.options.map((o) => o.service).sort(), ['workers-bundled', 'workers-unbound']);
+  t.same(in2025.options.map((o) => o.service), ['workers-standard']);
+  t.same(in2023.provenance.pricing, [{ provider: 'cloudflare', effectiveDate: '2021-11-18' }]);
+  t.same(in2025.provenance.pricing, [{ provider: 'cloudflare', effectiveDate: '2024-03-01' }]);
+  // Standard: $5 + 40M × $0.30/M + (250M − 30M) CPU-ms × $0.02/M = 5 + 12 + 4.40.
+  t.equal(option(in2025, 'cloudflare/workers-standard/on-demand').monthlyUsd, '21.4');
+  // Bundled: $5 + 40M × $0.50/M = $25.
+  t.equal(option(in2023, 'cloudflare/workers-bundled/on-demand').monthlyUsd, '25');
+});
+
+t.test('AWS EC2 pays for public IPv4 only from 2024-02-01', async (t) => {
+  const aws = api({ providers: ['aws'] });
+  const before = option(run({ ...aws, pricingDate: '2024-01-31' }), 'aws/ec2/on-demand-autoscaled');
+  const after = option(run({ ...aws, pricingDate: '2024-02-01' }), 'aws/ec2/on-demand-autoscaled');
+  t.notOk(before.lineItems.some((l) => /IPv4/.test(l.name)));
+  const ipv4 = after.lineItems.find((l) => /IPv4/.test(l.name))!;
+  const instanceHours = after.details.instanceHours as number;
+  t.equal(ipv4.quantity, instanceHours + 2 * 730, 'one address per instance-hour and two for the load balancer');
+  t.equal(ipv4.unitPriceUsd, '0.005');
+  const rise = new Decimal(after.monthlyUsd!).sub(before.monthlyUsd!);
+  const oldFleetIpv4 = new Decimal((before.details.instanceHours as number) + 2 * 730).mul('0.005');
+  t.ok(rise.gt(0) && rise.lte(oldFleetIpv4), `the bill rises by ${rise}, no more than IPv4 on the old fleet (${oldFleetIpv4}): fewer, larger instances may now be cheaper`);
+  t.not(before.details.instanceType, after.details.instanceType, 'here it is: a per-instance charge changes which size is cheapest');
+});
+
+t.test('a 20-minute job breaks the 15-minute function limit and says so', async (t) => {
+  const evaluation = run({ traffic: { monthlyRequests: 3000, pattern: 'batch' }, execution: { averageDurationMs: 1_200_000, memoryMb: 2048 }, providers: ['aws', 'gcp', 'azure'] });
+  const lambda = option(evaluation, 'aws/lambda-x86/on-demand');
+  t.equal(lambda.feasible, false);
+  t.equal(lambda.monthlyUsd, null);
+  t.same(lambda.lineItems, []);
+  t.match(lambda.infeasibleBecause, /AWS Lambda \(x86_64\) stops a run after 900000 ms; the workload runs up to 1200000 ms/);
+  t.match(lambda.infeasibleBecause, /API Gateway \(HTTP APIs\) stops a run after 30000 ms/);
+  t.equal(option(evaluation, 'azure/functions-consumption/on-demand').feasible, false, 'Azure consumption stops at 10 minutes');
+  t.equal(option(evaluation, 'gcp/cloud-run-functions/on-demand').feasible, true, 'Cloud Run functions run HTTP requests for up to 60 minutes');
+  t.equal(evaluation.options.filter((o) => o.architecture === 'hybrid' && o.provider === 'aws').length, 0, 'no AWS hybrid without a feasible function');
+});
+
+t.test('no cold starts tolerated: warm capacity is priced where sold, infeasible where not', async (t) => {
+  const evaluation = run(api({ latency: { coldStartTolerance: 'none' } }));
+  const lambda = option(evaluation, 'aws/lambda-arm/provisioned');
+  t.ok(lambda.lineItems.some((l) => /provisioned concurrency/.test(l.name)));
+  t.notOk(lambda.lineItems.some((l) => /^AWS Lambda.*free tier/.test(l.name)), 'no Lambda free tier with provisioned concurrency');
+  t.match(option(evaluation, 'digitalocean/functions/provisioned').infeasibleBecause, /cold starts .* sells no warm capacity/);
+  t.equal(option(evaluation, 'cloudflare/workers-standard/on-demand').infeasibleBecause, 'Cloudflare Workers (Standard usage model) offers at most 128 MB of memory; the workload needs 512 MB');
+  t.ok(option(evaluation, 'gcp/cloud-run-functions/provisioned').lineItems.some((l) => /minimum-instance idle/.test(l.name)));
+});
+
+t.test('websockets: functions that cannot hold connections are infeasible', async (t) => {
+  const evaluation = run(api({ state: 'long-lived-connections', execution: { averageDurationMs: 50, memoryMb: 128 } }));
+  t.match(option(evaluation, 'aws/lambda-x86/on-demand').infeasibleBecause, /long-lived connections/);
+  t.equal(option(evaluation, 'cloudflare/workers-standard/on-demand').feasible, true);
+});
+
+t.test('break-even: the volume where the best traditional option stops costing more than the best serverless one', async (t) => {
+  const plain = api({ providers: ['aws'], execution: { averageDurationMs: 100, memoryMb: 512 } });
+  const evaluation = run(plain);
+  const be = evaluation.breakEven!;
+  t.ok(be.monthlyRequests > 50_000_000 && be.monthlyRequests < 1e9, `break-even ${be.monthlyRequests}`);
+  t.match(be.serverlessOption, /^aws\/lambda/);
+  t.match(be.traditionalOption, /^aws\/(ec2|fargate)/);
+  const cheapestOf = (e: Evaluation, architecture: string) =>
+    e.options.filter((o) => o.feasible && o.architecture === architecture).reduce((m, o) => Decimal.min(m, o.monthlyUsd!), new Decimal(Infinity));
+  const below = run({ ...plain, traffic: { monthlyRequests: Math.floor(be.monthlyRequests * 0.99) } });
+  const above = run({ ...plain, traffic: { monthlyRequests: Math.ceil(be.monthlyRequests * 1.01) } });
+  t.ok(cheapestOf(below, 'serverless').lt(cheapestOf(below, 'traditional')), 'serverless cheaper 1% below');
+  t.ok(cheapestOf(above, 'traditional').lt(cheapestOf(above, 'serverless')), 'traditional cheaper 1% above');
+});
+
+t.test('the month the cheapest option changes under growth', async (t) => {
+  const growing = run(api({ providers: ['aws'], horizonMonths: 36, traffic: { monthlyRequests: 20_000_000, growthPercentPerMonth: 15 } }));
+  const change = growing.cheapestOptionChange!;
+  t.ok(change.month > 1 && change.month <= 36, `changes in month ${change.month}`);
+  t.match(change.from, /lambda/);
+  t.not(change.to, change.from);
+  t.equal(run(api({ providers: ['aws'] })).cheapestOptionChange, null, 'flat traffic: no change');
+});
+
+t.test('a steady baseline with bursts: the hybrid keeps servers and sends bursts to functions', async (t) => {
+  const weights = Array.from({ length: 24 }, (_, h) => (h === 12 ? 10 : 1));
+  const evaluation = run({ traffic: { averageRps: 60, hourlyWeights: weights }, execution: { averageDurationMs: 50, cpuMsPerRequest: 20, memoryMb: 256 }, providers: ['aws'] });
+  const hybrid = option(evaluation, 'aws/ec2+lambda-arm/hybrid');
+  t.ok((hybrid.details.baselineInstances as number) > 0, `baseline ${hybrid.details.baselineInstances}`);
+  t.ok((hybrid.details.functionSharePercent as number) > 0, 'bursts overflow to functions');
+  t.ok(new Decimal(hybrid.monthlyUsd!).lte(option(evaluation, 'aws/lambda-arm/on-demand').monthlyUsd!));
+  t.ok(new Decimal(hybrid.monthlyUsd!).lte(option(evaluation, 'aws/ec2/on-demand-fixed').monthlyUsd!));
+});
+
+t.test('DigitalOcean bills a droplet at most 672 hours a month', async (t) => {
+  const droplets = option(run(api({ providers: ['digitalocean'] })), 'digitalocean/droplets/on-demand-fixed');
+  const instances = droplets.lineItems.find((l) => / instances$/.test(l.name))!;
+  t.equal(instances.quantity, 2 * 672);
+});
+
+t.test('a workload no server can hold is infeasible everywhere it does not fit', async (t) => {
+  const evaluation = run(api({ execution: { averageDurationMs: 100, memoryMb: 20_000 }, providers: ['gcp'] }));
+  t.match(option(evaluation, 'gcp/compute-engine/on-demand-autoscaled').infeasibleBecause, /no Compute Engine size has room for one request of 20000 MB/);
+  t.equal(option(evaluation, 'gcp/cloud-run-functions/on-demand').feasible, true, 'a 32 GiB function still fits');
+});
+
+t.test('profiles that cannot be evaluated name the field to change', async (t) => {
+  t.same(attempt(api({ providers: ['aws'], pricingDate: '2019-01-01' })), {
+    ok: false,
+    issues: [{ path: 'pricingDate', message: 'none of the providers (aws) had prices in force on 2019-01-01' }],
+  });
+  t.match(attempt(api({ providers: ['cloudflare'], execution: { averageDurationMs: 100, memoryMb: 4096 } })), {
+    ok: false,
+    issues: [{ path: 'execution', message: /no option can run this workload: cloudflare\/workers-standard\/on-demand: .*128 MB/ }],
+  });
+});
+
+t.test('same input, same output; the verdict comes with provenance and warnings', async (t) => {
+  const input = api({ traffic: { averageRps: 5, peakRps: 1 } });
+  const first = run(input);
+  t.equal(JSON.stringify(run(input)), JSON.stringify(first));
+  t.equal(first.provenance.pricingDate, TODAY);
+  t.match(first.provenance.profileHash, /^[0-9a-f]{64}$/);
+  t.match(first.warnings, [/traffic\.peakRps \(1\) is below the busiest hour/]);
+  t.ok(first.recommendation.confidence >= 0.5 && first.recommendation.confidence <= 1);
+  t.match(first.recommendation.summary, /cheapest feasible option/);
+});

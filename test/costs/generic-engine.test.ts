@@ -1,0 +1,106 @@
+// The pricing engine reads provider quirks from data. A small made-up provider file shows the defaults it
+// falls back on when a field is absent, and the rarer fields no committed file happens to combine.
+import t from 'tap';
+import { functionShape, functionUsage, executionsPerInstance } from '../../src/core/costs/function-usage.js';
+import { functionPlans } from '../../src/core/costs/serverless.js';
+import { serverSizes } from '../../src/core/costs/servers.js';
+import { chooseServerPlan } from '../../src/core/costs/traditional.js';
+import { networkLines } from '../../src/core/costs/support-lines.js';
+import { weekAtVolume } from '../../src/core/costs/report.js';
+import { PricingFile } from '../../src/core/pricing/schema.js';
+import { trafficWeek } from '../../src/core/traffic/week.js';
+import { profile } from './examples.js';
+
+const SRC = 'https://example.com/pricing';
+const file = PricingFile.parse({
+  provider: 'aws',
+  effectiveDate: '2030-01-01',
+  currency: 'USD',
+  region: 'test-1',
+  regionName: 'Test',
+  services: [
+    // A function service with no limits and no billing block: whole-millisecond billing, 1 execution per instance.
+    { id: 'bare-fn', name: 'Bare', kind: 'function', architecture: 'serverless', source: SRC, items: [{ id: 'gbs', name: 'compute', meter: 'gb-second', unit: 'GB-second', priceUsd: '0.00001', source: SRC }] },
+    {
+      id: 'cpu-fn',
+      name: 'CPU by memory',
+      kind: 'function',
+      architecture: 'serverless',
+      source: SRC,
+      billing: { vcpuByMemory: [{ upToMemoryMb: 1024, vcpu: 1 }, { upToMemoryMb: 2048, vcpu: 2 }], concurrentExecutionsPerInstance: 50 },
+      items: [{ id: 'warm', name: 'warm vCPU', meter: 'provisioned-vcpu-second', unit: 'vCPU-second', priceUsd: '0.00001', mode: 'provisioned', source: SRC }],
+    },
+    {
+      id: 'tasks',
+      name: 'Tiered tasks',
+      kind: 'container',
+      architecture: 'traditional',
+      source: SRC,
+      taskSizes: [{ vcpu: 1, memoryGib: [2] }],
+      billing: { egressService: 'net' },
+      items: [
+        { id: 'cpu', name: 'vCPU-hours', meter: 'vcpu-hour', unit: 'vCPU-hour', tiers: [{ upTo: 1000, priceUsd: '0.05' }, { upTo: null, priceUsd: '0.04' }], source: SRC },
+        { id: 'mem', name: 'memory (GB-hours)', meter: 'gb-hour', unit: 'GB-hour', priceUsd: '0.005', source: SRC },
+      ],
+    },
+    {
+      id: 'net',
+      name: 'Net',
+      kind: 'network',
+      architecture: 'support',
+      source: SRC,
+      items: [
+        { id: 'egress', name: 'egress', meter: 'egress-gb', unit: 'GB', priceUsd: '0.10', included: 5, source: SRC },
+        { id: 'ip', name: 'addresses', meter: 'ip-hour', unit: 'IP-hour', tiers: [{ upTo: null, priceUsd: '0.004' }], source: SRC },
+      ],
+    },
+  ],
+});
+const [bare, cpuFn, tasks, net] = file.services as [typeof file.services[0], typeof file.services[0], typeof file.services[0], typeof file.services[0]];
+
+t.test('a function without limits or billing rules: no breaches, 1 ms billing, no vCPU', async (t) => {
+  const p = profile({ averageDurationMs: 12.3, memoryMb: 300 });
+  t.same(functionShape(bare, p.execution), { billedDurationMs: 13, billedMemoryMb: 300, vcpu: 0 });
+  const [plan] = functionPlans({ ...file, services: [bare] }, profile({ averageDurationMs: 12.3, memoryMb: 300 }, { latency: { coldStartTolerance: 'none' } }));
+  t.same(plan!.infeasibleBecause, [], 'no limits, no cold start estimate: nothing to breach');
+  t.equal(executionsPerInstance(bare, p.execution, plan!.shape), 1, 'one execution per instance unless the service says more');
+  t.equal(plan!.mode, 'on-demand');
+});
+
+t.test('vCPUs by memory, the largest row beyond the table, and concurrency bounded by CPU', async (t) => {
+  t.equal(functionShape(cpuFn, profile({ averageDurationMs: 10, memoryMb: 900 }).execution).vcpu, 1);
+  t.equal(functionShape(cpuFn, profile({ averageDurationMs: 10, memoryMb: 4096 }).execution).vcpu, 2, 'beyond the table: its last row');
+  const ioBound = profile({ averageDurationMs: 200, cpuMsPerRequest: 10, memoryMb: 512 }).execution;
+  t.equal(executionsPerInstance(cpuFn, ioBound, functionShape(cpuFn, ioBound)), 20, '1 vCPU × 200 ms ÷ 10 ms of CPU');
+  const cpuBound = profile({ averageDurationMs: 200, memoryMb: 512 }).execution;
+  t.equal(executionsPerInstance(cpuFn, cpuBound, functionShape(cpuFn, cpuBound)), 1);
+  const [plan] = functionPlans({ ...file, services: [cpuFn] }, profile({ averageDurationMs: 10, memoryMb: 512 }));
+  t.equal(plan!.mode, 'provisioned', 'a service that only sells warm instances is always priced warm');
+  const usage = functionUsage({ service: cpuFn, shape: plan!.shape, execution: plan!.shape && profile({ averageDurationMs: 10 }).execution, requests: 10, warmSeconds: 3600 });
+  t.equal(usage['provisioned-vcpu-second'], 3600, 'configured warm time is billed in full by default');
+});
+
+t.test('container sizes priced from tiered items', async (t) => {
+  const [size] = serverSizes(tasks);
+  t.equal(size!.name, '1 vCPU / 2 GB task');
+  t.equal(size!.hourlyEstimate, 0.05 + 2 * 0.005, 'ranked at the first tier');
+  t.same(
+    size!.lines(1500, false).map((l) => `${l.name}: ${l.amount}`),
+    ['Tiered tasks: 1 vCPU / 2 GB task, vCPU-hours, first 1k: 50', 'Tiered tasks: 1 vCPU / 2 GB task, vCPU-hours, over 1k: 20', 'Tiered tasks: 1 vCPU / 2 GB task, memory (GB-hours): 15'],
+  );
+  const choice = chooseServerPlan(file, tasks, 'on-demand-autoscaled', profile({ averageDurationMs: 100, cpuMsPerRequest: 0, memoryMb: 256 }), trafficWeek(profile({ averageDurationMs: 1 }).traffic), 2);
+  t.equal(choice.plan?.ipHourlyEstimate, 0.004, 'a tiered address price is ranked at its first tier');
+  t.equal(choice.plan?.capacityRps, ((2048 - 512) / 256) * (1000 / 100) * 0.7, 'no CPU per request: memory bounds capacity');
+});
+
+t.test('egress included with the servers adds to what the network item already includes', async (t) => {
+  const lines = networkLines(net, { egressGb: 30, ipHours: 0, includedEgressGb: 10, applyFreeTier: true });
+  t.same(lines.map((l) => `${l.name}: ${l.quantity} × ${l.unitPrice}`), ['Net: egress, included in plan: 15 × 0', 'Net: egress, over 15: 15 × 0.1']);
+});
+
+t.test('a profile with no traffic yet still scales to any volume for the break-even search', async (t) => {
+  const idle = profile({ averageDurationMs: 10 }, { traffic: { monthlyRequests: 0 } });
+  const week = weekAtVolume(idle.traffic, 2_628_000);
+  t.equal(week.monthlyRequests, 2_628_000);
+  t.equal(week.averageRps, 1);
+});

@@ -1,0 +1,101 @@
+// Invariants of the cost engine over random profiles (fast-check): no bill below zero, no option cheaper
+// when traffic rises with all else equal, a hybrid never dearer than either of its own parts alone, and
+// the same input always giving the same output.
+import fc from 'fast-check';
+import t from 'tap';
+import { Decimal } from 'decimal.js';
+import { optionPlans } from '../../src/core/costs/options.js';
+import { priceFunctionMonth } from '../../src/core/costs/serverless.js';
+import { opsLine } from '../../src/core/costs/servers.js';
+import { ASSUMPTIONS } from '../../src/core/costs/assumptions.js';
+import { priceServerMonth } from '../../src/core/costs/traditional.js';
+import { evaluate } from '../../src/core/evaluate.js';
+import { selectPricing } from '../../src/core/pricing/catalog.js';
+import { WorkloadProfile } from '../../src/core/profile/schema.js';
+import { trafficWeek } from '../../src/core/traffic/week.js';
+import { committedCatalog } from '../helpers.js';
+
+const catalog = committedCatalog();
+
+const profileArb = fc.record({
+  traffic: fc.record({
+    monthlyRequests: fc.integer({ min: 0, max: 2_000_000_000 }),
+    pattern: fc.constantFrom('steady', 'diurnal', 'business-hours', 'spiky', 'batch'),
+  }),
+  execution: fc.record({
+    averageDurationMs: fc.integer({ min: 1, max: 5_000 }),
+    memoryMb: fc.constantFrom(128, 256, 512, 1024, 2048),
+    cpuMsPerRequest: fc.integer({ min: 0, max: 200 }),
+    payloadKb: fc.integer({ min: 0, max: 2048 }),
+    egressKbPerResponse: fc.integer({ min: 0, max: 200 }),
+  }),
+  latency: fc.record({ coldStartTolerance: fc.constantFrom('none', 'occasional', 'any') }),
+  applyFreeTier: fc.boolean(),
+  minInstances: fc.integer({ min: 1, max: 3 }),
+  pricingDate: fc.constantFrom('2023-09-01', '2024-06-01', '2026-11-25'),
+  team: fc.constantFrom({}, { opsHourlyRateUsd: 90 }),
+});
+
+function plansFor(input: unknown, volumeFactor = 1) {
+  const profile = WorkloadProfile.parse(input);
+  const files = selectPricing(catalog, profile.pricingDate!);
+  const week = trafficWeek(profile.traffic, volumeFactor);
+  return { profile, week, plans: optionPlans(files, profile, week, profile.minInstances).filter((p) => p.infeasibleBecause.length === 0) };
+}
+
+t.test('no bill is ever negative, whatever the free-tier credits', async () => {
+  fc.assert(
+    fc.property(profileArb, (input) => {
+      const { plans, week } = plansFor(input);
+      for (const plan of plans) if (plan.price(week).total.isNegative()) throw new Error(`${plan.id} negative`);
+    }),
+    { numRuns: 60, seed: 20261125 },
+  );
+});
+
+t.test('no option gets cheaper when traffic rises, all else equal', async () => {
+  fc.assert(
+    fc.property(profileArb, fc.double({ min: 1.01, max: 50, noNaN: true }), (input, factor) => {
+      const low = plansFor(input);
+      const high = plansFor(input, factor);
+      const highById = new Map(high.plans.map((p) => [p.id, p]));
+      for (const plan of low.plans) {
+        const richer = highById.get(plan.id);
+        if (!richer) continue;
+        const before = plan.price(low.week).total;
+        const after = richer.price(high.week).total;
+        if (after.lt(before)) throw new Error(`${plan.id}: ${before} at ×1 but ${after} at ×${factor}`);
+      }
+    }),
+    { numRuns: 40, seed: 7 },
+  );
+});
+
+t.test('a hybrid never costs more than its functions alone or its servers fixed at peak', async () => {
+  fc.assert(
+    fc.property(profileArb, (input) => {
+      const { plans, week, profile } = plansFor(input);
+      for (const hybrid of plans.filter((p) => p.parts)) {
+        const { server, fn } = hybrid.parts!;
+        const total = hybrid.price(week).total;
+        const functionsAlone = [...priceFunctionMonth(fn, profile, week, week.monthlyRequests), ...opsLine(profile, ASSUMPTIONS.opsHoursPerMonth.serverless)];
+        const fixed = priceServerMonth({ ...server, variant: server.size.committedHourlyEstimate === undefined ? 'on-demand-fixed' : 'committed-fixed' }, profile, week, profile.minInstances);
+        const sum = (lines: { amount: Decimal }[]) => lines.reduce((s, l) => s.add(l.amount), new Decimal(0));
+        if (total.gt(sum(functionsAlone))) throw new Error(`${hybrid.id}: ${total} > functions alone ${sum(functionsAlone)}`);
+        if (total.gt(sum(fixed.lines))) throw new Error(`${hybrid.id}: ${total} > fixed at peak ${sum(fixed.lines)}`);
+      }
+    }),
+    { numRuns: 40, seed: 11 },
+  );
+});
+
+t.test('same input, same output, byte for byte', async () => {
+  fc.assert(
+    fc.property(profileArb, (input) => {
+      const once = JSON.stringify(evaluate(WorkloadProfile.parse({ ...input, horizonMonths: 2, providers: ['aws', 'cloudflare'] }), { catalog, today: '2026-11-25' }));
+      const twice = JSON.stringify(evaluate(WorkloadProfile.parse({ ...input, horizonMonths: 2, providers: ['aws', 'cloudflare'] }), { catalog, today: '2026-11-25' }));
+      if (once !== twice) throw new Error('outputs differ');
+    }),
+    { numRuns: 8, seed: 3 },
+  );
+});

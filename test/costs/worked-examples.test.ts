@@ -1,0 +1,141 @@
+// Worked examples that providers publish on their own pricing pages, reproduced to the cent by the
+// engine's pricing functions reading the committed pricing files. Each test cites its page.
+import t from 'tap';
+import { functionShape, functionUsage } from '../../src/core/costs/function-usage.js';
+import { priceItem } from '../../src/core/costs/price-item.js';
+import { serverSizes } from '../../src/core/costs/servers.js';
+import { priceServiceItems } from '../../src/core/costs/service-lines.js';
+import { usageOf } from '../../src/core/costs/support-lines.js';
+import { cents, exact, profile, service, table } from './examples.js';
+
+const onDemand = (mode: string) => mode !== 'provisioned';
+const warm = (mode: string) => mode !== 'on-demand';
+
+/** Prices one function service for `requests` invocations of the profile's execution, on demand. */
+function functionBill(provider: Parameters<typeof table>[0], date: string, id: string, requests: number, execution: Record<string, unknown>, applyFreeTier = true) {
+  const fn = service(table(provider, date), id);
+  const p = profile(execution);
+  const usage = functionUsage({ service: fn, shape: functionShape(fn, p.execution), execution: p.execution, requests });
+  return priceServiceItems(fn, usage, applyFreeTier, onDemand);
+}
+
+t.test('AWS Lambda, mobile backend: 3M requests × 120 ms at 1536 MB = $2.73', async (t) => {
+  // https://aws.amazon.com/lambda/pricing/ — "Mobile application backend" example:
+  // 540,000 GB-s − 400,000 free = 140,000 × $0.0000166667 = $2.33; (3M − 1M) × $0.20/M = $0.40.
+  const lines = functionBill('aws', '2024-06-01', 'lambda-x86', 3_000_000, { averageDurationMs: 120, memoryMb: 1536 });
+  t.equal(cents(lines.filter((l) => l.name.includes('compute'))), '2.33');
+  t.equal(cents(lines, 'AWS Lambda (x86_64): free tier: compute'), '-6.67', 'the free tier is a visible credit');
+  t.equal(cents(lines.filter((l) => l.name.includes('requests'))), '0.40');
+  t.equal(cents(lines), '2.73');
+  t.equal(exact(lines), '2.733338');
+});
+
+t.test('AWS Lambda, streaming telemetry: 7.44M × 2 s at 1 GB, no free tier = $249.49', async (t) => {
+  // https://aws.amazon.com/lambda/pricing/ — "Enriching streaming telemetry": 7.44M × $0.20/M = $1.488,
+  // 14.88M GB-s × $0.0000166667 = $248.00; total $249.49.
+  const lines = functionBill('aws', '2024-06-01', 'lambda-x86', 10_000 * 24 * 31, { averageDurationMs: 2000, memoryMb: 1024 }, false);
+  t.equal(exact(lines.filter((l) => l.name.includes('requests'))), '1.488');
+  t.equal(cents(lines.filter((l) => l.name.includes('compute'))), '248.00');
+  t.equal(cents(lines), '249.49');
+});
+
+t.test('AWS Lambda, Provisioned Concurrency example 2: 7 × 4096 MB for 24 h = $32.26', async (t) => {
+  // https://aws.amazon.com/lambda/pricing/ — "Cyber Monday": 2,419,200 GB-s × $0.0000041667 = $10.08;
+  // 2,240,000 GB-s × $0.0000097222 = $21.78; 2M requests × $0.20/M = $0.40 (no free tier with PC).
+  const lambda = service(table('aws', '2024-06-01'), 'lambda-x86');
+  const usage = usageOf({ 'provisioned-gb-second': 7 * 4 * 86_400, 'gb-second': 2_000_000 * 0.28 * 4, request: 2_000_000 });
+  const lines = priceServiceItems(lambda, usage, false, warm);
+  t.equal(cents(lines, 'AWS Lambda (x86_64): provisioned concurrency'), '10.08');
+  t.equal(cents(lines, 'AWS Lambda (x86_64): duration while provisioned'), '21.78');
+  t.equal(cents(lines, 'AWS Lambda (x86_64): requests'), '0.40');
+  t.equal(cents(lines), '32.26');
+  t.notOk(lines.some((l) => l.name.includes('compute (GB-seconds)')), 'the on-demand rate is not charged while provisioned');
+});
+
+t.test('Amazon API Gateway HTTP API, example 1: 432M requests = $418.80 over two tiers', async (t) => {
+  // https://aws.amazon.com/api-gateway/pricing/ — 300M × $1.00/M = $300; 132M × $0.90/M = $118.80.
+  const gateway = service(table('aws', '2024-06-01'), 'apigw-http');
+  const lines = priceItem(gateway.items[0]!, 10_000 * 60 * 24 * 30, true);
+  t.same(
+    lines.map((l) => [l.name, l.quantity, l.amount.toString()]),
+    [
+      ['requests, first 300M', 300, '300'],
+      ['requests, over 300M', 132, '118.8'],
+    ],
+  );
+});
+
+t.test('Amazon API Gateway HTTP API, example 2: 4.5 MB uploads metered per 512 KB = $9.72', async (t) => {
+  // https://aws.amazon.com/api-gateway/pricing/ — 25 calls/min for 30 days × (4.5 MB / 512 KB) = 9.72M requests.
+  const file = table('aws', '2024-06-01');
+  const gateway = service(file, 'apigw-http');
+  const lambda = service(file, 'lambda-x86');
+  const p = profile({ averageDurationMs: 100, payloadKb: 4.5 * 1024 });
+  const usage = functionUsage({ service: lambda, shape: functionShape(lambda, p.execution), execution: p.execution, requests: 25 * 60 * 24 * 30, gateway });
+  t.equal(usage['gateway-request'], 9_720_000);
+  t.equal(cents(priceServiceItems(gateway, usage, true, () => true)), '9.72');
+});
+
+t.test('AWS Fargate, example 1: 5 tasks × 1 vCPU / 2 GB × 10 min a day for 30 days = $1.01 + $0.22', async (t) => {
+  // https://aws.amazon.com/fargate/pricing/ — vCPU 5 × 1 × $0.000011244 × 600 × 30 = $1.01; memory
+  // 5 × 2 × $0.000001235 × 600 × 30 = $0.22 (the page's ephemeral storage line is not modelled).
+  const task = serverSizes(service(table('aws', '2024-06-01'), 'fargate')).find((s) => s.name === '1 vCPU / 2 GB task')!;
+  const lines = task.lines((5 * 600 * 30) / 3600, false);
+  t.equal(cents(lines.filter((l) => l.name.endsWith('vCPU-hours'))), '1.01');
+  t.equal(cents(lines.filter((l) => l.name.includes('memory'))), '0.22');
+});
+
+t.test('Cloudflare Workers Standard: the pricing page examples', async (t) => {
+  // https://developers.cloudflare.com/workers/platform/pricing/ — worked examples of monthly bills.
+  const bill = (requests: number, cpuMs: number) => functionBill('cloudflare', '2025-01-01', 'workers-standard', requests, { averageDurationMs: cpuMs, cpuMsPerRequest: cpuMs, memoryMb: 128 });
+  t.equal(cents(bill(15_000_000, 7)), '8.00', '15M requests × 7 ms: $5 + $1.50 + $1.50');
+  t.equal(cents(bill(100_000_000, 7)), '45.40', '100M requests × 7 ms: $5 + $27.00 + $13.40');
+  t.equal(cents(bill(720, 180_000)), '6.99', 'hourly cron, 3 min of CPU each: $5 + $1.99');
+  t.equal(exact(bill(720, 180_000)), '6.992');
+});
+
+t.test('Cloudflare Workers, the legacy plans as the 2023 page priced them', async (t) => {
+  // https://developers.cloudflare.com/workers/platform/pricing/ (2023 version, Bundled and Unbound examples).
+  const bundled = functionBill('cloudflare', '2023-06-01', 'workers-bundled', 100_000_000, { averageDurationMs: 10, memoryMb: 128 });
+  t.equal(cents(bundled), '50.00', 'Bundled, 100M requests: $5 + $45');
+  const unbound = functionBill('cloudflare', '2023-06-01', 'workers-unbound', 100_000_000, { averageDurationMs: 200, memoryMb: 128 });
+  t.equal(cents(unbound.filter((l) => l.name.includes('requests'))), '14.85');
+  t.equal(cents(unbound.filter((l) => l.name.includes('GB-seconds'))), '26.25');
+  t.equal(cents(unbound), '46.10', 'Unbound, 100M × 200 ms: $5 + $14.85 + $26.25');
+});
+
+t.test('Cloudflare Workers Unbound with egress, as the 2021 page priced it: $5.12', async (t) => {
+  // https://developers.cloudflare.com/workers/platform/pricing/ (2021-08-09 version): 1.5M requests,
+  // 200,000 GB-s, about 6 GB egress: $0.075 + $0.00 + $0.045 + the $5 minimum.
+  const file = table('cloudflare', '2021-09-01');
+  const unbound = service(file, 'workers-unbound');
+  const egress = service(file, 'workers-unbound-egress');
+  const usage = usageOf({ request: 1_500_000, 'gb-second': 200_000, 'egress-gb': 6, month: 1 });
+  t.equal(cents([...priceServiceItems(unbound, usage, true, () => true), ...priceServiceItems(egress, usage, true, () => true)]), '5.12');
+  t.notOk(pricingServices('2021-12-01').includes('workers-unbound-egress'), 'the fee is gone by the next table');
+});
+
+function pricingServices(date: string): string[] {
+  return table('cloudflare', date).services.map((s) => s.id);
+}
+
+t.test('DigitalOcean Functions: 10M × 0.5 GiB × 0.1 s = $7.59', async (t) => {
+  // https://www.digitalocean.com/pricing/functions — 500,000 GiB-s − 90,000 free = 410,000 × $0.0000185.
+  const lines = functionBill('digitalocean', '2026-06-01', 'functions', 10_000_000, { averageDurationMs: 100, memoryMb: 512 });
+  t.equal(cents(lines), '7.59');
+  t.equal(exact(lines), '7.585');
+  // The page's next rows print $26.08 and $183.33 for exact products 26.085 and 183.335: it rounds binary
+  // floats (26.084999…). The engine keeps the exact decimal.
+  t.equal(exact(functionBill('digitalocean', '2026-06-01', 'functions', 15_000_000, { averageDurationMs: 200, memoryMb: 512 })), '26.085');
+  t.equal(exact(functionBill('digitalocean', '2026-06-01', 'functions', 1_000_000, { averageDurationMs: 100, memoryMb: 128 })), '0', 'inside the allowance');
+});
+
+t.test('Azure Functions consumption: memory is billed in 128 MB steps, at least 100 ms', async (t) => {
+  // https://learn.microsoft.com/azure/azure-functions/functions-consumption-costs — "a function that uses
+  // 160 MB is charged for 256 MB"; 0.5 GB × 3 s = 1.5 GB-s.
+  const fn = service(table('azure', '2026-06-01'), 'functions-consumption');
+  t.equal(functionShape(fn, profile({ averageDurationMs: 3000, memoryMb: 160 }).execution).billedMemoryMb, 256);
+  const half = profile({ averageDurationMs: 3000, memoryMb: 512 }).execution;
+  t.equal(functionUsage({ service: fn, shape: functionShape(fn, half), execution: half, requests: 1 })['gb-second'], 1.5);
+  t.equal(functionShape(fn, profile({ averageDurationMs: 20, memoryMb: 64 }).execution).billedDurationMs, 100, 'minimum 100 ms');
+});
