@@ -4,8 +4,9 @@ import { readConfig } from '../config.js';
 import { evaluate } from '../core/evaluate.js';
 import type { FieldIssue } from '../core/issue-path.js';
 import { PricingFileError } from '../core/pricing/catalog.js';
+import { RulesetFileError } from '../core/rules/load.js';
 import { parseDocumentText, validateProfile } from '../core/profile/parse.js';
-import { loadPricingCatalog } from '../files/tables.js';
+import { loadPricingCatalog, loadRulesetDir } from '../files/tables.js';
 import { ENGINE_VERSION } from '../version.js';
 import { formatTable } from './format-table.js';
 import { EXIT, type CliIo } from './io.js';
@@ -25,6 +26,7 @@ interface EvaluateOptions {
   pricingDate?: string;
   providers?: string;
   horizon?: string;
+  ruleset: string;
 }
 
 async function readSource(file: string, io: CliIo): Promise<string> {
@@ -51,8 +53,13 @@ async function runEvaluate(file: string, options: EvaluateOptions, io: CliIo): P
   if (!parsed.ok) throw new InputError(source, parsed.issues);
   const checked = validateProfile(applyOverrides(parsed.value, options));
   if (!checked.ok) throw new InputError(source, checked.issues);
-  const catalog = loadPricingCatalog(readConfig(io.env).pricingDir);
-  const result = evaluate(checked.profile, { catalog, today: io.today });
+  const config = readConfig(io.env);
+  const catalog = loadPricingCatalog(config.pricingDir);
+  const rulesets = loadRulesetDir(config.rulesDir);
+  const ruleset = rulesets.get(options.ruleset);
+  if (!ruleset)
+    throw new InputError('--ruleset', [{ path: 'ruleset', message: `no ruleset "${options.ruleset}" in ${config.rulesDir}; known: ${[...rulesets.keys()].join(', ')}` }]);
+  const result = evaluate(checked.profile, { catalog, ruleset, today: io.today });
   if (!result.ok) throw new InputError(source, result.issues);
   const { evaluation } = result;
   io.stdout(options.format === 'json' ? `${JSON.stringify(evaluation, null, 2)}\n` : formatTable(evaluation, checked.profile.name, checked.profile.horizonMonths));
@@ -73,6 +80,7 @@ export function buildProgram(io: CliIo, exitCode: { value: number }): Command {
     .option('--pricing-date <date>', 'prices as of this date (YYYY-MM-DD); overrides the profile')
     .option('--providers <list>', 'comma-separated providers to consider; overrides the profile')
     .option('--horizon <months>', 'months to project; overrides the profile')
+    .option('--ruleset <name>', 'ruleset from the rules directory', 'default')
     .action(async (file: string, options: EvaluateOptions) => {
       exitCode.value = await runEvaluate(file, options, io);
     });
@@ -87,7 +95,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return exitCode.value;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
-    if (error instanceof InputError || error instanceof PricingFileError) {
+    if (error instanceof InputError || error instanceof PricingFileError || error instanceof RulesetFileError) {
       io.stderr(`archcalc: ${error.message}\n`);
       return EXIT.badInput;
     }

@@ -1,14 +1,17 @@
-// profile → pricing in force → costs → verdict → evaluation. The one entry point both adapters call.
+// profile → pricing in force → traffic week → costs → facts → rules → evaluation. The one entry point
+// both adapters call; pure apart from hashing.
 import { createHash } from 'node:crypto';
-import { Decimal } from 'decimal.js';
 import { ASSUMPTIONS } from './costs/assumptions.js';
-import type { Architecture } from './costs/options.js';
-import { costReport, type CostReport } from './costs/report.js';
-import type { Evaluation, OptionOut } from './evaluation/schema.js';
+import { costReport } from './costs/report.js';
+import type { Evaluation } from './evaluation/schema.js';
 import type { FieldIssue } from './issue-path.js';
 import { selectPricing, type PricingCatalog } from './pricing/catalog.js';
 import { Provider } from './pricing/schema.js';
 import type { WorkloadProfile } from './profile/schema.js';
+import { computeFacts, FACTS } from './rules/facts.js';
+import type { LoadedRuleset } from './rules/load.js';
+import { trafficWeek, HOURS_PER_MONTH } from './traffic/week.js';
+import { decide, firedRulesOut, summarise } from './verdict.js';
 import { ENGINE_VERSION } from '../version.js';
 
 /** An evaluation, or — for a profile valid in shape that cannot be evaluated — the fields to change. */
@@ -16,6 +19,7 @@ export type EvaluationResult = { ok: true; evaluation: Evaluation } | { ok: fals
 
 export interface EvaluateContext {
   catalog: PricingCatalog;
+  ruleset: LoadedRuleset;
   /** Today's date (YYYY-MM-DD), the default pricingDate; given by the adapter so the core stays pure. */
   today: string;
 }
@@ -32,50 +36,6 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const ARCHITECTURES: readonly Architecture[] = ['serverless', 'traditional', 'hybrid'];
-
-/** A hybrid whose best baseline is zero servers is its functions alone: not a hybrid to weigh. */
-function isGenuine(option: OptionOut): boolean {
-  return option.feasible && !(option.architecture === 'hybrid' && option.details.baselineInstances === 0);
-}
-
-function cheapestOf(options: readonly OptionOut[], architecture?: Architecture): OptionOut | undefined {
-  let best: OptionOut | undefined;
-  for (const option of options) {
-    if (!isGenuine(option) || (architecture && option.architecture !== architecture)) continue;
-    if (!best || new Decimal(option.monthlyUsd!).lt(best.monthlyUsd!)) best = option;
-  }
-  return best;
-}
-
-function usd(value: string): string {
-  return `$${new Decimal(value).toFixed(2)}`;
-}
-
-/** The cost verdict: the cheapest feasible option, and how far ahead of the best other architecture it is. */
-function costVerdict(report: CostReport) {
-  const best = cheapestOf(report.options);
-  if (!best) return undefined;
-  const perArchitecture = Object.fromEntries(ARCHITECTURES.map((a) => [a, cheapestOf(report.options, a)])) as Record<Architecture, OptionOut | undefined>;
-  const runnerUp = ARCHITECTURES.filter((a) => a !== best.architecture)
-    .map((a) => perArchitecture[a])
-    .filter((o): o is OptionOut => o !== undefined)
-    .sort((a, b) => new Decimal(a.monthlyUsd!).comparedTo(b.monthlyUsd!))[0];
-  const bestUsd = new Decimal(best.monthlyUsd!);
-  // Relative saving against the best other architecture (1 when there is none). A cent is added to both
-  // sides so that free options compare without dividing by zero.
-  const cent = new Decimal('0.01');
-  const margin = runnerUp ? new Decimal(runnerUp.monthlyUsd!).sub(bestUsd).div(cent.add(runnerUp.monthlyUsd!)).toNumber() : 1;
-  // Cost score: 100 for the cheapest architecture, proportionally less for dearer ones.
-  const scores = Object.fromEntries(
-    ARCHITECTURES.map((a) => {
-      const own = perArchitecture[a];
-      return [a, own ? Math.round(bestUsd.add(cent).div(cent.add(own.monthlyUsd!)).toNumber() * 100) : 0];
-    }),
-  ) as Record<Architecture, number>;
-  return { best, runnerUp, margin, scores };
-}
-
 export function evaluate(profile: WorkloadProfile, context: EvaluateContext): EvaluationResult {
   const pricingDate = profile.pricingDate ?? context.today;
   const providers = profile.providers ?? Provider.options;
@@ -86,39 +46,38 @@ export function evaluate(profile: WorkloadProfile, context: EvaluateContext): Ev
       issues: [{ path: 'pricingDate', message: `none of the providers (${providers.join(', ')}) had prices in force on ${pricingDate}` }],
     };
   const report = costReport(files, profile);
-  const verdict = costVerdict(report);
-  if (!verdict)
-    return {
-      ok: false,
-      issues: [{ path: 'execution', message: `no option can run this workload: ${report.options.map((o) => `${o.id}: ${o.infeasibleBecause}`).join('; ')}` }],
-    };
-  const { best, runnerUp, margin, scores } = verdict;
-  const summary =
-    `${best.serviceName} (${best.variant}) on ${best.provider} is the cheapest feasible option at ${usd(best.monthlyUsd!)} in the first month` +
-    (runnerUp ? `, ${Math.round(margin * 100)}% below the best ${runnerUp.architecture} option (${runnerUp.id}, ${usd(runnerUp.monthlyUsd!)})` : '') +
-    `; ${profile.horizonMonths}-month total ${usd(best.horizonUsd!)}.`;
+  const facts = computeFacts({ profile, week: trafficWeek(profile.traffic), files, report });
+  const outcome = context.ruleset.compiled.run(facts);
+  const verdict = decide(outcome, report);
+  if (!verdict) {
+    const infeasible = report.options.filter((o) => !o.feasible).map((o) => `${o.id}: ${o.infeasibleBecause}`);
+    const exclusions = outcome.exclusions.map((e) => `${e.architecture} excluded by ${e.ruleId}: ${e.because}`);
+    return { ok: false, issues: [{ path: 'execution', message: `no option can run this workload: ${[...exclusions, ...infeasible].join('; ')}` }] };
+  }
   const evaluation: Evaluation = {
     recommendation: {
-      architecture: best.architecture,
-      provider: best.provider,
-      service: best.service,
-      optionId: best.id,
-      confidence: Number((0.5 + 0.5 * Math.min(1, Math.max(0, margin))).toFixed(3)),
-      summary,
+      architecture: verdict.architecture,
+      provider: verdict.option.provider,
+      service: verdict.option.service,
+      optionId: verdict.option.id,
+      confidence: verdict.confidence,
+      summary: summarise(verdict, outcome, facts, report, profile.horizonMonths),
     },
-    scores,
-    exclusions: [],
-    firedRules: [],
+    scores: outcome.scores,
+    exclusions: outcome.exclusions,
+    firedRules: firedRulesOut(outcome),
     options: report.options,
     breakEven: report.breakEven,
     cheapestOptionChange: report.cheapestOptionChange,
     tippingPoints: [],
     warnings: report.warnings,
-    assumptions: { ...ASSUMPTIONS, hoursPerMonth: 730 },
+    facts: Object.fromEntries(FACTS.map((f, i) => [f.name, facts[i]])),
+    assumptions: { ...ASSUMPTIONS, hoursPerMonth: HOURS_PER_MONTH },
     provenance: {
       pricing: files.map((f) => ({ provider: f.provider, effectiveDate: f.effectiveDate })),
       pricingDate,
-      rulesetVersion: 'none',
+      ruleset: context.ruleset.ruleset.name,
+      rulesetVersion: context.ruleset.ruleset.version,
       engineVersion: ENGINE_VERSION,
       profileHash: createHash('sha256').update(canonicalJson(profile)).digest('hex'),
     },

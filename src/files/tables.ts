@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalog, type PricingCatalog, type TableText } from '../core/pricing/catalog.js';
+import { loadRulesets, type LoadedRuleset } from '../core/rules/load.js';
 
 /** The package root: this file sits at <root>/src/files/tables.ts, compiled to <root>/dist/files/tables.js. */
 export function packageRoot(): string {
@@ -25,4 +26,8 @@ export function readYamlTree(dir: string): TableText[] {
 
 export function loadPricingCatalog(dir: string): PricingCatalog {
   return buildCatalog(readYamlTree(dir));
+}
+
+export function loadRulesetDir(dir: string): ReadonlyMap<string, LoadedRuleset> {
+  return loadRulesets(readYamlTree(dir));
 }

@@ -4,21 +4,43 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { PricingCatalog } from '../core/pricing/catalog.js';
+import { parseDocumentText } from '../core/profile/parse.js';
+import type { LoadedRuleset } from '../core/rules/load.js';
 import { ENGINE_VERSION } from '../version.js';
-import { installErrorHandling } from './error-handler.js';
+import { installErrorHandling, ProblemError } from './error-handler.js';
+import { problem } from './problems.js';
+import { evaluationRoutes } from './routes/evaluations.js';
+import { ruleRoutes } from './routes/rules.js';
 import { healthRoutes } from './routes/health.js';
 import { pricingRoutes } from './routes/pricing.js';
 import { problemRoutes } from './routes/problems.js';
 
 export interface AppOptions {
   catalog: PricingCatalog;
+  rulesets: ReadonlyMap<string, LoadedRuleset>;
+  /** Today as YYYY-MM-DD, the default pricing date; tests pin it. */
+  today?: () => string;
   logger?: boolean;
   /** Largest request body accepted, in bytes (SPEC §6: larger is a 413). */
   bodyLimitBytes?: number;
 }
 
-export async function buildApp({ catalog, logger = false, bodyLimitBytes = 1_048_576 }: AppOptions): Promise<FastifyInstance> {
+const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
+
+export async function buildApp({
+  catalog,
+  rulesets,
+  today = () => new Date().toISOString().slice(0, 10),
+  logger = false,
+  bodyLimitBytes = 1_048_576,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, bodyLimit: bodyLimitBytes });
+  // YAML bodies are parsed with alias and key checks, then validated by the same zod schema as JSON.
+  app.addContentTypeParser(YAML_TYPES, { parseAs: 'string' }, (_request, body, done) => {
+    const parsed = parseDocumentText(body as string);
+    if (parsed.ok) done(null, parsed.value);
+    else done(new ProblemError(problem('malformed-body', 'The body is not well-formed YAML', { errors: parsed.issues })), undefined);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
@@ -34,7 +56,9 @@ export async function buildApp({ catalog, logger = false, bodyLimitBytes = 1_048
           'Errors are application/problem+json (RFC 9457) naming every invalid field.',
       },
       tags: [
+        { name: 'evaluations', description: 'Evaluate workload profiles' },
         { name: 'pricing', description: 'Versioned provider pricing tables' },
+        { name: 'rules', description: 'The rulesets and the facts they test' },
         { name: 'meta', description: 'Health, documents and problem types' },
       ],
     },
@@ -44,6 +68,8 @@ export async function buildApp({ catalog, logger = false, bodyLimitBytes = 1_048
 
   await app.register(healthRoutes(catalog));
   await app.register(pricingRoutes(catalog));
+  await app.register(evaluationRoutes({ catalog, rulesets, today }));
+  await app.register(ruleRoutes(rulesets));
   await app.register(problemRoutes);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

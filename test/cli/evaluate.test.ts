@@ -89,6 +89,7 @@ t.test('bad input of every kind exits 2', async (t) => {
     [['evaluate'], '', /missing required argument 'file'/],
     [['evaluate', 'x.yaml', '--format', 'xml'], '', /Allowed choices are table, json/],
     [['frobnicate'], '', /unknown command 'frobnicate'/],
+    [['evaluate', '-', '--ruleset', 'strict'], '{"traffic":{"monthlyRequests":1},"execution":{"averageDurationMs":1}}', /invalid profile --ruleset:\n {2}- ruleset: no ruleset "strict" in .*rules; known: default/],
   ];
   for (const [argv, stdin, message] of cases) {
     const { out, io: cli } = io(stdin);

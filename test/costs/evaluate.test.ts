@@ -5,12 +5,12 @@ import t from 'tap';
 import { evaluate } from '../../src/core/evaluate.js';
 import type { Evaluation, OptionOut } from '../../src/core/evaluation/schema.js';
 import { WorkloadProfile } from '../../src/core/profile/schema.js';
-import { committedCatalog } from '../helpers.js';
+import { committedCatalog, defaultRuleset } from '../helpers.js';
 
 const TODAY = '2026-11-25';
 
 function attempt(input: Record<string, unknown>) {
-  return evaluate(WorkloadProfile.parse(input), { catalog: committedCatalog(), today: TODAY });
+  return evaluate(WorkloadProfile.parse(input), { catalog: committedCatalog(), ruleset: defaultRuleset(), today: TODAY });
 }
 
 function run(input: Record<string, unknown>): Evaluation {
@@ -158,7 +158,7 @@ t.test('profiles that cannot be evaluated name the field to change', async (t) =
   });
   t.match(attempt(api({ providers: ['cloudflare'], execution: { averageDurationMs: 100, memoryMb: 4096 } })), {
     ok: false,
-    issues: [{ path: 'execution', message: /no option can run this workload: cloudflare\/workers-standard\/on-demand: .*128 MB/ }],
+    issues: [{ path: 'execution', message: /no option can run this workload: serverless excluded by no-function-can-run-it: .*cloudflare\/workers-standard\/on-demand: .*128 MB/ }],
   });
 });
 
@@ -170,5 +170,5 @@ t.test('same input, same output; the verdict comes with provenance and warnings'
   t.match(first.provenance.profileHash, /^[0-9a-f]{64}$/);
   t.match(first.warnings, [/traffic\.peakRps \(1\) is below the busiest hour/]);
   t.ok(first.recommendation.confidence >= 0.5 && first.recommendation.confidence <= 1);
-  t.match(first.recommendation.summary, /cheapest feasible option/);
+  t.match(first.recommendation.summary, /is recommended: .* Scores after \d+ rules: /);
 });

@@ -13,7 +13,7 @@ import { evaluate } from '../../src/core/evaluate.js';
 import { selectPricing } from '../../src/core/pricing/catalog.js';
 import { WorkloadProfile } from '../../src/core/profile/schema.js';
 import { trafficWeek } from '../../src/core/traffic/week.js';
-import { committedCatalog } from '../helpers.js';
+import { committedCatalog, defaultRuleset } from '../helpers.js';
 
 const catalog = committedCatalog();
 
@@ -92,8 +92,8 @@ t.test('a hybrid never costs more than its functions alone or its servers fixed 
 t.test('same input, same output, byte for byte', async () => {
   fc.assert(
     fc.property(profileArb, (input) => {
-      const once = JSON.stringify(evaluate(WorkloadProfile.parse({ ...input, horizonMonths: 2, providers: ['aws', 'cloudflare'] }), { catalog, today: '2026-11-25' }));
-      const twice = JSON.stringify(evaluate(WorkloadProfile.parse({ ...input, horizonMonths: 2, providers: ['aws', 'cloudflare'] }), { catalog, today: '2026-11-25' }));
+      const once = JSON.stringify(evaluate(WorkloadProfile.parse({ ...input, horizonMonths: 2, providers: ['aws', 'cloudflare'] }), { catalog, ruleset: defaultRuleset(), today: '2026-11-25' }));
+      const twice = JSON.stringify(evaluate(WorkloadProfile.parse({ ...input, horizonMonths: 2, providers: ['aws', 'cloudflare'] }), { catalog, ruleset: defaultRuleset(), today: '2026-11-25' }));
       if (once !== twice) throw new Error('outputs differ');
     }),
     { numRuns: 8, seed: 3 },

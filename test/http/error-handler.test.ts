@@ -4,10 +4,10 @@ import t from 'tap';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { buildApp } from '../../src/http/app.js';
-import { committedCatalog } from '../helpers.js';
+import { committedCatalog, committedRulesets } from '../helpers.js';
 
 async function echoApp(t: { teardown: (fn: () => unknown) => void }) {
-  const app = await buildApp({ catalog: committedCatalog(), bodyLimitBytes: 200 });
+  const app = await buildApp({ catalog: committedCatalog(), rulesets: committedRulesets(), bodyLimitBytes: 200 });
   app.withTypeProvider<ZodTypeProvider>().post(
     '/echo',
     { schema: { body: z.strictObject({ count: z.number().int(), items: z.array(z.string()).optional() }) } },

@@ -16,8 +16,12 @@ t.test('GET /openapi.json is OpenAPI 3.1 with the pricing routes and their schem
   t.equal(res.statusCode, 200);
   const doc = res.json();
   t.match(doc.openapi, /^3\.1\./);
-  for (const path of ['/healthz', '/v1/pricing', '/v1/pricing/{provider}', '/v1/pricing/{provider}/{date}'])
+  for (const path of ['/healthz', '/v1/pricing', '/v1/pricing/{provider}', '/v1/pricing/{provider}/{date}', '/v1/rules', '/v1/facts'])
     t.ok(doc.paths[path]?.get, `documents GET ${path}`);
+  const post = doc.paths['/v1/evaluations']?.post;
+  t.ok(post?.requestBody.content['application/json'].schema.properties.traffic, 'the profile schema documents the request body');
+  t.ok(post?.responses['200'].content['application/json'].schema.properties.recommendation, 'and the evaluation the answer');
+  t.ok(post?.responses['422'], 'and the problems');
   const table = doc.paths['/v1/pricing/{provider}/{date}'].get;
   t.ok(table.responses['200'].content['application/json'].schema, 'the table response has a schema');
   t.ok(table.responses['404'], 'and its 404 problem');

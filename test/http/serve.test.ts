@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import t from 'tap';
 import { readConfig } from '../../src/config.js';
 import { serve } from '../../src/http/serve.js';
-import { PRICING_DIR } from '../helpers.js';
+import { PRICING_DIR, RULES_DIR } from '../helpers.js';
 
 t.test('configuration comes from the environment with the documented defaults', async (t) => {
   const defaults = readConfig({});
@@ -28,6 +28,14 @@ t.test('serve() listens on the committed tables', async (t) => {
   t.equal(res.status, 200);
   const body = (await res.json()) as { versions: unknown[] };
   t.ok(body.versions.length >= 2);
+  const evaluation = await fetch(`http://127.0.0.1:${port}/v1/evaluations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/yaml' },
+    body: 'traffic: { monthlyRequests: 1000000 }\nexecution: { averageDurationMs: 50, memoryMb: 128 }\nproviders: [cloudflare]\nhorizonMonths: 1\n',
+  });
+  t.equal(evaluation.status, 200);
+  const { provenance } = (await evaluation.json()) as { provenance: { pricingDate: string } };
+  t.equal(provenance.pricingDate, new Date().toISOString().slice(0, 10), 'the pricing date defaults to today');
 });
 
 t.test('a broken pricing file stops start-up with the file and path in the message', async (t) => {
@@ -39,6 +47,17 @@ t.test('a broken pricing file stops start-up with the file and path in the messa
   writeFileSync(join(file, name!), readFileSync(join(file, name!), 'utf8').replace('kind: function', 'kind: lambda'));
   await t.rejects(serve({ PORT: '0', ARCHCALC_PRICING_DIR: dir }), {
     message: new RegExp(`invalid pricing file gcp/${name!.replace('.', '\\.')}:\\n  - services\\[\\d+\\]\\.kind: Invalid option`),
+  });
+});
+
+t.test('a rule naming an unknown fact stops start-up naming the rule and the path', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'archcalc-rules-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(RULES_DIR, dir, { recursive: true });
+  const file = join(dir, 'default.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('{ fact: peakToAverageRatio, op: gte, value: 5 }', '{ fact: peakToAverage, op: gte, value: 5 }'));
+  await t.rejects(serve({ PORT: '0', ARCHCALC_RULES_DIR: dir }), {
+    message: 'invalid ruleset default.yaml:\n  - rule spiky-traffic: when.fact: unknown fact "peakToAverage" (GET /v1/facts lists them)',
   });
 });
 

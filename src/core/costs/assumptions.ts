@@ -6,6 +6,17 @@ export const ASSUMPTIONS = {
   targetCpuUtilisation: 0.7,
   /** Memory kept for the OS and runtime on every server before requests get any, in MB. */
   reservedMemoryMbPerInstance: 512,
+  /**
+   * Autoscaled fleets scale in only after a quiet hour (a scale-in cooldown): an hour keeps at least the
+   * previous hour's servers, so a one-hour burst is paid for two. Scaling out is taken as instant.
+   */
+  scaleInDelayHours: 1,
+  /**
+   * When the peak exceeds its hour's average, the hour's requests arrive as a burst at the peak rate lasting
+   * this many minutes (or less, if that would exceed the hour's volume) on top of a lower base rate. Servers
+   * must be sized for the burst; a hybrid's baseline serves the base and functions take the burst.
+   */
+  burstMinutesPerHour: 3,
   /** An internet-facing load balancer holds one public IPv4 address per Availability Zone; two zones for availability. */
   loadBalancerPublicIps: 2,
   /** LCU estimate: no connection reuse, each request opens a new connection (an upper bound for public APIs). */

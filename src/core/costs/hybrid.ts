@@ -19,27 +19,47 @@ export interface HybridMonth {
   baselineShare: number;
 }
 
-/** The week's overflow once `baseline` instances take their share of every hour. */
+/**
+ * How an hour's requests arrive when its peak is `burstFactor` × its average: at the peak rate for a short
+ * burst (ASSUMPTIONS.burstMinutesPerHour, or less when the burst alone would exceed the hour's volume), and
+ * at a lower base rate for the rest of the hour. Returns the burst's share of the hour and the base rate.
+ */
+export function intraHourShape(averageRps: number, burstFactor: number): { burstShare: number; baseRps: number } {
+  const burstShare = Math.min(ASSUMPTIONS.burstMinutesPerHour / 60, 1 / burstFactor);
+  // burstShare is at most burstMinutesPerHour / 60 < 1, so the division is safe.
+  const baseRps = Math.max(0, (averageRps * (1 - burstShare * burstFactor)) / (1 - burstShare));
+  return { burstShare, baseRps };
+}
+
+/**
+ * The week's overflow once a baseline serving `baselineRps` takes its share of every hour: requests above
+ * the baseline in the hour's burst and in the rest of the hour go to functions.
+ */
 export function overflowWeek(week: TrafficWeek, baselineRps: number): TrafficWeek {
   if (baselineRps <= 0) return week;
   const hourlyRps = new Float64Array(HOURS_PER_WEEK);
   let busiest = 0;
+  let busiestPeak = 0;
   let overflowSum = 0;
   let totalSum = 0;
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
-    const rps = Math.max(0, week.hourlyRps[h]! - baselineRps);
+    const average = week.hourlyRps[h]!;
+    const { burstShare, baseRps } = intraHourShape(average, week.burstFactor);
+    const peakOverflow = Math.max(0, average * week.burstFactor - baselineRps);
+    const rps = burstShare * peakOverflow + (1 - burstShare) * Math.max(0, baseRps - baselineRps);
     hourlyRps[h] = rps;
     overflowSum += rps;
-    totalSum += week.hourlyRps[h]!;
+    totalSum += average;
     if (rps > busiest) busiest = rps;
+    if (peakOverflow > busiestPeak) busiestPeak = peakOverflow;
   }
   const share = totalSum > 0 ? overflowSum / totalSum : 0;
   return {
     hourlyRps,
     averageRps: week.averageRps * share,
     busiestHourRps: busiest,
-    peakRps: busiest * week.burstFactor,
-    burstFactor: week.burstFactor,
+    peakRps: busiestPeak,
+    burstFactor: busiest > 0 ? busiestPeak / busiest : 1,
     monthlyRequests: week.monthlyRequests * share,
   };
 }
@@ -84,13 +104,15 @@ export function priceHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: 
   return { lines, total: sum(lines), baselineInstances: baseline, baselineShare };
 }
 
-/** Baselines worth trying: 0, the fixed-at-peak count, and the floor/ceil of each hour's need. */
+/** Baselines worth trying: 0, the fixed-at-peak count, and the floor/ceil of each hour's base and burst need. */
 export function baselineCandidates(week: TrafficWeek, capacityRps: number, peakInstances: number): number[] {
   const candidates = new Set<number>([0, peakInstances]);
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
-    const need = week.hourlyRps[h]! / capacityRps;
-    candidates.add(Math.floor(need));
-    candidates.add(Math.ceil(need));
+    const average = week.hourlyRps[h]!;
+    for (const rps of [intraHourShape(average, week.burstFactor).baseRps, average * week.burstFactor]) {
+      candidates.add(Math.floor(rps / capacityRps));
+      candidates.add(Math.ceil(rps / capacityRps));
+    }
   }
   return [...candidates].filter((b) => b <= peakInstances).sort((a, b) => a - b);
 }

@@ -91,6 +91,10 @@ export function costReport(files: readonly PricingFile[], profile: WorkloadProfi
       `traffic.peakRps (${profile.traffic.peakRps}) is below the busiest hour's average (${firstWeek.busiestHourRps.toPrecision(4)} rps) ` +
         'implied by the volume and pattern; capacity is planned for the busiest hour',
     );
+  if (profile.compliance.dedicatedTenancy)
+    warnings.push(
+      'compliance.dedicatedTenancy: server prices are the providers’ shared-tenancy list prices; dedicated instances or hosts cost more and are not priced here',
+    );
   const plans = optionPlans(files, profile, firstWeek, profile.minInstances);
   const weeks = Array.from({ length: profile.horizonMonths }, (_, i) =>
     trafficWeek(profile.traffic, growthFactor(profile.traffic.growthPercentPerMonth, i + 1)),

@@ -88,11 +88,20 @@ export function perInstanceRps(size: ServerSize, execution: WorkloadProfile['exe
   return Math.min(memoryRps, cpuRps) * ASSUMPTIONS.targetCpuUtilisation;
 }
 
-/** Instances each hour of the week: max(availability minimum, ceil(peak load ÷ capacity)). */
+/**
+ * Instances each hour of the week: max(availability minimum, ceil(peak load ÷ capacity)), kept for the
+ * scale-in delay after the load falls (the week wraps around: Sunday night precedes Monday morning).
+ */
 export function instancesPerHour(week: TrafficWeek, capacityRps: number, minInstances: number): Int32Array {
-  const counts = new Int32Array(HOURS_PER_WEEK);
+  const needed = new Int32Array(HOURS_PER_WEEK);
   for (let h = 0; h < HOURS_PER_WEEK; h++)
-    counts[h] = Math.max(minInstances, Math.ceil((week.hourlyRps[h]! * week.burstFactor) / capacityRps - 1e-9));
+    needed[h] = Math.max(minInstances, Math.ceil((week.hourlyRps[h]! * week.burstFactor) / capacityRps - 1e-9));
+  const counts = new Int32Array(HOURS_PER_WEEK);
+  for (let h = 0; h < HOURS_PER_WEEK; h++) {
+    let count = needed[h]!;
+    for (let back = 1; back <= ASSUMPTIONS.scaleInDelayHours; back++) count = Math.max(count, needed[(h - back + HOURS_PER_WEEK) % HOURS_PER_WEEK]!);
+    counts[h] = count;
+  }
   return counts;
 }
 

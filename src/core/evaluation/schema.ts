@@ -70,16 +70,28 @@ export const Evaluation = z.object({
   }),
   scores: z.object({ serverless: z.number(), traditional: z.number(), hybrid: z.number() }),
   exclusions: z.array(z.object({ architecture: ArchitectureName, ruleId: z.string(), because: z.string() })),
-  firedRules: z.array(z.object({ id: z.string(), effect: z.string(), because: z.string() })),
+  firedRules: z.array(
+    z.object({
+      id: z.string(),
+      effect: z.string().describe('e.g. "excludes serverless" or "serverless +3, traditional -2"'),
+      because: z.string(),
+      source: z.string().optional(),
+      conditions: z
+        .array(z.object({ fact: z.string(), op: z.string(), expected: z.unknown(), actual: z.unknown(), held: z.boolean() }))
+        .describe('Each comparison evaluated, with the fact value it saw'),
+    }),
+  ),
   options: z.array(OptionOut),
   breakEven: BreakEven,
   cheapestOptionChange: CheapestChange,
   tippingPoints: z.array(TippingPoint),
   warnings: z.array(z.string()),
+  facts: z.record(z.string(), z.unknown()).describe('Every fact the rules saw (GET /v1/facts describes them)'),
   assumptions: z.record(z.string(), z.unknown()).describe('Planning assumptions behind the figures'),
   provenance: z.object({
     pricing: z.array(z.object({ provider: z.string(), effectiveDate: z.string() })),
     pricingDate: z.string(),
+    ruleset: z.string(),
     rulesetVersion: z.string(),
     engineVersion: z.string(),
     profileHash: z.string(),

@@ -1,0 +1,60 @@
+// POST /v1/evaluations: a workload profile (JSON, or YAML with Content-Type: application/yaml) → evaluation.
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { evaluate } from '../../core/evaluate.js';
+import { Evaluation } from '../../core/evaluation/schema.js';
+import type { PricingCatalog } from '../../core/pricing/catalog.js';
+import { WorkloadProfile } from '../../core/profile/schema.js';
+import type { LoadedRuleset } from '../../core/rules/load.js';
+import { ProblemError } from '../error-handler.js';
+import { Problem, problem } from '../problems.js';
+
+export interface EvaluationDeps {
+  catalog: PricingCatalog;
+  rulesets: ReadonlyMap<string, LoadedRuleset>;
+  /** Today as YYYY-MM-DD: the default pricing date. */
+  today: () => string;
+}
+
+export const RulesetQuery = z.object({
+  ruleset: z.string().default('default').describe('Name of the ruleset (GET /v1/rules lists them)'),
+});
+
+export function rulesetNamed(rulesets: EvaluationDeps['rulesets'], name: string): LoadedRuleset {
+  const ruleset = rulesets.get(name);
+  if (!ruleset)
+    throw new ProblemError(
+      problem('invalid-parameter', `No ruleset "${name}"; known: ${[...rulesets.keys()].join(', ')}`, { errors: [{ path: 'ruleset', message: `unknown ruleset "${name}"` }] }),
+    );
+  return ruleset;
+}
+
+export function evaluationRoutes(deps: EvaluationDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/v1/evaluations',
+      {
+        schema: {
+          summary: 'Evaluate a workload profile: verdict, reasons, costs per option, projection and break-even',
+          description:
+            'Send the profile as JSON, or as YAML with Content-Type: application/yaml. Invalid fields answer 422 with every field named; ' +
+            'malformed JSON or YAML 400; a body over the limit 413.',
+          tags: ['evaluations'],
+          consumes: ['application/json', 'application/yaml'],
+          querystring: RulesetQuery,
+          body: WorkloadProfile,
+          response: { 200: Evaluation, 400: Problem, 413: Problem, 415: Problem, 422: Problem },
+        },
+      },
+      async (request) => {
+        const ruleset = rulesetNamed(deps.rulesets, request.query.ruleset);
+        const result = evaluate(request.body, { catalog: deps.catalog, ruleset, today: deps.today() });
+        if (!result.ok)
+          throw new ProblemError(
+            problem('invalid-input', `the profile cannot be evaluated: ${result.issues.map((i) => i.path).join(', ')}`, { errors: result.issues }),
+          );
+        return result.evaluation;
+      },
+    );
+  };
+}

@@ -1,0 +1,125 @@
+// POST /v1/evaluations, GET /v1/rules and GET /v1/facts through inject(): JSON and YAML bodies, every
+// kind of bad input as a 4xx problem naming what is wrong, and rules that explain themselves.
+import t from 'tap';
+import { testApp } from '../helpers.js';
+
+const profile = {
+  name: 'orders API',
+  traffic: { monthlyRequests: 12_000_000, pattern: 'diurnal' },
+  execution: { averageDurationMs: 80, memoryMb: 512 },
+  providers: ['aws', 'gcp'],
+  horizonMonths: 6,
+};
+const yaml = `name: orders API
+traffic:
+  monthlyRequests: 12000000
+  pattern: diurnal
+execution:
+  averageDurationMs: 80
+  memoryMb: 512
+providers: [aws, gcp]
+horizonMonths: 6
+`;
+
+t.test('a JSON profile gets a full evaluation', async (t) => {
+  const app = await testApp(t);
+  const res = await app.inject({ method: 'POST', url: '/v1/evaluations', payload: profile });
+  t.equal(res.statusCode, 200);
+  const body = res.json();
+  t.match(body.recommendation, { architecture: /^(serverless|traditional|hybrid)$/, provider: /^(aws|gcp)$/, confidence: Number, summary: /is recommended/ });
+  t.ok(body.firedRules.length > 0);
+  t.equal(body.options[0].projection.length, 6);
+  t.equal(body.provenance.rulesetVersion, '2026.11.1');
+  t.equal(body.provenance.pricingDate, '2026-11-25');
+});
+
+t.test('the same profile as YAML gives the same answer, byte for byte', async (t) => {
+  const app = await testApp(t);
+  const asJson = await app.inject({ method: 'POST', url: '/v1/evaluations', payload: profile });
+  for (const type of ['application/yaml', 'text/yaml', 'application/x-yaml']) {
+    const asYaml = await app.inject({ method: 'POST', url: '/v1/evaluations', headers: { 'content-type': type }, payload: yaml });
+    t.equal(asYaml.statusCode, 200, type);
+    t.equal(asYaml.body, asJson.body, type);
+  }
+});
+
+t.test('invalid fields: 422 naming every one', async (t) => {
+  const app = await testApp(t);
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/evaluations',
+    payload: { traffic: { monthlyRequests: 1, averageRps: 2, peakRPS: 3 }, execution: { averageDurationMs: -1 }, horizonMonths: 500 },
+  });
+  t.equal(res.statusCode, 422);
+  t.match(res.headers['content-type'], /^application\/problem\+json/);
+  const paths = res.json().errors.map((e: { path: string }) => e.path).sort();
+  t.same(paths, ['execution.averageDurationMs', 'horizonMonths', 'traffic.averageRps', 'traffic.peakRPS']);
+});
+
+t.test('a profile that is valid but cannot be evaluated: 422 naming the field', async (t) => {
+  const app = await testApp(t);
+  const res = await app.inject({ method: 'POST', url: '/v1/evaluations', payload: { ...profile, pricingDate: '2019-01-01', providers: ['aws'] } });
+  t.equal(res.statusCode, 422);
+  t.match(res.json(), { type: '/problems/invalid-input', errors: [{ path: 'pricingDate', message: /had prices in force on 2019-01-01/ }] });
+});
+
+t.test('malformed bodies: 400 with the line for YAML', async (t) => {
+  const app = await testApp(t);
+  const badJson = await app.inject({ method: 'POST', url: '/v1/evaluations', headers: { 'content-type': 'application/json' }, payload: '{"traffic": ' });
+  t.equal(badJson.statusCode, 400);
+  t.equal(badJson.json().type, '/problems/malformed-body');
+  const badYaml = await app.inject({ method: 'POST', url: '/v1/evaluations', headers: { 'content-type': 'application/yaml' }, payload: 'traffic:\n  monthlyRequests: [1,\n' });
+  t.equal(badYaml.statusCode, 400);
+  t.match(badYaml.json(), { type: '/problems/malformed-body', errors: [{ path: /^line \d+$/ }] });
+  const duplicateKey = await app.inject({ method: 'POST', url: '/v1/evaluations', headers: { 'content-type': 'application/yaml' }, payload: 'name: a\nname: b\n' });
+  t.equal(duplicateKey.statusCode, 400, 'duplicate keys are refused, not silently overwritten');
+});
+
+t.test('a YAML alias bomb is refused before it expands', async (t) => {
+  const app = await testApp(t);
+  const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+  for (let i = 0; i < 9; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`);
+  const res = await app.inject({ method: 'POST', url: '/v1/evaluations', headers: { 'content-type': 'application/yaml' }, payload: lines.join('\n') });
+  t.equal(res.statusCode, 400);
+  t.match(res.json().errors[0].message, /alias/i);
+});
+
+t.test('__proto__ keys: refused by name', async (t) => {
+  const app = await testApp(t);
+  const json = await app.inject({ method: 'POST', url: '/v1/evaluations', headers: { 'content-type': 'application/json' }, payload: `{"__proto__": {"x": 1}, ${JSON.stringify(profile).slice(1)}` });
+  t.equal(json.statusCode, 400, 'Fastify refuses prototype poisoning in JSON');
+  const yamlProto = await app.inject({ method: 'POST', url: '/v1/evaluations', headers: { 'content-type': 'application/yaml' }, payload: `${yaml}__proto__:\n  polluted: true\n` });
+  t.equal(yamlProto.statusCode, 422);
+  t.match(yamlProto.json().errors, [{ path: '__proto__', message: /unknown field/ }]);
+  t.equal(({} as Record<string, unknown>).polluted, undefined, 'nothing was polluted');
+});
+
+t.test('over the size limit: 413; wrong content type: 415; unknown ruleset: 400', async (t) => {
+  const app = await testApp(t);
+  const big = await app.inject({ method: 'POST', url: '/v1/evaluations', payload: { ...profile, name: 'x'.repeat(2_000_000) } });
+  t.equal(big.statusCode, 413);
+  const csv = await app.inject({ method: 'POST', url: '/v1/evaluations', headers: { 'content-type': 'text/csv' }, payload: 'a,b' });
+  t.equal(csv.statusCode, 415);
+  const ruleset = await app.inject({ method: 'POST', url: '/v1/evaluations?ruleset=strict', payload: profile });
+  t.equal(ruleset.statusCode, 400);
+  t.match(ruleset.json(), { errors: [{ path: 'ruleset', message: 'unknown ruleset "strict"' }] });
+});
+
+t.test('GET /v1/rules and /v1/facts list everything an evaluation uses', async (t) => {
+  const app = await testApp(t);
+  const rules = (await app.inject({ method: 'GET', url: '/v1/rules' })).json();
+  const facts = (await app.inject({ method: 'GET', url: '/v1/facts' })).json();
+  const ruleIds = new Set(rules.rulesets.flatMap((r: { rules: Array<{ id: string }> }) => r.rules.map((rule) => rule.id)));
+  const factNames = new Set(facts.facts.map((f: { name: string }) => f.name));
+  t.ok(ruleIds.size >= 25);
+  t.ok(factNames.size >= 30);
+  t.match(facts.facts.find((f: { name: string }) => f.name === 'peakToAverageRatio'), { type: 'number', unit: 'ratio', description: /Peak/ });
+  for (const scenario of [profile, { ...profile, state: 'long-lived-connections' }, { ...profile, traffic: { averageRps: 50, peakRps: 500 } }]) {
+    const evaluation = (await app.inject({ method: 'POST', url: '/v1/evaluations', payload: scenario })).json();
+    for (const fired of evaluation.firedRules) {
+      t.ok(ruleIds.has(fired.id), `${fired.id} is listed by GET /v1/rules`);
+      for (const condition of fired.conditions) t.ok(factNames.has(condition.fact), `${condition.fact} is listed by GET /v1/facts`);
+    }
+    for (const name of Object.keys(evaluation.facts)) t.ok(factNames.has(name));
+  }
+});
