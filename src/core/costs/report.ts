@@ -66,7 +66,8 @@ export function findBreakEven(files: readonly PricingFile[], profile: WorkloadPr
   let lo = SEARCH_LOW;
   let hi = SEARCH_HIGH;
   let atHi = high;
-  while (hi / lo > 1.0001) {
+  // 0.1% is finer than any price or traffic estimate behind it.
+  while (hi / lo > 1.001) {
     const mid = Math.sqrt(lo * hi);
     const atMid = gap(mid)!;
     if (atMid.traditionalCheaper) {
@@ -96,15 +97,31 @@ export function costReport(files: readonly PricingFile[], profile: WorkloadProfi
       'compliance.dedicatedTenancy: server prices are the providers’ shared-tenancy list prices; dedicated instances or hosts cost more and are not priced here',
     );
   const plans = optionPlans(files, profile, firstWeek, profile.minInstances);
-  const weeks = Array.from({ length: profile.horizonMonths }, (_, i) =>
-    trafficWeek(profile.traffic, growthFactor(profile.traffic.growthPercentPerMonth, i + 1)),
-  );
-  // Servers are re-sized as traffic grows, as an operator would: each month re-chooses the cheapest size.
-  const plansByMonth = weeks.map((week, i) =>
-    i === 0 ? new Map(plans.map((p) => [p.id, p])) : new Map(optionPlans(files, profile, week, profile.minInstances).map((p) => [p.id, p])),
-  );
+  // Months with the same volume (all of them, without growth) share one traffic week and one set of bills.
+  const byFactor = new Map<number, { week: TrafficWeek; plans: Map<string, OptionPlan>; priced: Map<string, PricedMonth> }>();
+  const months = Array.from({ length: profile.horizonMonths }, (_, i) => {
+    const factor = growthFactor(profile.traffic.growthPercentPerMonth, i + 1);
+    let month = byFactor.get(factor);
+    if (!month) {
+      const week = i === 0 ? firstWeek : trafficWeek(profile.traffic, factor);
+      // Servers are re-sized as traffic grows, as an operator would: each volume re-chooses the cheapest size.
+      const monthPlans = i === 0 ? plans : optionPlans(files, profile, week, profile.minInstances);
+      month = { week, plans: new Map(monthPlans.map((p) => [p.id, p])), priced: new Map() };
+      byFactor.set(factor, month);
+    }
+    return month;
+  });
+  const priceIn = (month: (typeof months)[number], id: string): PricedMonth => {
+    let priced = month.priced.get(id);
+    if (!priced) {
+      // Feasibility and ids do not depend on volume, so every month has the same plans.
+      priced = month.plans.get(id)!.price(month.week);
+      month.priced.set(id, priced);
+    }
+    return priced;
+  };
   const monthlyTotals = new Map<string, Decimal>();
-  const cheapestByMonth: Array<{ id: string; total: Decimal } | undefined> = weeks.map(() => undefined);
+  const cheapestByMonth: Array<{ id: string; total: Decimal } | undefined> = months.map(() => undefined);
   const options = plans.map((plan): OptionOut => {
     const base = {
       id: plan.id,
@@ -119,9 +136,9 @@ export function costReport(files: readonly PricingFile[], profile: WorkloadProfi
       return { ...base, monthlyUsd: null, horizonUsd: null, lineItems: [], projection: [], details: {}, feasible: false, infeasibleBecause: plan.infeasibleBecause.join('; ') };
     let horizon = new Decimal(0);
     let first: PricedMonth | undefined;
-    const projection = weeks.map((week, i) => {
-      // Feasibility and ids do not depend on volume, so every month has the same plans.
-      const month = plansByMonth[i]!.get(plan.id)!.price(week);
+    const projection = months.map((m, i) => {
+      const week = m.week;
+      const month = priceIn(m, plan.id);
       first ??= month;
       horizon = horizon.add(month.total);
       const leader = cheapestByMonth[i];
