@@ -4,9 +4,13 @@ export interface CliIo {
   stderr: (text: string) => void;
   readStdin: () => Promise<string>;
   readFile: (path: string) => Promise<string>;
+  writeFile: (path: string, text: string) => Promise<void>;
+  appendFile: (path: string, text: string) => Promise<void>;
   env: NodeJS.ProcessEnv;
   /** YYYY-MM-DD */
   today: string;
+  /** Starts the HTTP server (archcalc serve); resolves once it listens. */
+  serve: (env: NodeJS.ProcessEnv) => Promise<unknown>;
 }
 
 /** Exit codes: 0 all good, 1 a check failed, 2 bad input or usage. */

@@ -1,13 +1,17 @@
-// The archcalc command line: parses arguments, reads the profile, calls the core, formats. No network.
+// The archcalc command line: parses arguments, reads profiles, calls the core, formats. No network.
 import { Command, CommanderError, Option } from 'commander';
 import { readConfig } from '../config.js';
 import { evaluate } from '../core/evaluate.js';
+import type { Evaluation } from '../core/evaluation/schema.js';
 import type { FieldIssue } from '../core/issue-path.js';
-import { PricingFileError } from '../core/pricing/catalog.js';
-import { RulesetFileError } from '../core/rules/load.js';
+import { PricingFileError, type PricingCatalog } from '../core/pricing/catalog.js';
 import { parseDocumentText, validateProfile } from '../core/profile/parse.js';
+import type { WorkloadProfile } from '../core/profile/schema.js';
+import { RulesetFileError, type LoadedRuleset } from '../core/rules/load.js';
 import { loadPricingCatalog, loadRulesetDir } from '../files/tables.js';
 import { ENGINE_VERSION } from '../version.js';
+import { baselineEntry, BaselineFile, runChecks, type FileReport } from './checks.js';
+import { formatCheckMarkdown, formatEvaluationMarkdown, type BadInput } from './format-markdown.js';
 import { formatTable } from './format-table.js';
 import { EXIT, type CliIo } from './io.js';
 
@@ -21,12 +25,26 @@ class InputError extends Error {
   }
 }
 
-interface EvaluateOptions {
-  format: 'table' | 'json';
+interface ProfileOptions {
   pricingDate?: string;
   providers?: string;
   horizon?: string;
   ruleset: string;
+}
+
+interface Engine {
+  catalog: PricingCatalog;
+  ruleset: LoadedRuleset;
+}
+
+function loadEngine(io: CliIo, rulesetName: string): Engine {
+  const config = readConfig(io.env);
+  const catalog = loadPricingCatalog(config.pricingDir);
+  const rulesets = loadRulesetDir(config.rulesDir);
+  const ruleset = rulesets.get(rulesetName);
+  if (!ruleset)
+    throw new InputError('--ruleset', [{ path: 'ruleset', message: `no ruleset "${rulesetName}" in ${config.rulesDir}; known: ${[...rulesets.keys()].join(', ')}` }]);
+  return { catalog, ruleset };
 }
 
 async function readSource(file: string, io: CliIo): Promise<string> {
@@ -38,7 +56,7 @@ async function readSource(file: string, io: CliIo): Promise<string> {
 }
 
 /** Command-line flags override the profile's own fields, and are validated with them. */
-function applyOverrides(document: unknown, options: EvaluateOptions): unknown {
+function applyOverrides(document: unknown, options: ProfileOptions): unknown {
   if (document === null || typeof document !== 'object' || Array.isArray(document)) return document;
   const out: Record<string, unknown> = { ...(document as Record<string, unknown>) };
   if (options.pricingDate !== undefined) out.pricingDate = options.pricingDate;
@@ -47,23 +65,80 @@ function applyOverrides(document: unknown, options: EvaluateOptions): unknown {
   return out;
 }
 
-async function runEvaluate(file: string, options: EvaluateOptions, io: CliIo): Promise<number> {
+async function evaluateFile(file: string, options: ProfileOptions, engine: Engine, io: CliIo): Promise<{ profile: WorkloadProfile; evaluation: Evaluation }> {
   const source = file === '-' ? 'stdin' : file;
   const parsed = parseDocumentText(await readSource(file, io));
   if (!parsed.ok) throw new InputError(source, parsed.issues);
   const checked = validateProfile(applyOverrides(parsed.value, options));
   if (!checked.ok) throw new InputError(source, checked.issues);
-  const config = readConfig(io.env);
-  const catalog = loadPricingCatalog(config.pricingDir);
-  const rulesets = loadRulesetDir(config.rulesDir);
-  const ruleset = rulesets.get(options.ruleset);
-  if (!ruleset)
-    throw new InputError('--ruleset', [{ path: 'ruleset', message: `no ruleset "${options.ruleset}" in ${config.rulesDir}; known: ${[...rulesets.keys()].join(', ')}` }]);
-  const result = evaluate(checked.profile, { catalog, ruleset, today: io.today });
+  const result = evaluate(checked.profile, { ...engine, today: io.today });
   if (!result.ok) throw new InputError(source, result.issues);
-  const { evaluation } = result;
-  io.stdout(options.format === 'json' ? `${JSON.stringify(evaluation, null, 2)}\n` : formatTable(evaluation, checked.profile.name, checked.profile.horizonMonths));
+  return { profile: checked.profile, evaluation: result.evaluation };
+}
+
+async function runEvaluate(file: string, options: ProfileOptions & { format: string }, io: CliIo): Promise<number> {
+  const { profile, evaluation } = await evaluateFile(file, options, loadEngine(io, options.ruleset), io);
+  if (options.format === 'json') io.stdout(`${JSON.stringify(evaluation, null, 2)}\n`);
+  else if (options.format === 'markdown') io.stdout(formatEvaluationMarkdown(evaluation, profile.name, profile.horizonMonths));
+  else io.stdout(formatTable(evaluation, profile.name, profile.horizonMonths));
   return EXIT.ok;
+}
+
+interface CheckOptions extends ProfileOptions {
+  format: string;
+  baseline: string;
+  writeBaseline?: boolean;
+}
+
+async function readBaseline(path: string, io: CliIo): Promise<BaselineFile | undefined> {
+  let text: string;
+  try {
+    text = await io.readFile(path);
+  } catch {
+    return undefined; // No baseline yet: nothing to compare against.
+  }
+  const parsed = parseDocumentText(text);
+  const checked = parsed.ok ? BaselineFile.safeParse(parsed.value) : undefined;
+  if (!checked?.success) throw new InputError(path, [{ path: '(baseline)', message: 'not an archcalc baseline file; rewrite it with --write-baseline' }]);
+  return checked.data;
+}
+
+async function runCheck(files: string[], options: CheckOptions, io: CliIo): Promise<number> {
+  const engine = loadEngine(io, options.ruleset);
+  const baseline = options.writeBaseline ? undefined : await readBaseline(options.baseline, io);
+  const reports: FileReport[] = [];
+  const bad: BadInput[] = [];
+  for (const file of files) {
+    try {
+      const { profile, evaluation } = await evaluateFile(file, options, engine, io);
+      reports.push({ file, name: profile.name, evaluation, checks: runChecks(profile, evaluation, baseline?.profiles[file]) });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      bad.push({ file, message: error.issues.map((i) => `${i.path}: ${i.message}`).join('; ') });
+      io.stderr(`archcalc: ${error.message}\n`);
+    }
+  }
+  if (options.writeBaseline && bad.length === 0) {
+    const file: BaselineFile = { archcalcBaseline: 1, profiles: Object.fromEntries(reports.map((r) => [r.file, baselineEntry(r.evaluation)])) };
+    await io.writeFile(options.baseline, `${JSON.stringify(file, null, 2)}\n`);
+    io.stderr(`archcalc: wrote the baseline of ${reports.length} profile${reports.length === 1 ? '' : 's'} to ${options.baseline}\n`);
+  }
+  const markdown = formatCheckMarkdown(reports, bad);
+  if (options.format === 'json')
+    io.stdout(`${JSON.stringify({ reports: reports.map(({ file, name, checks, evaluation }) => ({ file, name, recommendation: evaluation.recommendation, checks })), bad }, null, 2)}\n`);
+  else io.stdout(markdown);
+  const summary = io.env.GITHUB_STEP_SUMMARY;
+  if (summary) await io.appendFile(summary, `${markdown}\n`);
+  if (bad.length > 0) return EXIT.badInput;
+  return reports.some((r) => r.checks.some((c) => !c.ok)) ? EXIT.checkFailed : EXIT.ok;
+}
+
+function profileOptions(command: Command): Command {
+  return command
+    .option('--pricing-date <date>', 'prices as of this date (YYYY-MM-DD); overrides the profile')
+    .option('--providers <list>', 'comma-separated providers to consider; overrides the profile')
+    .option('--horizon <months>', 'months to project; overrides the profile')
+    .option('--ruleset <name>', 'ruleset from the rules directory', 'default');
 }
 
 export function buildProgram(io: CliIo, exitCode: { value: number }): Command {
@@ -72,17 +147,31 @@ export function buildProgram(io: CliIo, exitCode: { value: number }): Command {
     .version(ENGINE_VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  profileOptions(
+    program
+      .command('evaluate')
+      .description('Evaluate a workload profile (YAML or JSON; "-" reads stdin) and print the verdict and costs')
+      .argument('<file>', 'profile file, or - for stdin')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table')),
+  ).action(async (file: string, options: ProfileOptions & { format: string }) => {
+    exitCode.value = await runEvaluate(file, options, io);
+  });
+  profileOptions(
+    program
+      .command('check')
+      .description("Hold each profile to its expect block and the saved baseline; exit 0 all hold, 1 a check failed, 2 bad input")
+      .argument('<files...>', 'profile files')
+      .addOption(new Option('-f, --format <format>', 'report format').choices(['markdown', 'json']).default('markdown'))
+      .option('--baseline <file>', 'baseline to compare verdicts with', '.archcalc-baseline.json')
+      .option('--write-baseline', 'record the current verdicts as the baseline instead of comparing'),
+  ).action(async (files: string[], options: CheckOptions) => {
+    exitCode.value = await runCheck(files, options, io);
+  });
   program
-    .command('evaluate')
-    .description('Evaluate a workload profile (YAML or JSON; "-" reads stdin) and print the verdict and costs')
-    .argument('<file>', 'profile file, or - for stdin')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .option('--pricing-date <date>', 'prices as of this date (YYYY-MM-DD); overrides the profile')
-    .option('--providers <list>', 'comma-separated providers to consider; overrides the profile')
-    .option('--horizon <months>', 'months to project; overrides the profile')
-    .option('--ruleset <name>', 'ruleset from the rules directory', 'default')
-    .action(async (file: string, options: EvaluateOptions) => {
-      exitCode.value = await runEvaluate(file, options, io);
+    .command('serve')
+    .description('Start the HTTP API (PORT, HOST, ARCHCALC_PRICING_DIR, ARCHCALC_RULES_DIR from the environment)')
+    .action(async () => {
+      await io.serve(io.env);
     });
   return program;
 }

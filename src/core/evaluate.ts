@@ -36,6 +36,15 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * Hash of the normalised workload: every field that shapes the evaluation except pricingDate (recorded on
+ * its own, so a price change is not mistaken for a profile change) and expect (which only CI reads).
+ */
+export function profileHash(profile: WorkloadProfile): string {
+  const { pricingDate: _pricingDate, expect: _expect, ...workload } = profile;
+  return createHash('sha256').update(canonicalJson(workload)).digest('hex');
+}
+
 export function evaluate(profile: WorkloadProfile, context: EvaluateContext): EvaluationResult {
   const pricingDate = profile.pricingDate ?? context.today;
   const providers = profile.providers ?? Provider.options;
@@ -79,7 +88,7 @@ export function evaluate(profile: WorkloadProfile, context: EvaluateContext): Ev
       ruleset: context.ruleset.ruleset.name,
       rulesetVersion: context.ruleset.ruleset.version,
       engineVersion: ENGINE_VERSION,
-      profileHash: createHash('sha256').update(canonicalJson(profile)).digest('hex'),
+      profileHash: profileHash(profile),
     },
   };
   return { ok: true, evaluation };

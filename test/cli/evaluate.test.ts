@@ -149,3 +149,26 @@ t.test('the real process reads a profile from stdin', async (t) => {
   t.equal(code, 0);
   t.equal(JSON.parse(stdout).recommendation.architecture, 'serverless');
 });
+
+t.test('the real process writes a baseline and the step summary, and serves', async (t) => {
+  const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'archcalc-proc-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const summary = join(dir, 'summary.md');
+  await promisify(execFile)(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), 'check', EXAMPLE, '--write-baseline', '--baseline', join(dir, 'bl.json')], {
+    env: { ...process.env, GITHUB_STEP_SUMMARY: summary },
+  });
+  t.match(JSON.parse(readFileSync(join(dir, 'bl.json'), 'utf8')), { archcalcBaseline: 1 });
+  t.match(readFileSync(summary, 'utf8'), /archcalc check/);
+  const server = execFile(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), 'serve'], { env: { ...process.env, PORT: '0' } });
+  const listening = await new Promise<string>((resolve) => {
+    let log = '';
+    server.stdout!.on('data', (chunk) => {
+      log += chunk;
+      if (/Server listening at/.test(log)) resolve(log);
+    });
+  });
+  server.kill();
+  t.match(listening, /Server listening at http:\/\/127\.0\.0\.1:\d+/);
+});

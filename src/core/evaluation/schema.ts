@@ -94,7 +94,7 @@ export const Evaluation = z.object({
     ruleset: z.string(),
     rulesetVersion: z.string(),
     engineVersion: z.string(),
-    profileHash: z.string(),
+    profileHash: z.string().describe('sha256 of the normalised profile without pricingDate and expect'),
   }),
 });
 export type Evaluation = z.infer<typeof Evaluation>;
