@@ -130,7 +130,7 @@ t.test('two profiles into one baseline; a failure that is not about input is not
   t.match(out.stderr, /wrote the baseline of 2 profiles/);
   const broken = cli();
   const io2 = { ...broken.io, readFile: async () => ({}) as unknown as string };
-  await t.rejects(run(['check', join(dir, 'a.yaml'), '--baseline', join(dir, 'none.json')], io2));
+  await t.rejects(run(['check', join(dir, 'a.yaml'), '--baseline', join(dir, 'none.json'), '--write-baseline'], io2), { message: 'source is not a string' });
 });
 
 t.test('check --format json, evaluate --format markdown, and serve', async (t) => {
