@@ -4,7 +4,9 @@ import { readConfig } from '../config.js';
 import { evaluate } from '../core/evaluate.js';
 import type { Evaluation } from '../core/evaluation/schema.js';
 import type { FieldIssue } from '../core/issue-path.js';
-import { PricingFileError, type PricingCatalog } from '../core/pricing/catalog.js';
+import { PricingFileError, pricingInForce, type PricingCatalog } from '../core/pricing/catalog.js';
+import type { Provider } from '../core/pricing/schema.js';
+import { profileChartSvg } from '../render/profile-chart.js';
 import { parseDocumentText, validateProfile } from '../core/profile/parse.js';
 import type { WorkloadProfile } from '../core/profile/schema.js';
 import { RulesetFileError, type LoadedRuleset } from '../core/rules/load.js';
@@ -74,6 +76,16 @@ async function evaluateFile(file: string, options: ProfileOptions, engine: Engin
   const result = evaluate(checked.profile, { ...engine, today: io.today });
   if (!result.ok) throw new InputError(source, result.issues);
   return { profile: checked.profile, evaluation: result.evaluation };
+}
+
+async function runChart(file: string, options: ProfileOptions & { output?: string }, io: CliIo): Promise<number> {
+  const engine = loadEngine(io, options.ruleset);
+  const { profile, evaluation } = await evaluateFile(file, options, engine, io);
+  const files = evaluation.provenance.pricing.map((p) => pricingInForce(engine.catalog, p.provider as Provider, evaluation.provenance.pricingDate)!);
+  const svg = profileChartSvg(files, profile);
+  if (options.output) await io.writeFile(options.output, svg);
+  else io.stdout(svg);
+  return EXIT.ok;
 }
 
 async function runEvaluate(file: string, options: ProfileOptions & { format: string }, io: CliIo): Promise<number> {
@@ -166,6 +178,15 @@ export function buildProgram(io: CliIo, exitCode: { value: number }): Command {
       .option('--write-baseline', 'record the current verdicts as the baseline instead of comparing'),
   ).action(async (files: string[], options: CheckOptions) => {
     exitCode.value = await runCheck(files, options, io);
+  });
+  profileOptions(
+    program
+      .command('chart')
+      .description('Draw the cost-against-volume chart of a profile as SVG (break-even and the profile marked)')
+      .argument('<file>', 'profile file, or - for stdin')
+      .option('-o, --output <file>', 'write the SVG to this file instead of stdout'),
+  ).action(async (file: string, options: ProfileOptions & { output?: string }) => {
+    exitCode.value = await runChart(file, options, io);
   });
   program
     .command('serve')

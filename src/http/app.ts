@@ -9,6 +9,8 @@ import type { LoadedRuleset } from '../core/rules/load.js';
 import { ENGINE_VERSION } from '../version.js';
 import { installErrorHandling, ProblemError } from './error-handler.js';
 import { problem } from './problems.js';
+import { chartRoutes } from './routes/charts.js';
+import { comparisonRoutes } from './routes/comparisons.js';
 import { evaluationRoutes } from './routes/evaluations.js';
 import { ruleRoutes } from './routes/rules.js';
 import { healthRoutes } from './routes/health.js';
@@ -59,6 +61,7 @@ export async function buildApp({
         { name: 'evaluations', description: 'Evaluate workload profiles' },
         { name: 'pricing', description: 'Versioned provider pricing tables' },
         { name: 'rules', description: 'The rulesets and the facts they test' },
+        { name: 'charts', description: 'Cost against volume, as SVG' },
         { name: 'meta', description: 'Health, documents and problem types' },
       ],
     },
@@ -69,6 +72,8 @@ export async function buildApp({
   await app.register(healthRoutes(catalog));
   await app.register(pricingRoutes(catalog));
   await app.register(evaluationRoutes({ catalog, rulesets, today }));
+  await app.register(comparisonRoutes({ catalog, rulesets, today }));
+  await app.register(chartRoutes({ catalog, rulesets, today }));
   await app.register(ruleRoutes(rulesets));
   await app.register(problemRoutes);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -148,3 +148,14 @@ t.test('check --format json, evaluate --format markdown, and serve', async (t) =
   t.equal(await run(['serve'], serve.io), 0);
   t.equal(serve.out.served, 1);
 });
+
+t.test('archcalc chart writes the SVG to a file or stdout', async (t) => {
+  const dir = workspace(t);
+  writeFileSync(join(dir, 'side.yaml'), sideProject);
+  const toFile = cli();
+  t.equal(await run(['chart', join(dir, 'side.yaml'), '-o', join(dir, 'chart.svg')], toFile.io), 0);
+  t.match(readFileSync(join(dir, 'chart.svg'), 'utf8'), /^<svg .*\n<title>side project: monthly cost/);
+  const toStdout = cli();
+  t.equal(await run(['chart', join(dir, 'side.yaml')], toStdout.io), 0);
+  t.match(toStdout.out.stdout, /this workload 30k\/month/);
+});

@@ -38,7 +38,7 @@ function cheapest(priced: ReadonlyArray<{ plan: OptionPlan; month: PricedMonth }
   return best;
 }
 
-function priceFeasible(files: readonly PricingFile[], profile: WorkloadProfile, week: TrafficWeek) {
+export function priceFeasible(files: readonly PricingFile[], profile: WorkloadProfile, week: TrafficWeek) {
   return optionPlans(files, profile, week, profile.minInstances)
     .filter((plan) => plan.infeasibleBecause.length === 0)
     .map((plan) => ({ plan, month: plan.price(week) }));

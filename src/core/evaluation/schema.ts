@@ -99,3 +99,31 @@ export const Evaluation = z.object({
 });
 export type Evaluation = z.infer<typeof Evaluation>;
 export type OptionOut = z.infer<typeof OptionOut>;
+
+export const PriceChangeOut = z.object({
+  provider: z.string(),
+  service: z.string(),
+  item: z.string(),
+  change: z.enum(['added', 'removed', 'changed']),
+  unit: z.string(),
+  from: z.string().nullable().describe('USD per unit before (tiers written out), null when added'),
+  to: z.string().nullable(),
+  fromTable: z.string().nullable().describe('Effective date of the baseline table'),
+  toTable: z.string().nullable(),
+});
+
+export const ComparisonOut = z.object({
+  baseline: Evaluation,
+  candidate: Evaluation,
+  changes: z.object({
+    verdictChanged: z.boolean(),
+    verdict: z.object({ from: z.string(), to: z.string() }),
+    recommendedOption: z.object({ from: z.string(), to: z.string() }),
+    cheapestOption: z.object({ from: z.string(), to: z.string() }),
+    options: z.array(
+      z.object({ id: z.string(), baselineMonthlyUsd: z.string().nullable(), candidateMonthlyUsd: z.string().nullable(), deltaUsd: z.string().nullable() }),
+    ),
+    priceChanges: z.array(PriceChangeOut).describe('The price items that moved between the two pricing dates'),
+    ruleset: z.object({ from: z.string(), to: z.string() }).nullable(),
+  }),
+});

@@ -16,6 +16,18 @@ export interface EvaluationDeps {
   today: () => string;
 }
 
+/** Batches are bounded so one request cannot hold the server for long. */
+export const MAX_BATCH = 25;
+
+const BatchResult = z.object({
+  results: z.array(
+    z.union([
+      z.object({ index: z.number().int(), evaluation: Evaluation }),
+      z.object({ index: z.number().int(), errors: z.array(z.object({ path: z.string(), message: z.string() })) }),
+    ]),
+  ),
+});
+
 export const RulesetQuery = z.object({
   ruleset: z.string().default('default').describe('Name of the ruleset (GET /v1/rules lists them)'),
 });
@@ -54,6 +66,32 @@ export function evaluationRoutes(deps: EvaluationDeps): FastifyPluginAsyncZod {
             problem('invalid-input', `the profile cannot be evaluated: ${result.issues.map((i) => i.path).join(', ')}`, { errors: result.issues }),
           );
         return result.evaluation;
+      },
+    );
+
+    app.post(
+      '/v1/evaluations/batch',
+      {
+        schema: {
+          summary: `Evaluate up to ${MAX_BATCH} profiles in one call`,
+          description: 'Each result is an evaluation or the issues that stop it; a batch over the limit answers 422 naming the limit.',
+          tags: ['evaluations'],
+          consumes: ['application/json', 'application/yaml'],
+          querystring: RulesetQuery,
+          body: z.strictObject({
+            profiles: z.array(WorkloadProfile).min(1).max(MAX_BATCH, `at most ${MAX_BATCH} profiles per batch`),
+          }),
+          response: { 200: BatchResult, 400: Problem, 413: Problem, 422: Problem },
+        },
+      },
+      async (request) => {
+        const ruleset = rulesetNamed(deps.rulesets, request.query.ruleset);
+        return {
+          results: request.body.profiles.map((profile, index) => {
+            const result = evaluate(profile, { catalog: deps.catalog, ruleset, today: deps.today() });
+            return result.ok ? { index, evaluation: result.evaluation } : { index, errors: result.issues.map((i) => ({ path: `profiles[${index}].${i.path}`, message: i.message })) };
+          }),
+        };
       },
     );
   };

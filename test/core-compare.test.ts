@@ -1,0 +1,56 @@
+// priceChanges on hand-made tables: changed, added and removed items, commitments, a provider with a table
+// on one side only; and a comparison across two rulesets.
+import t from 'tap';
+import { compare, priceChanges } from '../src/core/compare.js';
+import { PricingFile } from '../src/core/pricing/schema.js';
+import type { PricingCatalog } from '../src/core/pricing/catalog.js';
+import { WorkloadProfile } from '../src/core/profile/schema.js';
+import { loadRuleset } from '../src/core/rules/load.js';
+import { committedCatalog, defaultRuleset, RULES_DIR } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SRC = 'https://example.com/pricing';
+const table = (date: string, price: string, committed: string, extra: boolean) =>
+  PricingFile.parse({
+    provider: 'gcp',
+    effectiveDate: date,
+    currency: 'USD',
+    region: 'r',
+    regionName: 'R',
+    services: [
+      {
+        id: 'vm',
+        name: 'VM',
+        kind: 'vm',
+        architecture: 'traditional',
+        source: SRC,
+        instanceTypes: [{ name: 'small', vcpu: 1, memoryGib: 1, arch: 'x86', hourlyUsd: price, committed1yHourlyUsd: committed, source: SRC, committedSource: SRC }],
+        items: extra ? [{ id: 'tiered', name: 'egress', meter: 'egress-gb', unit: 'GB', tiers: [{ upTo: 10, priceUsd: '0.1' }, { upTo: null, priceUsd: '0.05' }], source: SRC }] : [],
+      },
+    ],
+  });
+
+t.test('what moved between two tables', async (t) => {
+  const catalog: PricingCatalog = { byProvider: new Map([['gcp', [table('2024-01-01', '0.01', '0.007', true), table('2025-01-01', '0.012', '0.007', false)]]]) };
+  t.same(priceChanges(catalog, ['gcp', 'aws'], '2024-06-01', '2025-06-01'), [
+    { provider: 'gcp', service: 'vm', item: 'small', change: 'changed', unit: 'instance-hour', from: '0.01', to: '0.012', fromTable: '2024-01-01', toTable: '2025-01-01' },
+    { provider: 'gcp', service: 'vm', item: 'tiered', change: 'removed', unit: 'GB', from: '0.1 to 10, 0.05 to ∞', to: null, fromTable: '2024-01-01', toTable: '2025-01-01' },
+  ]);
+  const before = priceChanges(catalog, ['gcp'], '2023-01-01', '2024-06-01');
+  t.equal(before.length, 3, 'a provider with no table before: everything is added');
+  t.match(before, [{ change: 'added', fromTable: null, item: 'tiered' }, { item: 'small' }, { item: 'small (1-year commitment)', to: '0.007' }]);
+  const backwards = priceChanges(catalog, ['gcp'], '2024-06-01', '2023-01-01');
+  t.ok(backwards.every((c) => c.change === 'removed' && c.toTable === null), 'looking back before the first table: everything is removed');
+});
+
+t.test('a comparison across two rulesets names the ruleset change', async (t) => {
+  const text = readFileSync(join(RULES_DIR, 'default.yaml'), 'utf8').replace('version: 2026.11.1', 'version: 2027.1.0');
+  const next = loadRuleset({ name: 'default.yaml', text });
+  const profile = WorkloadProfile.parse({ traffic: { monthlyRequests: 1_000_000 }, execution: { averageDurationMs: 20, memoryMb: 128 }, providers: ['cloudflare'] });
+  const result = compare(profile, committedCatalog(), '2026-11-25', { ruleset: defaultRuleset() }, { ruleset: next });
+  t.ok(result.ok);
+  if (result.ok) t.same(result.comparison.changes.ruleset, { from: 'default 2026.11.1', to: 'default 2027.1.0' });
+  const all = compare(WorkloadProfile.parse({ ...profile, providers: undefined }), committedCatalog(), '2026-11-25', { ruleset: defaultRuleset(), pricingDate: '2025-01-01' }, { ruleset: defaultRuleset() });
+  t.ok(all.ok && all.comparison.changes.priceChanges.some((c) => c.provider === 'digitalocean'), 'every provider is compared when the profile names none');
+});
