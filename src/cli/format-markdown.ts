@@ -3,6 +3,7 @@
 import { Decimal } from 'decimal.js';
 import type { Evaluation } from '../core/evaluation/schema.js';
 import type { FileReport } from './checks.js';
+import { isGenuineOption } from '../core/rules/facts.js';
 import { compactCount } from './format-table.js';
 
 const money = (value: string) => `$${new Decimal(value).toFixed(2)}`;
@@ -10,7 +11,8 @@ const money = (value: string) => `$${new Decimal(value).toFixed(2)}`;
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 function optionRows(evaluation: Evaluation, limit: number): string[] {
-  const feasible = evaluation.options.filter((o) => o.feasible).sort((a, b) => new Decimal(a.monthlyUsd!).comparedTo(b.monthlyUsd!));
+  // A hybrid whose best baseline is zero servers repeats its functions' row: left out.
+  const feasible = evaluation.options.filter(isGenuineOption).sort((a, b) => new Decimal(a.monthlyUsd!).comparedTo(b.monthlyUsd!));
   const rows = feasible.slice(0, limit).map((o) => `| ${o.id === evaluation.recommendation.optionId ? '**' + o.id + '**' : o.id} | ${o.architecture} | ${money(o.monthlyUsd!)} | ${money(o.horizonUsd!)} |`);
   if (feasible.length > limit) rows.push(`| … ${feasible.length - limit} more | | | |`);
   return rows;

@@ -1,6 +1,7 @@
 // A plain-text report of an evaluation for a terminal.
 import { Decimal } from 'decimal.js';
 import type { Evaluation } from '../core/evaluation/schema.js';
+import { isGenuineOption } from '../core/rules/facts.js';
 
 const money = (value: string) => `$${new Decimal(value).toFixed(2)}`;
 
@@ -24,7 +25,8 @@ export function formatTable(evaluation: Evaluation, profileName: string, horizon
     '',
   ];
   const header = ['Option', 'Architecture', 'Month 1', `${horizonMonths} months`];
-  const feasible = evaluation.options.filter((o) => o.feasible).sort((a, b) => new Decimal(a.monthlyUsd!).comparedTo(b.monthlyUsd!));
+  // A hybrid whose best baseline is zero servers repeats its functions' row: left out.
+  const feasible = evaluation.options.filter(isGenuineOption).sort((a, b) => new Decimal(a.monthlyUsd!).comparedTo(b.monthlyUsd!));
   const infeasible = evaluation.options.filter((o) => !o.feasible);
   const rows = [
     ...feasible.map((o) => [o.id, o.architecture, money(o.monthlyUsd!), money(o.horizonUsd!)]),
