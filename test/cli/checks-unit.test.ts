@@ -62,6 +62,9 @@ t.test('Markdown: warnings, tipping points, no break-even; plural bad inputs', a
   t.match(md, /Break-even: none between 1k and 1T requests\/month\./);
   t.match(md, /- Flips from serverless to traditional when monthlyRequests reaches 41000000 \(now 1000000\)\./);
   t.match(md, /> ⚠️ something to know/);
+  const many = evaluation();
+  many.options = Array.from({ length: 10 }, (_, i) => ({ ...many.options[0]!, id: `aws/option-${i}`, monthlyUsd: String(20 + i) }));
+  t.match(formatEvaluationMarkdown(many, 'many', 12), /\| … 2 more \| \| \| \|/, 'the table keeps to the eight cheapest');
   t.match(formatCheckMarkdown([], [{ file: 'a.yaml', message: 'x' }, { file: 'b.yaml', message: 'y' }]), /^## ❌ archcalc check: 2 profiles could not be read/);
   t.match(formatCheckMarkdown([{ file: 'a.yaml', name: 'a', evaluation: evaluation(), checks: [] }], []), /\| none \|\n/);
 });
