@@ -1,5 +1,6 @@
 // Builds the Fastify app around the loaded tables: zod validates and documents every route.
 import Fastify, { type FastifyInstance } from 'fastify';
+import secureJsonParse from 'secure-json-parse';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -37,6 +38,16 @@ export async function buildApp({
   bodyLimitBytes = 1_048_576,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, bodyLimit: bodyLimitBytes });
+  // JSON with secure-json-parse, as Fastify does, but keeping the reason (a syntax error, or __proto__ /
+  // constructor.prototype keys refused) in the problem's detail.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    if (body === '') return done(new ProblemError(problem('malformed-body', 'The JSON body is empty')), undefined);
+    try {
+      done(null, secureJsonParse.parse(body as string, undefined, { protoAction: 'error', constructorAction: 'error' }));
+    } catch (error) {
+      done(new ProblemError(problem('malformed-body', `The body is not valid JSON: ${(error as Error).message}`)), undefined);
+    }
+  });
   // YAML bodies are parsed with alias and key checks, then validated by the same zod schema as JSON.
   app.addContentTypeParser(YAML_TYPES, { parseAs: 'string' }, (_request, body, done) => {
     const parsed = parseDocumentText(body as string);

@@ -117,12 +117,36 @@ export function baselineCandidates(week: TrafficWeek, capacityRps: number, peakI
   return [...candidates].filter((b) => b <= peakInstances).sort((a, b) => a - b);
 }
 
-/** The baseline that minimises the month's total, and that month's bill. Ties go to the smaller baseline. */
+/**
+ * The baseline that minimises the month's total, and that month's bill; ties go to the smaller baseline.
+ * Up to 12 candidates are all priced. Beyond that the cost is searched by ternary search over the candidate
+ * list, which finds the minimum when cost falls then rises with the baseline (servers replacing dearer
+ * functions, then idling); both ends — functions alone and servers alone — are always priced, so the
+ * hybrid never costs more than either of its parts.
+ */
 export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, peakInstances: number): HybridMonth {
+  const candidates = baselineCandidates(week, server.capacityRps, peakInstances);
+  const priced = new Map<number, HybridMonth>();
+  const at = (index: number) => {
+    const baseline = candidates[index]!;
+    let month = priced.get(baseline);
+    if (!month) priced.set(baseline, (month = priceHybridMonth(server, fn, profile, week, baseline)));
+    return month;
+  };
+  let [lo, hi] = [0, candidates.length - 1];
+  while (hi - lo > 11) {
+    const m1 = lo + Math.floor((hi - lo) / 3);
+    const m2 = hi - Math.floor((hi - lo) / 3);
+    if (at(m1).total.lte(at(m2).total)) hi = m2 - 1;
+    else lo = m1 + 1;
+  }
+  for (let i = lo; i <= hi; i++) at(i);
+  at(0);
+  at(candidates.length - 1);
   let best: HybridMonth | undefined;
-  for (const baseline of baselineCandidates(week, server.capacityRps, peakInstances)) {
-    const month = priceHybridMonth(server, fn, profile, week, baseline);
-    if (!best || month.total.lt(best.total)) best = month;
+  for (const baseline of candidates) {
+    const month = priced.get(baseline);
+    if (month && (!best || month.total.lt(best.total))) best = month;
   }
   return best!;
 }

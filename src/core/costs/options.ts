@@ -129,13 +129,15 @@ function hybridOption(server: ServerPlan, fn: FunctionPlan, profile: WorkloadPro
  * All option plans for the pricing files in force. Server sizes are chosen at `week` (the first month);
  * a hybrid pairs each server service's autoscaled choice with the provider's cheapest feasible function.
  */
-export function optionPlans(files: readonly PricingFile[], profile: WorkloadProfile, week: TrafficWeek, minInstances: number): OptionPlan[] {
+export function optionPlans(files: readonly PricingFile[], profile: WorkloadProfile, week: TrafficWeek, minInstances: number, withHybrids = true): OptionPlan[] {
   const plans: OptionPlan[] = [];
   for (const file of files) {
     const functions = functionPlans(file, profile);
     for (const fn of functions) plans.push(functionOption(fn, profile));
     const feasibleFunctions = functions.filter((f) => f.infeasibleBecause.length === 0);
-    const cheapestFunction = feasibleFunctions
+    const cheapestFunction = !withHybrids
+      ? undefined
+      : feasibleFunctions
       .map((fn) => ({ fn, cost: priceFunctionMonth(fn, profile, week, week.monthlyRequests).reduce((s, l) => s.add(l.amount), new Decimal(0)) }))
       .sort((a, b) => a.cost.comparedTo(b.cost))[0]?.fn;
     file.services.forEach((service, index) => {

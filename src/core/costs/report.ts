@@ -38,8 +38,8 @@ function cheapest(priced: ReadonlyArray<{ plan: OptionPlan; month: PricedMonth }
   return best;
 }
 
-export function priceFeasible(files: readonly PricingFile[], profile: WorkloadProfile, week: TrafficWeek) {
-  return optionPlans(files, profile, week, profile.minInstances)
+export function priceFeasible(files: readonly PricingFile[], profile: WorkloadProfile, week: TrafficWeek, withHybrids = true) {
+  return optionPlans(files, profile, week, profile.minInstances, withHybrids)
     .filter((plan) => plan.infeasibleBecause.length === 0)
     .map((plan) => ({ plan, month: plan.price(week) }));
 }
@@ -54,7 +54,8 @@ const SEARCH_HIGH = 1e12;
  */
 export function findBreakEven(files: readonly PricingFile[], profile: WorkloadProfile): CostReport['breakEven'] {
   const gap = (volume: number) => {
-    const priced = priceFeasible(files, profile, weekAtVolume(profile.traffic, volume));
+    // Hybrids do not enter the break-even, so they are not priced for it.
+    const priced = priceFeasible(files, profile, weekAtVolume(profile.traffic, volume), false);
     const serverless = cheapest(priced, 'serverless');
     const traditional = cheapest(priced, 'traditional');
     if (!serverless || !traditional) return undefined;

@@ -67,11 +67,17 @@ function taskSize(service: Service, vcpu: number, memoryGib: number): ServerSize
   };
 }
 
-/** Every size a traditional service offers. */
+/** Every size a traditional service offers; built once per loaded service. */
+const sizeCache = new WeakMap<Service, ServerSize[]>();
 export function serverSizes(service: Service): ServerSize[] {
-  const types = (service.instanceTypes ?? []).map((type) => vmSize(service, type));
-  const tasks = (service.taskSizes ?? []).flatMap((row) => row.memoryGib.map((memory) => taskSize(service, row.vcpu, memory)));
-  return [...types, ...tasks];
+  let sizes = sizeCache.get(service);
+  if (!sizes) {
+    const types = (service.instanceTypes ?? []).map((type) => vmSize(service, type));
+    const tasks = (service.taskSizes ?? []).flatMap((row) => row.memoryGib.map((memory) => taskSize(service, row.vcpu, memory)));
+    sizes = [...types, ...tasks];
+    sizeCache.set(service, sizes);
+  }
+  return sizes;
 }
 
 /**
@@ -89,36 +95,52 @@ export function perInstanceRps(size: ServerSize, execution: WorkloadProfile['exe
 }
 
 /**
- * Instances each hour of the week: max(availability minimum, ceil(peak load ÷ capacity)), kept for the
- * scale-in delay after the load falls (the week wraps around: Sunday night precedes Monday morning).
+ * The load a fleet must carry each hour, as requests per second, highest first: each hour's average × the
+ * burst factor, held for the scale-in delay after it falls (the week wraps: Sunday night precedes Monday).
+ * Computed once per traffic week and shared by every size that is tried against it.
  */
-export function instancesPerHour(week: TrafficWeek, capacityRps: number, minInstances: number): Int32Array {
-  const needed = new Int32Array(HOURS_PER_WEEK);
-  for (let h = 0; h < HOURS_PER_WEEK; h++)
-    needed[h] = Math.max(minInstances, Math.ceil((week.hourlyRps[h]! * week.burstFactor) / capacityRps - 1e-9));
-  const counts = new Int32Array(HOURS_PER_WEEK);
-  for (let h = 0; h < HOURS_PER_WEEK; h++) {
-    let count = needed[h]!;
-    for (let back = 1; back <= ASSUMPTIONS.scaleInDelayHours; back++) count = Math.max(count, needed[(h - back + HOURS_PER_WEEK) % HOURS_PER_WEEK]!);
-    counts[h] = count;
+const demandCache = new WeakMap<TrafficWeek, Float64Array>();
+export function fleetDemand(week: TrafficWeek): Float64Array {
+  let demand = demandCache.get(week);
+  if (!demand) {
+    demand = new Float64Array(HOURS_PER_WEEK);
+    for (let h = 0; h < HOURS_PER_WEEK; h++) {
+      let rps = week.hourlyRps[h]!;
+      for (let back = 1; back <= ASSUMPTIONS.scaleInDelayHours; back++) rps = Math.max(rps, week.hourlyRps[(h - back + HOURS_PER_WEEK) % HOURS_PER_WEEK]!);
+      demand[h] = rps * week.burstFactor;
+    }
+    demand.sort().reverse();
+    demandCache.set(week, demand);
   }
-  return counts;
+  return demand;
+}
+
+export interface Fleet {
+  /** Billed instance-hours a month. */
+  hours: number;
+  /** Most instances running at once. */
+  peak: number;
 }
 
 /**
- * Billed instance-hours a month when the fleet follows `counts`: instance k (1st, 2nd, …) runs in the hours
- * where at least k are needed. A monthly cap (DigitalOcean bills at most 672 hours per droplet) applies per
- * instance. With the counts sorted high to low, instances c[j+1]+1 … c[j] each run in exactly j+1 hours.
+ * A fleet of servers of `capacityRps` each for the week's demand: each hour runs max(minInstances,
+ * ceil(load ÷ capacity)) instances. Fixed fleets run their peak all month; autoscaled ones bill each instance
+ * for the hours it runs: with the hours sorted by load, instances c[j+1]+1 … c[j] run in exactly j+1 hours.
+ * A monthly cap (DigitalOcean bills a droplet at most 672 hours) applies per instance, on demand only.
  */
-export function billedInstanceHours(counts: Int32Array, monthlyCapHours: number | undefined): number {
-  const sorted = Int32Array.from(counts).sort().reverse();
+export function fleetFor(week: TrafficWeek, capacityRps: number, minInstances: number, mode: 'autoscaled' | 'fixed' | 'committed', monthlyCapHours?: number): Fleet {
+  const demand = fleetDemand(week);
+  const count = (rps: number) => Math.max(minInstances, Math.ceil(rps / capacityRps - 1e-9));
+  const peak = count(demand[0]!);
+  if (mode === 'committed') return { hours: peak * HOURS_PER_MONTH, peak };
   const cap = monthlyCapHours ?? Infinity;
-  let total = 0;
-  for (let j = 0; j < sorted.length; j++) {
-    const instances = sorted[j]! - (sorted[j + 1] ?? 0);
-    if (instances > 0) total += instances * Math.min((j + 1) * WEEKS_PER_MONTH, cap);
+  if (mode === 'fixed') return { hours: peak * Math.min(HOURS_PER_MONTH, cap), peak };
+  let hours = 0;
+  for (let j = 0; j < HOURS_PER_WEEK; j++) {
+    const instances = count(demand[j]!) - (j + 1 < HOURS_PER_WEEK ? count(demand[j + 1]!) : 0);
+    if (instances > 0) hours += instances * Math.min((j + 1) * WEEKS_PER_MONTH, cap);
   }
-  return total;
+  return { hours, peak };
 }
 
 /** Hours a fixed fleet of `instances` is billed a month. */

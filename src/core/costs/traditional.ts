@@ -6,12 +6,11 @@ import { HOURS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
 import { firstUnitPrice, type MoneyLine } from './price-item.js';
 import {
-  billedInstanceHours,
-  fixedInstanceHours,
-  instancesPerHour,
+  fleetFor,
   opsLine,
   perInstanceRps,
   serverSizes,
+  type Fleet,
   type ServerSize,
 } from './servers.js';
 import { serviceById } from './service-lines.js';
@@ -50,24 +49,14 @@ function isCommitted(variant: ServerVariant): boolean {
   return variant === 'committed-fixed';
 }
 
-function peakOf(counts: Int32Array): number {
-  let peak = 0;
-  for (const c of counts) if (c > peak) peak = c;
-  return peak;
-}
-
-function fleetHours(plan: ServerPlan, counts: Int32Array): { hours: number; peak: number } {
-  const peak = peakOf(counts);
-  const cap = plan.service.billing?.monthlyCapHours;
-  // Commitments are paid for every hour of the month; only on-demand hours can stop at a monthly cap.
-  if (isCommitted(plan.variant)) return { hours: fixedInstanceHours(peak, undefined), peak };
-  return { hours: plan.variant === 'on-demand-fixed' ? fixedInstanceHours(peak, cap) : billedInstanceHours(counts, cap), peak };
+function fleetOf(plan: ServerPlan, week: TrafficWeek, minInstances: number): Fleet {
+  const mode = isCommitted(plan.variant) ? 'committed' : plan.variant === 'on-demand-fixed' ? 'fixed' : 'autoscaled';
+  return fleetFor(week, plan.capacityRps, minInstances, mode, plan.service.billing?.monthlyCapHours);
 }
 
 /** One month of a server plan for the traffic `week`. */
 export function priceServerMonth(plan: ServerPlan, profile: WorkloadProfile, week: TrafficWeek, minInstances: number): ServerMonth {
-  const counts = instancesPerHour(week, plan.capacityRps, minInstances);
-  const { hours, peak } = fleetHours(plan, counts);
+  const { hours, peak } = fleetOf(plan, week, minInstances);
   const lines = [...plan.size.lines(hours, isCommitted(plan.variant))];
   const balanced = plan.loadBalancer !== undefined && peak > 1;
   if (balanced) lines.push(...loadBalancerLines(plan.loadBalancer!, week, profile, profile.applyFreeTier));
@@ -92,14 +81,26 @@ export function priceServerMonth(plan: ServerPlan, profile: WorkloadProfile, wee
  * Infinity when the fleet would outgrow what the size may run.
  */
 function estimate(plan: ServerPlan, profile: WorkloadProfile, week: TrafficWeek, minInstances: number, loadBalancerMonthly: number): number {
-  const counts = instancesPerHour(week, plan.capacityRps, minInstances);
-  if (peakOf(counts) > plan.size.maxInstances) return Infinity;
-  const { hours, peak } = fleetHours(plan, counts);
+  const { hours, peak } = fleetOf(plan, week, minInstances);
+  if (peak > plan.size.maxInstances) return Infinity;
   const hourly = isCommitted(plan.variant) ? plan.size.committedHourlyEstimate! : plan.size.hourlyEstimate;
   // Ops effort grows with the fleet, so a priced ops hour can make fewer, larger servers cheaper.
   const opsPerInstanceHour = (Number(profile.team.opsHourlyRateUsd ?? 0) * ASSUMPTIONS.opsHoursPerMonth.traditionalPerInstance) / HOURS_PER_MONTH;
   // One server needs no load balancer: its monthly bill can make one large server the cheaper fleet.
   return hours * (hourly + plan.ipHourlyEstimate + opsPerInstanceHour) + (peak > 1 ? loadBalancerMonthly : 0);
+}
+
+/** A load balancer's monthly bill as a float, computed once per traffic week and balancer. */
+const balancerCache = new WeakMap<TrafficWeek, Map<Service, number>>();
+function loadBalancerEstimate(loadBalancer: Service, week: TrafficWeek, profile: WorkloadProfile): number {
+  let byService = balancerCache.get(week);
+  if (!byService) balancerCache.set(week, (byService = new Map()));
+  let usd = byService.get(loadBalancer);
+  if (usd === undefined) {
+    usd = loadBalancerLines(loadBalancer, week, profile, profile.applyFreeTier).reduce((sum, l) => sum + l.amount.toNumber(), 0);
+    byService.set(loadBalancer, usd);
+  }
+  return usd;
 }
 
 export interface ServerChoice {
@@ -122,8 +123,7 @@ export function chooseServerPlan(
   const ipHourlyEstimate = ipItem ? firstUnitPrice(ipItem) : 0;
   // The load balancer's bill (hours, capacity units, its addresses) does not depend on the server size.
   const loadBalancerMonthly = loadBalancer
-    ? loadBalancerLines(loadBalancer, week, profile, profile.applyFreeTier).reduce((sum, l) => sum + l.amount.toNumber(), 0) +
-      (loadBalancer.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH * ipHourlyEstimate
+    ? loadBalancerEstimate(loadBalancer, week, profile) + (loadBalancer.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH * ipHourlyEstimate
     : 0;
   let best: { plan: ServerPlan; cost: number } | undefined;
   for (const size of serverSizes(service)) {

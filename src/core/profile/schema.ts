@@ -21,12 +21,13 @@ export const TrafficPattern = z
 
 export const Traffic = z
   .strictObject({
-    monthlyRequests: z.number().nonnegative().optional().describe('Requests per month (730 hours); give this or averageRps'),
-    averageRps: z.number().nonnegative().optional().describe('Average requests per second over the week; give this or monthlyRequests'),
-    peakRps: z.number().positive().optional().describe('Highest requests per second; derived from the pattern when absent'),
+    // Bounds far above any real service keep arithmetic finite: 1e13 requests a month is 3.8M per second.
+    monthlyRequests: z.number().nonnegative().max(1e13).optional().describe('Requests per month (730 hours), at most 1e13; give this or averageRps'),
+    averageRps: z.number().nonnegative().max(4e6).optional().describe('Average requests per second over the week, at most 4M; give this or monthlyRequests'),
+    peakRps: z.number().positive().max(4e7).optional().describe('Highest requests per second, at most 40M; derived from the pattern when absent'),
     pattern: TrafficPattern.optional().describe('Named load shape; default steady when hourlyWeights is absent'),
     hourlyWeights: z
-      .array(z.number().nonnegative())
+      .array(z.number().nonnegative().max(1e6))
       .optional()
       .describe('24 (a day, repeated) or 168 (a week from Monday 00:00) relative loads, not all zero'),
     growthPercentPerMonth: z.number().gt(-100).max(1000).default(0).describe('Compound change of volume per month, in percent'),
@@ -89,7 +90,7 @@ export const Execution = z
   });
 
 export const Latency = z.strictObject({
-  p99TargetMs: z.number().positive().optional().describe('The p99 latency the service must meet, in ms'),
+  p99TargetMs: z.number().positive().max(86_400_000).optional().describe('The p99 latency the service must meet, in ms'),
   coldStartTolerance: z
     .enum(['none', 'occasional', 'any'])
     .default('occasional')

@@ -1,0 +1,134 @@
+// npm run bench: the speed figures of SPEC §9, measured in one run, each beside its goal.
+// Runs against the compiled code (npm run build first; npm run bench does it).
+import { execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import autocannon from 'autocannon';
+import { Engine } from 'json-rules-engine';
+import { evaluate } from '../dist/core/evaluate.js';
+import { WorkloadProfile } from '../dist/core/profile/schema.js';
+import { computeFacts, FACTS } from '../dist/core/rules/facts.js';
+import { loadPricingCatalog, loadRulesetDir, packageRoot } from '../dist/files/tables.js';
+
+const root = packageRoot();
+const catalog = loadPricingCatalog(join(root, 'pricing'));
+const ruleset = loadRulesetDir(join(root, 'rules')).get('default');
+const today = new Date().toISOString().slice(0, 10);
+const rows = [];
+const row = (metric, measured, goal, met) => rows.push({ metric, measured, goal, met: met === undefined ? '' : met ? 'yes' : 'NO' });
+
+const BASE = { traffic: { monthlyRequests: 10_000_000, pattern: 'diurnal', growthPercentPerMonth: 2 }, execution: { averageDurationMs: 100, memoryMb: 512 } };
+const profileOf = (extra) => WorkloadProfile.parse({ ...BASE, ...extra });
+
+function timings(fn, runs) {
+  for (let i = 0; i < Math.min(20, runs); i++) fn();
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    out.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  out.sort((a, b) => a - b);
+  return { median: out[Math.floor(runs / 2)], p99: out[Math.min(runs - 1, Math.floor(runs * 0.99))] };
+}
+const ms = (v) => `${v.toFixed(2)} ms`;
+
+// 1. In-process evaluation.
+const run = (profile) => () => evaluate(profile, { catalog, ruleset, today });
+const full = timings(run(profileOf({ horizonMonths: 36 })), 200);
+row('evaluation, all providers, 36 months: median', ms(full.median), '≤ 1 ms', full.median <= 1);
+row('evaluation, all providers, 36 months: p99', ms(full.p99), '(reported)');
+const byHorizon = Object.fromEntries([12, 36, 120].map((h) => [h, timings(run(profileOf({ horizonMonths: h })), 60).median]));
+const horizonRatio = byHorizon[120] / byHorizon[12];
+row('evaluation 12 / 36 / 120 months (growth 2%/month)', `${ms(byHorizon[12])} / ${ms(byHorizon[36])} / ${ms(byHorizon[120])}`, '120÷12 ≤ 10× (linear)', horizonRatio <= 10);
+const one = timings(run(profileOf({ horizonMonths: 36, providers: ['aws'] })), 100).median;
+row('evaluation 1 provider / all 5', `${ms(one)} / ${ms(full.median)} (×${(full.median / one).toFixed(2)})`, 'all÷1 ≤ 5× (linear)', full.median / one <= 5);
+
+// 2. The compiled ruleset against json-rules-engine on the same facts, keeping the trace in both.
+const profile = profileOf({ horizonMonths: 12 });
+const evaluation = evaluate(profile, { catalog, ruleset, today });
+const factValues = FACTS.map((f) => evaluation.evaluation.facts[f.name]);
+const toJre = (condition) => {
+  if ('all' in condition) return { all: condition.all.map(toJre) };
+  if ('any' in condition) return { any: condition.any.map(toJre) };
+  if ('not' in condition) return { not: toJre(condition.not) };
+  const op = { eq: 'equal', ne: 'notEqual', gt: 'greaterThan', gte: 'greaterThanInclusive', lt: 'lessThan', lte: 'lessThanInclusive', in: 'in', notIn: 'notIn', includes: 'contains' }[condition.op];
+  if (condition.op === 'between')
+    return { all: [{ fact: condition.fact, operator: 'greaterThanInclusive', value: condition.value[0] }, { fact: condition.fact, operator: 'lessThanInclusive', value: condition.value[1] }] };
+  return { fact: condition.fact, operator: op, value: condition.otherFact ? { fact: condition.otherFact } : condition.value };
+};
+const engine = new Engine([], { allowUndefinedFacts: true });
+for (const rule of ruleset.ruleset.rules) engine.addRule({ name: rule.id, conditions: toJre(rule.when.all || rule.when.any || rule.when.not ? rule.when : { all: [rule.when] }), event: { type: rule.id } });
+const jreFacts = Object.fromEntries(FACTS.map((f, i) => [f.name, factValues[i]]));
+const jreFired = (await engine.run(jreFacts)).events.map((e) => e.type).sort();
+const ourFired = ruleset.compiled.run(factValues).fired.map((r) => r.id).sort();
+if (JSON.stringify(jreFired) !== JSON.stringify(ourFired)) console.warn('note: the two engines disagree on which rules fire', { jreFired, ourFired });
+const compiledRuns = 20000;
+const c0 = process.hrtime.bigint();
+for (let i = 0; i < compiledRuns; i++) ruleset.compiled.run(factValues);
+const compiledMs = Number(process.hrtime.bigint() - c0) / 1e6 / compiledRuns;
+const jreRuns = 300;
+const j0 = process.hrtime.bigint();
+for (let i = 0; i < jreRuns; i++) await engine.run(jreFacts);
+const jreMs = Number(process.hrtime.bigint() - j0) / 1e6 / jreRuns;
+row('ruleset run: compiled vs json-rules-engine (same rules, traces kept)', `${(compiledMs * 1000).toFixed(2)} µs vs ${(jreMs * 1000).toFixed(0)} µs (×${(jreMs / compiledMs).toFixed(0)})`, '≥ 100×', jreMs / compiledMs >= 100);
+
+// 3. The CLI as a whole process, against a bare node start.
+const exec = promisify(execFile);
+async function processMedian(args, runs = 9) {
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    await exec(process.execPath, args);
+    out.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return out.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+const bare = await processMedian(['-e', '']);
+const cli = await processMedian([join(root, 'dist', 'cli', 'main.js'), 'evaluate', join(root, 'examples', 'plain-api.yaml'), '--format', 'json']);
+row('archcalc evaluate as a process', `${ms(cli)} (node -e '' ${ms(bare)}, ×${(cli / bare).toFixed(2)})`, '< 300 ms and ≤ 2× bare node', cli < 300 && cli / bare <= 2);
+
+// 4. HTTP on loopback: a server process, autocannon here.
+async function startServer() {
+  const child = spawn(process.execPath, [join(root, 'bench', 'server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise((resolve) => child.stdout.once('data', (d) => resolve(Number(String(d).trim()))));
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+const body = JSON.stringify({ ...BASE, horizonMonths: 36 });
+const cannon = (opts) => autocannon({ connections: 4, duration: 5, ...opts });
+const server = await startServer();
+await cannon({ url: `${server.url}/bench/trivial`, duration: 1 });
+const trivial = await cannon({ url: `${server.url}/bench/trivial` });
+const posts = await cannon({ url: `${server.url}/v1/evaluations`, method: 'POST', headers: { 'content-type': 'application/json' }, body });
+server.child.kill();
+const trivialMs = 1000 / trivial.requests.average;
+const ceiling = 1000 / (full.median + trivialMs);
+const achieved = posts.requests.average;
+row('POST /v1/evaluations on loopback', `${achieved.toFixed(0)} req/s (trivial route ${trivial.requests.average.toFixed(0)} req/s)`, `≥ 80% of ${ceiling.toFixed(0)} req/s = 1/(evaluation + trivial)`, achieved >= 0.8 * ceiling);
+
+// 5. A bounded load test: fixed connections and duration, errors and resident memory.
+const load = await startServer();
+const rss = [];
+const sampler = setInterval(() => {
+  try {
+    const status = readFileSync(`/proc/${load.child.pid}/status`, 'utf8');
+    rss.push(Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024);
+  } catch {}
+}, 250);
+const soak = await autocannon({ url: `${load.url}/v1/evaluations`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 8, duration: 15 });
+clearInterval(sampler);
+load.child.kill();
+const third = Math.floor(rss.length / 3);
+const avg = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const [early, late] = [avg(rss.slice(0, third)), avg(rss.slice(-third))];
+const errors = soak.errors + soak.non2xx + soak.timeouts;
+row('load test 15 s × 8 connections: errors', `${errors} errors, ${soak.requests.total} requests served`, '0 errors', errors === 0);
+row('load test: resident memory, first vs last third', `${early.toFixed(0)} MB → ${late.toFixed(0)} MB (${(((late - early) / early) * 100).toFixed(1)}%)`, '< 10% growth', (late - early) / early < 0.1);
+
+const widths = ['metric', 'measured', 'goal', 'met'].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
+const line = (r) => `| ${['metric', 'measured', 'goal', 'met'].map((k, i) => String(r[k]).padEnd(widths[i])).join(' | ')} |`;
+console.log(`archcalc bench — ${new Date().toISOString()} — node ${process.version}`);
+console.log(line({ metric: 'metric', measured: 'measured', goal: 'goal', met: 'met' }));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const r of rows) console.log(line(r));
