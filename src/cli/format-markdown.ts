@@ -4,6 +4,7 @@ import { Decimal } from 'decimal.js';
 import type { Evaluation } from '../core/evaluation/schema.js';
 import type { FileReport } from './checks.js';
 import { isGenuineOption } from '../core/rules/facts.js';
+import { describeTippingPoint } from '../render/tipping-text.js';
 import { compactCount } from './format-table.js';
 
 const money = (value: string) => `$${new Decimal(value).toFixed(2)}`;
@@ -39,7 +40,7 @@ export function formatEvaluationMarkdown(evaluation: Evaluation, name: string, h
       ? `Break-even: traditional becomes cheaper above **${compactCount(evaluation.breakEven.monthlyRequests)} requests/month** (\`${evaluation.breakEven.serverlessOption}\` vs \`${evaluation.breakEven.traditionalOption}\`).`
       : 'Break-even: none between 1k and 1T requests/month.',
   ];
-  for (const tip of evaluation.tippingPoints) lines.push(`- Flips from ${tip.from} to ${tip.to} when ${tip.input} reaches ${tip.flipsAt} (now ${tip.currentValue}).`);
+  if (evaluation.tippingPoints.length > 0) lines.push('', 'Tipping points:', ...evaluation.tippingPoints.map((tip) => `- ${describeTippingPoint(tip)}`));
   for (const warning of evaluation.warnings) lines.push('', `> ⚠️ ${warning}`);
   return `${lines.join('\n')}\n`;
 }

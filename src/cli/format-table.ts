@@ -2,6 +2,7 @@
 import { Decimal } from 'decimal.js';
 import type { Evaluation } from '../core/evaluation/schema.js';
 import { isGenuineOption } from '../core/rules/facts.js';
+import { describeTippingPoint } from '../render/tipping-text.js';
 
 const money = (value: string) => `$${new Decimal(value).toFixed(2)}`;
 
@@ -42,6 +43,7 @@ export function formatTable(evaluation: Evaluation, profileName: string, horizon
       ? `Break-even: ${compactCount(be.monthlyRequests)} requests/month (${be.serverlessOption} vs ${be.traditionalOption})`
       : 'Break-even: none between 1k and 1T requests/month',
   );
+  for (const tip of evaluation.tippingPoints) lines.push(`Tipping point: ${describeTippingPoint(tip)}`);
   const change = evaluation.cheapestOptionChange;
   if (change) lines.push(`Cheapest option changes in month ${change.month}: ${change.from} → ${change.to}`);
   for (const warning of evaluation.warnings) lines.push(`Warning: ${warning}`);

@@ -73,7 +73,7 @@ async function evaluateFile(file: string, options: ProfileOptions, engine: Engin
   if (!parsed.ok) throw new InputError(source, parsed.issues);
   const checked = validateProfile(applyOverrides(parsed.value, options));
   if (!checked.ok) throw new InputError(source, checked.issues);
-  const result = evaluate(checked.profile, { ...engine, today: io.today });
+  const result = evaluate(checked.profile, { ...engine, today: io.today, tippingPoints: true });
   if (!result.ok) throw new InputError(source, result.issues);
   return { profile: checked.profile, evaluation: result.evaluation };
 }

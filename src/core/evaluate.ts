@@ -11,6 +11,7 @@ import type { WorkloadProfile } from './profile/schema.js';
 import { computeFacts, FACTS } from './rules/facts.js';
 import type { LoadedRuleset } from './rules/load.js';
 import { trafficWeek, HOURS_PER_MONTH } from './traffic/week.js';
+import { tippingPoints } from './tipping.js';
 import { decide, firedRulesOut, summarise } from './verdict.js';
 import { ENGINE_VERSION } from '../version.js';
 
@@ -22,6 +23,8 @@ export interface EvaluateContext {
   ruleset: LoadedRuleset;
   /** Today's date (YYYY-MM-DD), the default pricingDate; given by the adapter so the core stays pure. */
   today: string;
+  /** Search the tipping points (several dozen extra pricings of every option); off by default. */
+  tippingPoints?: boolean;
 }
 
 /** JSON with object keys sorted at every level: the same profile always hashes the same. */
@@ -78,7 +81,7 @@ export function evaluate(profile: WorkloadProfile, context: EvaluateContext): Ev
     options: report.options,
     breakEven: report.breakEven,
     cheapestOptionChange: report.cheapestOptionChange,
-    tippingPoints: [],
+    tippingPoints: context.tippingPoints ? tippingPoints(files, profile) : [],
     warnings: report.warnings,
     facts: Object.fromEntries(FACTS.map((f, i) => [f.name, facts[i]])),
     assumptions: { ...ASSUMPTIONS, hoursPerMonth: HOURS_PER_MONTH },

@@ -12,6 +12,7 @@ import { installErrorHandling, ProblemError } from './error-handler.js';
 import { problem } from './problems.js';
 import { chartRoutes } from './routes/charts.js';
 import { comparisonRoutes } from './routes/comparisons.js';
+import { pageRoutes } from './routes/page.js';
 import { evaluationRoutes } from './routes/evaluations.js';
 import { ruleRoutes } from './routes/rules.js';
 import { healthRoutes } from './routes/health.js';
@@ -85,6 +86,7 @@ export async function buildApp({
   await app.register(evaluationRoutes({ catalog, rulesets, today }));
   await app.register(comparisonRoutes({ catalog, rulesets, today }));
   await app.register(chartRoutes({ catalog, rulesets, today }));
+  await app.register(pageRoutes);
   await app.register(ruleRoutes(rulesets));
   await app.register(problemRoutes);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -60,7 +60,7 @@ t.test('Markdown: warnings, tipping points, no break-even; plural bad inputs', a
   const md = formatEvaluationMarkdown(evaluation(), 'a | b', 12);
   t.match(md, /^### a \\\| b: \*\*serverless\*\*/);
   t.match(md, /Break-even: none between 1k and 1T requests\/month\./);
-  t.match(md, /- Flips from serverless to traditional when monthlyRequests reaches 41000000 \(now 1000000\)\./);
+  t.match(md, /Tipping points:\n- flips to traditional above 41M requests\/month \(now 1M\)/);
   t.match(md, /> ⚠️ something to know/);
   const many = evaluation();
   many.options = Array.from({ length: 10 }, (_, i) => ({ ...many.options[0]!, id: `aws/option-${i}`, monthlyUsd: String(20 + i) }));

@@ -46,11 +46,32 @@ export function priceFeasible(files: readonly PricingFile[], profile: WorkloadPr
 
 const SEARCH_LOW = 1_000;
 const SEARCH_HIGH = 1e12;
+/** The volume grid scanned for the first crossing: 1k × 4^k. Shared with the tipping-point search. */
+export const VOLUME_GRID: readonly number[] = Array.from({ length: 20 }, (_, k) => SEARCH_LOW * 4 ** k).filter((v) => v <= SEARCH_HIGH * 4);
 
 /**
- * The monthly volume where the best traditional option stops costing more than the best serverless one:
- * geometric bisection on the real cost functions (sizes re-chosen at each volume). Null when serverless
- * is not cheaper at the low end or traditional not cheaper at the high end of 1k–1T requests a month.
+ * Geometric bisection between a value where `flipped` is false and one where it is true, to 0.1% (finer
+ * than any price or traffic estimate behind it). Returns the first value found on the flipped side.
+ */
+export function bisectFlip<T>(inside: number, outside: number, probe: (v: number) => T, flipped: (t: T) => boolean, atOutside: T): { value: number; at: T } {
+  let at = atOutside;
+  while (Math.abs(outside / inside - 1) > 0.001) {
+    const mid = Math.sqrt(inside * outside);
+    const atMid = probe(mid);
+    if (flipped(atMid)) {
+      outside = mid;
+      at = atMid;
+    } else inside = mid;
+  }
+  return { value: outside, at };
+}
+
+/**
+ * The monthly volume where the best traditional option becomes cheaper than the best serverless one: the
+ * grid VOLUME_GRID is scanned upward for the first point where traditional is cheaper, then the step before
+ * it is bisected — on the real cost functions, sizes re-chosen at each volume. Server costs rise in steps, so
+ * the two can cross more than once; a window narrower than one ×4 grid step can be stepped over. Null when
+ * serverless is not cheaper at 1k requests a month or traditional never becomes cheaper up to about 1T.
  */
 export function findBreakEven(files: readonly PricingFile[], profile: WorkloadProfile): CostReport['breakEven'] {
   const gap = (volume: number) => {
@@ -61,28 +82,21 @@ export function findBreakEven(files: readonly PricingFile[], profile: WorkloadPr
     if (!serverless || !traditional) return undefined;
     return { serverless, traditional, traditionalCheaper: traditional.month.total.lt(serverless.month.total) };
   };
-  const low = gap(SEARCH_LOW);
-  const high = gap(SEARCH_HIGH);
-  if (!low || !high || low.traditionalCheaper || !high.traditionalCheaper) return null;
-  let lo = SEARCH_LOW;
-  let hi = SEARCH_HIGH;
-  let atHi = high;
-  // 0.1% is finer than any price or traffic estimate behind it.
-  while (hi / lo > 1.001) {
-    const mid = Math.sqrt(lo * hi);
-    const atMid = gap(mid)!;
-    if (atMid.traditionalCheaper) {
-      hi = mid;
-      atHi = atMid;
-    } else lo = mid;
+  const first = gap(VOLUME_GRID[0]!);
+  if (!first || first.traditionalCheaper) return null;
+  for (let k = 1; k < VOLUME_GRID.length; k++) {
+    const atK = gap(VOLUME_GRID[k]!)!;
+    if (!atK.traditionalCheaper) continue;
+    const { value, at } = bisectFlip(VOLUME_GRID[k - 1]!, VOLUME_GRID[k]!, (v) => gap(v)!, (g) => g.traditionalCheaper, atK);
+    return {
+      monthlyRequests: Math.round(value),
+      serverlessOption: at.serverless.plan.id,
+      traditionalOption: at.traditional.plan.id,
+      serverlessMonthlyUsd: at.serverless.month.total.toString(),
+      traditionalMonthlyUsd: at.traditional.month.total.toString(),
+    };
   }
-  return {
-    monthlyRequests: Math.round(hi),
-    serverlessOption: atHi.serverless.plan.id,
-    traditionalOption: atHi.traditional.plan.id,
-    serverlessMonthlyUsd: atHi.serverless.month.total.toString(),
-    traditionalMonthlyUsd: atHi.traditional.month.total.toString(),
-  };
+  return null;
 }
 
 export function costReport(files: readonly PricingFile[], profile: WorkloadProfile): CostReport {

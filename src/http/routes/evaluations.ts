@@ -32,6 +32,13 @@ export const RulesetQuery = z.object({
   ruleset: z.string().default('default').describe('Name of the ruleset (GET /v1/rules lists them)'),
 });
 
+const EvaluationQuery = RulesetQuery.extend({
+  tippingPoints: z
+    .enum(['true', 'false'])
+    .default('true')
+    .describe('Search the tipping points (the slowest part of an evaluation); false leaves tippingPoints empty'),
+});
+
 export function rulesetNamed(rulesets: EvaluationDeps['rulesets'], name: string): LoadedRuleset {
   const ruleset = rulesets.get(name);
   if (!ruleset)
@@ -53,14 +60,14 @@ export function evaluationRoutes(deps: EvaluationDeps): FastifyPluginAsyncZod {
             'malformed JSON or YAML 400; a body over the limit 413.',
           tags: ['evaluations'],
           consumes: ['application/json', 'application/yaml'],
-          querystring: RulesetQuery,
+          querystring: EvaluationQuery,
           body: WorkloadProfile,
           response: { 200: Evaluation, 400: Problem, 413: Problem, 415: Problem, 422: Problem },
         },
       },
       async (request) => {
         const ruleset = rulesetNamed(deps.rulesets, request.query.ruleset);
-        const result = evaluate(request.body, { catalog: deps.catalog, ruleset, today: deps.today() });
+        const result = evaluate(request.body, { catalog: deps.catalog, ruleset, today: deps.today(), tippingPoints: request.query.tippingPoints === 'true' });
         if (!result.ok)
           throw new ProblemError(
             problem('invalid-input', `the profile cannot be evaluated: ${result.issues.map((i) => i.path).join(', ')}`, { errors: result.issues }),

@@ -1,0 +1,137 @@
+// Tipping points (SPEC §10): for each key input, the nearest value at which the cheaper of the best
+// serverless and the best traditional option changes — "this flips to traditional above 41.2M requests a
+// month" — found by search on the real cost functions. The comparison is the break-even's: hybrids, which
+// mix both, are left out.
+import { bisectFlip, priceFeasible, VOLUME_GRID } from './costs/report.js';
+import type { Evaluation } from './evaluation/schema.js';
+import type { PricingFile } from './pricing/schema.js';
+import type { WorkloadProfile } from './profile/schema.js';
+import { monthlyRequestsOf, trafficWeek } from './traffic/week.js';
+
+type Side = 'serverless' | 'traditional' | 'none';
+
+interface Input {
+  name: string;
+  current: number;
+  low: number;
+  high: number;
+  integer: boolean;
+  apply(value: number): WorkloadProfile;
+}
+
+/** Which pure architecture is cheaper for `profile` in its first month. */
+function cheaperSide(files: readonly PricingFile[], profile: WorkloadProfile): Side {
+  const priced = priceFeasible(files, profile, trafficWeek(profile.traffic), false);
+  let serverless: number | undefined;
+  let traditional: number | undefined;
+  for (const { plan, month } of priced) {
+    const usd = month.total.toNumber();
+    if (plan.architecture === 'serverless' && (serverless === undefined || usd < serverless)) serverless = usd;
+    if (plan.architecture === 'traditional' && (traditional === undefined || usd < traditional)) traditional = usd;
+  }
+  if (serverless === undefined && traditional === undefined) return 'none';
+  if (traditional === undefined) return 'serverless';
+  if (serverless === undefined) return 'traditional';
+  return traditional < serverless ? 'traditional' : 'serverless';
+}
+
+function inputs(profile: WorkloadProfile): Input[] {
+  const volume = monthlyRequestsOf(profile.traffic);
+  const week = trafficWeek(profile.traffic);
+  const { execution } = profile;
+  const list: Input[] = [];
+  if (volume > 0)
+    list.push({
+      name: 'monthlyRequests',
+      current: volume,
+      low: Math.max(1000, volume / 1000),
+      high: Math.min(1e13, volume * 1000),
+      integer: true,
+      apply: (v) => ({ ...profile, traffic: { ...profile.traffic, monthlyRequests: v, averageRps: undefined, peakRps: profile.traffic.peakRps === undefined ? undefined : (profile.traffic.peakRps * v) / volume } }),
+    });
+  const scaleDuration = (factor: number) => ({
+    ...profile,
+    execution: {
+      ...execution,
+      averageDurationMs: execution.averageDurationMs * factor,
+      p99DurationMs: execution.p99DurationMs * factor,
+      maxDurationMs: execution.maxDurationMs * factor,
+      cpuMsPerRequest: execution.cpuMsPerRequest * factor,
+    },
+  });
+  list.push({
+    name: 'averageDurationMs',
+    current: execution.averageDurationMs,
+    low: Math.max(1, execution.averageDurationMs / 100),
+    high: Math.min(3_600_000, execution.averageDurationMs * 100),
+    integer: false,
+    apply: (v) => scaleDuration(v / execution.averageDurationMs),
+  });
+  list.push({
+    name: 'memoryMb',
+    current: execution.memoryMb,
+    low: 128,
+    high: 16_384,
+    integer: true,
+    apply: (v) => ({ ...profile, execution: { ...execution, memoryMb: v } }),
+  });
+  if (week.averageRps > 0)
+    list.push({
+      name: 'peakToAverageRatio',
+      current: week.peakRps / week.averageRps,
+      low: week.busiestHourRps / week.averageRps,
+      high: 50,
+      integer: false,
+      apply: (v) => ({ ...profile, traffic: { ...profile.traffic, peakRps: v * week.averageRps } }),
+    });
+  return list.filter((input) => input.low < input.high);
+}
+
+/**
+ * The nearest value of `input` that flips the side: stepping ×2 up and down from the current value (for
+ * monthly requests, along the break-even's own volume grid, so both searches bracket the same crossing),
+ * then bisecting the last step to 0.1%.
+ */
+function searchInput(files: readonly PricingFile[], input: Input, now: Side) {
+  const sideAt = (v: number) => cheaperSide(files, input.apply(input.integer ? Math.round(v) : v));
+  const start = Math.min(Math.max(input.current, input.low), input.high);
+  const grid =
+    input.name === 'monthlyRequests'
+      ? [VOLUME_GRID.filter((v) => v > start && v <= input.high), [...VOLUME_GRID].reverse().filter((v) => v < start && v >= input.low)]
+      : [2, 0.5].map((factor) => {
+          const points: number[] = [];
+          for (let v = start * factor; points.length < 12; v *= factor) {
+            const bounded = Math.min(Math.max(v, input.low), input.high);
+            if (bounded === (points.at(-1) ?? start)) break;
+            points.push(bounded);
+          }
+          return points;
+        });
+  const found: Array<{ flipsAt: number; to: Side; distance: number }> = [];
+  for (const points of grid) {
+    let previous = start;
+    for (const next of points) {
+      const side = sideAt(next);
+      // Where no pure option can run the workload at all, the search stops: that is a limit, not a flip.
+      if (side === 'none') break;
+      if (side !== now) {
+        const { value, at } = bisectFlip(previous, next, sideAt, (s) => s !== now && s !== 'none', side);
+        const flipsAt = input.integer ? Math.round(value) : Number(value.toPrecision(4));
+        found.push({ flipsAt, to: at, distance: Math.abs(Math.log(flipsAt / input.current)) });
+        break;
+      }
+      previous = next;
+    }
+  }
+  // The nearer of the flips found going up and going down.
+  return found.sort((a, b) => a.distance - b.distance)[0];
+}
+
+export function tippingPoints(files: readonly PricingFile[], profile: WorkloadProfile): Evaluation['tippingPoints'] {
+  // An evaluation has a feasible option, and a hybrid needs a feasible function: `now` is never 'none'.
+  const now = cheaperSide(files, profile);
+  return inputs(profile).flatMap((input) => {
+    const found = searchInput(files, input, now);
+    return found ? [{ input: input.name, currentValue: Number(input.current.toPrecision(6)), flipsAt: found.flipsAt, from: now, to: found.to }] : [];
+  });
+}

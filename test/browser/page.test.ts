@@ -1,0 +1,81 @@
+// The calculator page in a real headless Chromium (Debian's, driven by playwright-core): fill the form,
+// submit, see the verdict and the chart; submit a bad value, see the API's message next to the field.
+// .ci/run installs Chromium and sets ARCHCALC_REQUIRE_BROWSER=1 so a missing browser fails CI.
+import { existsSync } from 'node:fs';
+import t from 'tap';
+import { chromium, type Browser } from 'playwright-core';
+import { buildApp } from '../../src/http/app.js';
+import { committedCatalog, committedRulesets } from '../helpers.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+if (!existsSync(CHROMIUM)) {
+  if (process.env.ARCHCALC_REQUIRE_BROWSER === '1') t.fail(`no Chromium at ${CHROMIUM}; install Debian's chromium`);
+  else t.skip(`no Chromium at ${CHROMIUM} (apt-get install chromium); .ci/run installs it`);
+} else {
+  let browser: Browser;
+  let base = '';
+  t.before(async () => {
+    const app = await buildApp({ catalog: committedCatalog(), rulesets: committedRulesets(), today: () => '2026-11-25' });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    t.teardown(() => app.close());
+    const address = app.server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    t.teardown(() => browser.close());
+  });
+
+  t.test('fill the form, submit, see the verdict, the reasons, the costs and the chart', async (t) => {
+    const page = await browser.newPage();
+    t.teardown(() => page.close());
+    await page.goto(`${base}/`);
+    await page.fill('#name', 'browser test API');
+    await page.fill('#monthlyRequests', '10000000');
+    await page.fill('#averageDurationMs', '100');
+    await page.fill('#memoryMb', '512');
+    for (const provider of ['gcp', 'azure', 'cloudflare', 'digitalocean']) await page.uncheck(`input[name=providers][value=${provider}]`);
+    await page.click('#evaluate');
+    await page.waitForSelector('#verdict #architecture', { timeout: 30_000 });
+    t.equal(await page.textContent('#architecture'), 'serverless');
+    t.match(await page.textContent('#verdict'), /aws lambda-arm/);
+    t.match(await page.textContent('#confidence'), /^0\.\d\d$/);
+    t.ok((await page.locator('#rules tr').count()) > 2, 'the fired rules with their reasons');
+    t.match(await page.textContent('#tipping-points'), /Flips to traditional when monthlyRequests reaches \d+(\.\d+)?M/);
+    t.equal(await page.locator('#chart svg path').count(), 3, 'the chart draws three architectures');
+    t.match(await page.textContent('#chart svg'), /break-even/);
+    await page.click('#costs details summary >> nth=0');
+    t.match(await page.textContent('#costs'), /requests/);
+    await page.screenshot({ path: process.env.ARCHCALC_SCREENSHOT ?? '/tmp/archcalc-page.png', fullPage: true });
+  });
+
+  t.test('a bad value: the API’s message appears next to the field', async (t) => {
+    const page = await browser.newPage();
+    t.teardown(() => page.close());
+    await page.goto(`${base}/`);
+    await page.fill('#averageDurationMs', '-5');
+    await page.fill('#horizonMonths', '500');
+    await page.click('#evaluate');
+    await page.waitForSelector('.field-error', { timeout: 30_000 });
+    t.match(await page.textContent('.field-error[data-for="execution.averageDurationMs"]'), />0/);
+    t.match(await page.textContent('.field-error[data-for="horizonMonths"]'), /120/);
+    t.ok(await page.$eval('#averageDurationMs', (el) => el.classList.contains('invalid')));
+    t.match(await page.textContent('#problem'), /invalid field/);
+  });
+
+  t.test('a pasted YAML profile is sent as YAML; its errors are listed under the button', async (t) => {
+    const page = await browser.newPage();
+    t.teardown(() => page.close());
+    await page.goto(`${base}/`);
+    await page.fill('#yaml', 'traffic:\n  monthlyRequests: 30000\n  peakRPS: 3\nexecution:\n  averageDurationMs: 50\nproviders: [cloudflare]\n');
+    await page.click('#evaluate');
+    await page.waitForFunction(() => document.getElementById('problem')!.textContent!.length > 0, null, { timeout: 30_000 });
+    t.match(await page.textContent('#problem'), /traffic\.peakRPS: unknown field "peakRPS"/);
+    await page.fill('#yaml', 'traffic:\n  monthlyRequests: 30000\nexecution:\n  averageDurationMs: 50\n  memoryMb: 128\nproviders: [cloudflare]\n');
+    await page.click('#evaluate');
+    await page.waitForSelector('#verdict #architecture', { timeout: 30_000 });
+    t.equal(await page.textContent('#architecture'), 'serverless');
+  });
+}

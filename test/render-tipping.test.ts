@@ -1,0 +1,15 @@
+// Tipping points in words, for every input the engine searches.
+import t from 'tap';
+import { describeTippingPoint } from '../src/render/tipping-text.js';
+
+const tip = (input: string, currentValue: number, flipsAt: number) => ({ input, currentValue, flipsAt, from: 'serverless', to: 'traditional' });
+
+t.test('each input reads with its unit and direction', async (t) => {
+  t.equal(describeTippingPoint(tip('monthlyRequests', 1e7, 41_200_000)), 'flips to traditional above 41.2M requests/month (now 10M)');
+  t.equal(describeTippingPoint(tip('monthlyRequests', 5e9, 2e9)), 'flips to traditional below 2B requests/month (now 5B)');
+  t.equal(describeTippingPoint(tip('monthlyRequests', 500, 5000)), 'flips to traditional above 5k requests/month (now 500)');
+  t.equal(describeTippingPoint(tip('averageDurationMs', 60, 31.84)), 'flips to traditional below 31.8 ms average duration (now 60)');
+  t.equal(describeTippingPoint(tip('memoryMb', 512, 10242)), 'flips to traditional above 10242 MB of memory (now 512)');
+  t.equal(describeTippingPoint(tip('peakToAverageRatio', 10, 5.307)), 'flips to traditional below 5.31 × peak-to-average (now 10)');
+  t.equal(describeTippingPoint(tip('growthPercentPerMonth', 2, 9)), 'flips to traditional above 9 growthPercentPerMonth (now 2)');
+});
