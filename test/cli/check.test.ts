@@ -71,15 +71,15 @@ t.test('a verdict that moves against the baseline names what changed: here the r
   const write = cli({ ARCHCALC_RULES_DIR: rules });
   t.equal(await run(['check', join(dir, 'side.yaml'), '--baseline', baseline, '--write-baseline'], write.io), 0);
   t.match(write.out.stderr, /wrote the baseline of 1 profile to .*baseline\.json/);
-  t.match(JSON.parse(readFileSync(baseline, 'utf8')), { archcalcBaseline: 1, profiles: { [join(dir, 'side.yaml')]: { architecture: 'serverless', rulesetVersion: '2026.11.1' } } });
+  t.match(JSON.parse(readFileSync(baseline, 'utf8')), { archcalcBaseline: 1, profiles: { [join(dir, 'side.yaml')]: { architecture: 'serverless', rulesetVersion: '2026.11.2' } } });
   // A new ruleset version that forbids serverless for this workload.
   const text = readFileSync(join(rules, 'default.yaml'), 'utf8')
-    .replace('version: 2026.11.1', 'version: 2026.12.0')
+    .replace('version: 2026.11.2', 'version: 2026.12.0')
     .replace('  - id: tiny-volume\n    when: { fact: monthlyRequests, op: lt, value: 100000 }\n    effect: { score: { serverless: 2 } }', '  - id: tiny-volume\n    when: { fact: monthlyRequests, op: lt, value: 100000 }\n    effect: { exclude: serverless }');
   writeFileSync(join(rules, 'default.yaml'), text);
   const { out, io } = cli({ ARCHCALC_RULES_DIR: rules });
   t.equal(await run(['check', join(dir, 'side.yaml'), '--baseline', baseline], io), 1);
-  t.match(out.stdout, /\*\*baseline\*\*: expected serverless \(aws\/lambda-\w+\/on-demand, \$\d+\.\d\d\), actual traditional \(.*\) — the ruleset changed \(default 2026\.11\.1 → default 2026\.12\.0\)/);
+  t.match(out.stdout, /\*\*baseline\*\*: expected serverless \(aws\/lambda-\w+\/on-demand, \$\d+\.\d\d\), actual traditional \(.*\) — the ruleset changed \(default 2026\.11\.2 → default 2026\.12\.0\)/);
   t.notMatch(out.stdout, /the profile changed|the pricing tables changed/, 'the profile and the prices are not blamed');
 });
 

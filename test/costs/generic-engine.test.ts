@@ -104,3 +104,33 @@ t.test('a profile with no traffic yet still scales to any volume for the break-e
   t.equal(week.monthlyRequests, 2_628_000);
   t.equal(week.averageRps, 1);
 });
+
+t.test('a Kubernetes cluster and an event source, from a made-up provider', async (t) => {
+  const { optionPlans } = await import('../../src/core/costs/options.js');
+  const cluster = PricingFile.parse({
+    provider: 'gcp',
+    effectiveDate: '2030-01-01',
+    currency: 'USD',
+    region: 'r',
+    regionName: 'R',
+    services: [
+      { id: 'fn', name: 'Fn', kind: 'function', architecture: 'serverless', source: SRC, items: [{ id: 'req', name: 'requests', meter: 'request', unit: '1M requests', unitSize: 1_000_000, priceUsd: '0.5', source: SRC }] },
+      { id: 'vm', name: 'VM', kind: 'vm', architecture: 'traditional', source: SRC, billing: { requiresLoadBalancer: 'lb' }, instanceTypes: [{ name: 'node', vcpu: 2, memoryGib: 4, arch: 'x86', hourlyUsd: '0.05', source: SRC }] },
+      { id: 'k8s', name: 'K8s', kind: 'kubernetes', architecture: 'traditional', source: SRC, billing: { nodeService: 'vm', requiresLoadBalancer: 'lb' }, items: [{ id: 'cp', name: 'cluster management', meter: 'cluster-hour', unit: 'cluster-hour', priceUsd: '0.10', source: SRC }] },
+      { id: 'lb', name: 'LB', kind: 'load-balancer', architecture: 'support', source: SRC, items: [{ id: 'h', name: 'hours', meter: 'lb-hour', unit: 'hour', priceUsd: '0.02', source: SRC }] },
+      { id: 'queue', name: 'Queue', kind: 'event-source', architecture: 'support', source: SRC, billing: { triggers: ['queue'], meteringIncrementKb: 64 }, items: [{ id: 'r', name: 'queue requests', meter: 'event-request', unit: '1M requests', unitSize: 1_000_000, priceUsd: '0.40', source: SRC }] },
+    ],
+  });
+  const http = profile({ averageDurationMs: 50, memoryMb: 256, payloadKb: 100 }, { traffic: { monthlyRequests: 10_000_000 } });
+  const week = trafficWeek(http.traffic);
+  const plans = optionPlans([cluster], http, week, 2);
+  const k8s = plans.find((p) => p.id === 'gcp/k8s/on-demand-autoscaled')!;
+  const bill = k8s.price(week).lines.map((l) => `${l.name}: ${l.quantity} × ${l.unitPrice}`);
+  t.match(bill, ['VM: node instances: 1460 × 0.05', 'K8s: cluster management: 730 × 0.1', 'LB: hours: 730 × 0.02']);
+  t.notOk(plans.some((p) => p.id.startsWith('gcp/k8s+')), 'no hybrid is built on a cluster');
+  const queued = profile({ averageDurationMs: 50, memoryMb: 256, payloadKb: 100 }, { traffic: { monthlyRequests: 10_000_000 }, trigger: 'queue', batchSize: 5 });
+  const fn = optionPlans([cluster], queued, week, 2).find((p) => p.id === 'gcp/fn/on-demand')!;
+  // 10M sends + 2 × 2M batches (receive, delete) = 14M requests, each 100 KB message counted as two 64 KB chunks.
+  t.same(fn.price(week).lines.map((l) => `${l.name}: ${l.quantity}`), ['Fn: requests: 2', 'Queue: queue requests: 28']);
+  t.notOk(optionPlans([cluster], queued, week, 2).find((p) => p.id === 'gcp/vm/on-demand-autoscaled')!.price(week).lines.some((l) => l.name.startsWith('LB')), 'queue workers need no load balancer');
+});

@@ -5,7 +5,7 @@ import { functionShape, functionUsage } from '../../src/core/costs/function-usag
 import { priceItem } from '../../src/core/costs/price-item.js';
 import { serverSizes } from '../../src/core/costs/servers.js';
 import { priceServiceItems } from '../../src/core/costs/service-lines.js';
-import { usageOf } from '../../src/core/costs/support-lines.js';
+import { usageOf } from '../../src/core/costs/usage.js';
 import { cents, exact, profile, service, table } from './examples.js';
 
 const onDemand = (mode: string) => mode !== 'provisioned';

@@ -29,7 +29,7 @@ t.test('a JSON profile gets a full evaluation', async (t) => {
   t.match(body.recommendation, { architecture: /^(serverless|traditional|hybrid)$/, provider: /^(aws|gcp)$/, confidence: Number, summary: /is recommended/ });
   t.ok(body.firedRules.length > 0);
   t.equal(body.options[0].projection.length, 6);
-  t.equal(body.provenance.rulesetVersion, '2026.11.1');
+  t.equal(body.provenance.rulesetVersion, '2026.11.2');
   t.equal(body.provenance.pricingDate, '2026-11-25');
 });
 

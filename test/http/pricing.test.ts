@@ -9,7 +9,8 @@ t.test('GET /v1/pricing lists every provider with its effective dates', async (t
   t.equal(res.statusCode, 200);
   t.match(res.headers['content-type'], /^application\/json/);
   const body = res.json();
-  t.same(body.providers.map((p: { provider: string }) => p.provider).sort(), ['aws', 'azure', 'cloudflare', 'digitalocean', 'gcp']);
+  const providers = body.providers.map((p: { provider: string }) => p.provider);
+  for (const required of ['aws', 'azure', 'cloudflare', 'digitalocean', 'gcp']) t.ok(providers.includes(required), required);
   const aws = body.providers.find((p: { provider: string }) => p.provider === 'aws');
   t.ok(aws.effectiveDates.length >= 2, 'AWS has at least two effective dates');
   t.ok(aws.effectiveDates.includes('2024-02-01'), 'one of them is the public IPv4 charge');

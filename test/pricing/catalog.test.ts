@@ -1,16 +1,19 @@
 // The committed pricing tables: every one loads, every figure cites its source, selection by date picks
 // the newest table on or before the date, and a broken copy stops loading with the file and path named.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { buildCatalog, PricingFileError, pricingInForce, selectPricing } from '../../src/core/pricing/catalog.js';
 import { loadPricingCatalog, readYamlTree } from '../../src/files/tables.js';
+import { Provider } from '../../src/core/pricing/schema.js';
 import { PRICING_DIR, committedCatalog } from '../helpers.js';
 
 t.test('every committed pricing file loads and names its sources', async (t) => {
   const catalog = committedCatalog();
-  t.same([...catalog.byProvider.keys()].sort(), ['aws', 'azure', 'cloudflare', 'digitalocean', 'gcp']);
+  const folders = readdirSync(PRICING_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  t.same([...catalog.byProvider.keys()].sort(), folders, 'one provider per folder');
+  for (const required of ['aws', 'azure', 'cloudflare', 'digitalocean', 'gcp']) t.ok(folders.includes(required), `SPEC §3 requires ${required}`);
   let figures = 0;
   for (const files of catalog.byProvider.values())
     for (const file of files)
@@ -54,7 +57,8 @@ t.test('selection picks, per provider, the newest table on or before the date', 
   t.equal(pricingInForce(catalog, 'aws', '1990-01-01'), undefined, 'nothing before the first table');
   t.same(
     selectPricing(catalog, '2030-01-01').map((f) => f.provider),
-    ['aws', 'gcp', 'azure', 'cloudflare', 'digitalocean'],
+    Provider.options.filter((p) => catalog.byProvider.has(p)),
+    'every provider with a table, in the schema’s order',
   );
   t.same(selectPricing(catalog, '2030-01-01', ['cloudflare']).map((f) => f.provider), ['cloudflare']);
   t.same(selectPricing(catalog, '1990-01-01'), [], 'no provider had prices in 1990');

@@ -40,6 +40,9 @@ t.test('each rule names the place it is broken', async (t) => {
       /committedSource/,
     ],
     ['a duplicate service id', file([fn, fn]), 'services[1].id', /duplicate service id "fn"/],
+    ['a cluster without nodes', file([{ ...fn, kind: 'kubernetes', architecture: 'traditional' }]), 'services[0].billing.nodeService', /worker nodes/],
+    ['an event source without triggers', file([{ ...fn, kind: 'event-source', architecture: 'support', billing: {} }]), 'services[0].billing.triggers', /triggers/],
+    ['an event source with no billing at all', file([{ ...fn, kind: 'event-source', architecture: 'support' }]), 'services[0].billing.triggers', /triggers/],
     ['a gateway that is not there', file([{ ...fn, billing: { requiresGateway: 'apigw' } }]), 'services[0].billing.requiresGateway', /no service "apigw"/],
     ['an unknown field', file([{ ...fn, prise: 1 }]), 'services[0].prise', /unknown field/],
   ];

@@ -26,6 +26,8 @@ t.test('a minimal profile gets every default filled in', async (t) => {
       egressKbPerResponse: 1,
     },
     latency: { coldStartTolerance: 'occasional' },
+    trigger: 'http',
+    batchSize: 1,
     state: 'stateless',
     compliance: { dataResidency: 'any', frameworks: [], dedicatedTenancy: false },
     team: { opsCapacity: 'part-time' },

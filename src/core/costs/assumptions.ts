@@ -4,7 +4,11 @@
 export const ASSUMPTIONS = {
   /** Servers are planned to run at 70% of CPU at the hour's peak: headroom for variance within the hour and p99 tails. */
   targetCpuUtilisation: 0.7,
-  /** Memory kept for the OS and runtime on every server before requests get any, in MB. */
+  /**
+   * Memory kept for the OS and runtime on every server before requests get any: a quarter of it, at most
+   * 512 MB (so a 512 MB dyno or droplet keeps 128 MB, a 4 GiB VM 512 MB).
+   */
+  reservedMemoryShare: 0.25,
   reservedMemoryMbPerInstance: 512,
   /**
    * Autoscaled fleets scale in only after a quiet hour (a scale-in cooldown): an hour keeps at least the

@@ -1,8 +1,9 @@
 // How much of each meter a function workload uses in a month: the bridge from a profile and its traffic
 // week to the quantities price items are charged on. Rounding rules come from the service's `billing`.
-import type { Meter, Service } from '../pricing/schema.js';
+import type { Service } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
+import { usageOf, type Usage } from './usage.js';
 
 const KB_PER_GB = 1024 * 1024;
 
@@ -66,7 +67,7 @@ export interface FunctionUsageInput {
 }
 
 /** Monthly quantity of every meter a function option can be charged on. */
-export function functionUsage({ service, shape, execution, requests, warmSeconds, gateway }: FunctionUsageInput): Record<Meter, number> {
+export function functionUsage({ service, shape, execution, requests, warmSeconds, gateway }: FunctionUsageInput): Usage {
   const activeSeconds = (requests * shape.billedDurationMs) / 1000;
   const memoryGb = shape.billedMemoryMb / 1024;
   const increment = gateway?.billing?.meteringIncrementKb;
@@ -74,7 +75,7 @@ export function functionUsage({ service, shape, execution, requests, warmSeconds
   // Cloud Run bills minimum instances' idle time on the provisioned meters; AWS bills all configured time.
   const warm = warmSeconds ?? 0;
   const provisionedSeconds = service.billing?.warmCapacityBilledOn === 'idle' ? Math.max(0, warm - activeSeconds) : warm;
-  return {
+  return usageOf({
     request: requests,
     'gateway-request': gatewayRequests,
     'gb-second': activeSeconds * memoryGb,
@@ -86,11 +87,5 @@ export function functionUsage({ service, shape, execution, requests, warmSeconds
     'provisioned-vcpu-second': provisionedSeconds * shape.vcpu,
     'egress-gb': (requests * execution.egressKbPerResponse) / KB_PER_GB,
     month: 1,
-    'instance-hour': 0,
-    'vcpu-hour': 0,
-    'gb-hour': 0,
-    'lb-hour': 0,
-    'lcu-hour': 0,
-    'ip-hour': 0,
-  };
+  });
 }

@@ -147,7 +147,8 @@ export function optionPlans(files: readonly PricingFile[], profile: WorkloadProf
         // A service without any commitment prices simply has no committed option.
         if (variant === 'committed-fixed' && !choice.plan && !(service.instanceTypes ?? []).some((t) => t.committed1yHourlyUsd)) continue;
         plans.push(serverOption(choice.plan, file, index, variant, choice.infeasibleBecause, profile, minInstances));
-        if (variant === 'on-demand-autoscaled' && choice.plan && cheapestFunction)
+        // Hybrids pair plain servers with functions; a Kubernetes cluster is not paired too.
+        if (variant === 'on-demand-autoscaled' && choice.plan && cheapestFunction && service.kind !== 'kubernetes')
           plans.push(hybridOption(choice.plan, cheapestFunction, profile, minInstances));
       }
     });

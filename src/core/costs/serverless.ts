@@ -15,6 +15,8 @@ export interface FunctionPlan {
   effectiveDate: string;
   service: Service;
   gateway?: Service;
+  /** The provider's service that delivers (and bills) the events of a non-HTTP trigger. */
+  eventSource?: Service;
   egress?: Service;
   shape: FunctionShape;
   mode: FunctionMode;
@@ -38,12 +40,24 @@ function limitBreaches(service: Service, profile: WorkloadProfile, label: string
   return out;
 }
 
+/** One invocation's work: a queue or stream invocation handles batchSize events one after another. */
+export function batchedExecution(profile: WorkloadProfile): WorkloadProfile['execution'] {
+  const batch = profile.trigger === 'queue' || profile.trigger === 'database-stream' ? profile.batchSize : 1;
+  if (batch === 1) return profile.execution;
+  const e = profile.execution;
+  return { ...e, averageDurationMs: e.averageDurationMs * batch, p99DurationMs: e.p99DurationMs * batch, maxDurationMs: e.maxDurationMs * batch, cpuMsPerRequest: e.cpuMsPerRequest * batch, payloadKb: e.payloadKb * batch };
+}
+
 /** Plans for every function service of one pricing file (on demand, or warm when cold starts are not tolerated). */
 export function functionPlans(file: PricingFile, profile: WorkloadProfile): FunctionPlan[] {
   return file.services
     .filter((s) => s.kind === 'function')
     .map((service) => {
-      const gateway = serviceById(file, service.billing?.requiresGateway);
+      // Only HTTP work goes through an API gateway; events arrive from their own services.
+      const gateway = profile.trigger === 'http' ? serviceById(file, service.billing?.requiresGateway) : undefined;
+      const trigger = profile.trigger;
+      // The schema requires billing.triggers on every event source.
+      const eventSource = trigger === 'http' ? undefined : file.services.find((s) => s.kind === 'event-source' && s.billing!.triggers!.includes(trigger));
       const egress = serviceById(file, service.billing?.egressService);
       const coldStartMs = service.limits?.coldStartMs ?? 0;
       const needsWarm = profile.latency.coldStartTolerance === 'none' && coldStartMs > 0;
@@ -51,7 +65,7 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
       // A plan that only sells warm instances (Azure Functions Premium) is always priced warm.
       const onlyWarm = service.items.length > 0 && service.items.every((i) => i.mode === 'provisioned');
       const infeasibleBecause = [
-        ...limitBreaches(service, profile, service.name),
+        ...limitBreaches(service, { ...profile, execution: batchedExecution(profile) }, service.name),
         ...(gateway ? limitBreaches(gateway, profile, gateway.name) : []),
       ];
       if (needsWarm && !offersWarm)
@@ -63,8 +77,9 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
         effectiveDate: file.effectiveDate,
         service,
         gateway,
+        eventSource,
         egress,
-        shape: functionShape(service, profile.execution),
+        shape: functionShape(service, batchedExecution(profile)),
         mode: needsWarm || onlyWarm ? 'provisioned' : 'on-demand',
         infeasibleBecause,
       } satisfies FunctionPlan;
@@ -77,13 +92,21 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
  * to functions enabling Provisioned Concurrency").
  */
 export function priceFunctionMonth(plan: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, requests: number): MoneyLine[] {
+  const execution = batchedExecution(profile);
+  const invocations = requests / (execution === profile.execution ? 1 : profile.batchSize);
   const warmSeconds = plan.mode === 'provisioned' ? warmInstanceSeconds(week, profile.execution, plan.shape, plan.service) : undefined;
-  const usage = functionUsage({ service: plan.service, shape: plan.shape, execution: profile.execution, requests, warmSeconds, gateway: plan.gateway });
+  const usage = functionUsage({ service: plan.service, shape: plan.shape, execution, requests: invocations, warmSeconds, gateway: plan.gateway });
+  // Event services bill each event sent, plus one receive and one delete per batch (as a queue consumer does);
+  // a message larger than the metering increment counts once per increment.
+  const increment = plan.eventSource?.billing?.meteringIncrementKb;
+  const chunks = increment ? Math.max(1, Math.ceil(profile.execution.payloadKb / increment - 1e-9)) : 1;
+  const eventRequests = (profile.trigger === 'queue' ? requests + 2 * invocations : requests) * chunks;
   const applyFreeTier = profile.applyFreeTier && plan.mode === 'on-demand';
   const wanted = (mode: string) => mode === 'any' || mode === plan.mode;
   return [
     ...priceServiceItems(plan.service, usage, applyFreeTier, wanted),
     ...(plan.gateway ? priceServiceItems(plan.gateway, usage, profile.applyFreeTier, wanted) : []),
+    ...(plan.eventSource ? priceServiceItems(plan.eventSource, { ...usage, 'event-request': eventRequests }, profile.applyFreeTier, wanted) : []),
     ...(plan.egress ? priceServiceItems(plan.egress, usage, profile.applyFreeTier, (mode) => mode !== 'provisioned', ['egress-gb']) : []),
   ];
 }

@@ -86,7 +86,8 @@ export function serverSizes(service: Service): ServerSize[] {
  * request × average duration, Little's law). 0 when one request does not fit at all.
  */
 export function perInstanceRps(size: ServerSize, execution: WorkloadProfile['execution']): number {
-  const usableMb = size.memoryGib * 1024 - ASSUMPTIONS.reservedMemoryMbPerInstance;
+  const memoryMb = size.memoryGib * 1024;
+  const usableMb = memoryMb - Math.min(ASSUMPTIONS.reservedMemoryMbPerInstance, memoryMb * ASSUMPTIONS.reservedMemoryShare);
   const inFlight = Math.floor(usableMb / execution.memoryMb);
   if (inFlight < 1) return 0;
   const memoryRps = (inFlight * 1000) / execution.averageDurationMs;

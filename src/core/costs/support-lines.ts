@@ -1,37 +1,15 @@
 // What a server fleet needs around it: a load balancer, egress, public IPv4 addresses. Priced from the
 // provider's own load-balancer and network services with the one generic pricing function.
-import type { Meter, Service } from '../pricing/schema.js';
+import type { Service } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_MONTH, HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
 import type { MoneyLine } from './price-item.js';
 import { priceServiceItems } from './service-lines.js';
+import { usageOf } from './usage.js';
+
 
 const KB_PER_GB = 1024 * 1024;
-const NO_USAGE: Record<Meter, number> = {
-  request: 0,
-  'gateway-request': 0,
-  'gb-second': 0,
-  'gib-second': 0,
-  'vcpu-second': 0,
-  'cpu-ms': 0,
-  'provisioned-gb-second': 0,
-  'provisioned-gib-second': 0,
-  'provisioned-vcpu-second': 0,
-  'egress-gb': 0,
-  'instance-hour': 0,
-  'vcpu-hour': 0,
-  'gb-hour': 0,
-  'lb-hour': 0,
-  'lcu-hour': 0,
-  'ip-hour': 0,
-  month: 0,
-};
-
-export function usageOf(partial: Partial<Record<Meter, number>>): Record<Meter, number> {
-  return { ...NO_USAGE, ...partial };
-}
-
 export function egressGb(requests: number, execution: WorkloadProfile['execution']): number {
   return (requests * execution.egressKbPerResponse) / KB_PER_GB;
 }

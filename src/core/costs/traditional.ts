@@ -13,7 +13,8 @@ import {
   type Fleet,
   type ServerSize,
 } from './servers.js';
-import { serviceById } from './service-lines.js';
+import { priceServiceItems, serviceById } from './service-lines.js';
+import { usageOf } from './usage.js';
 import { egressGb, loadBalancerLines, networkLines } from './support-lines.js';
 
 export type ServerVariant = 'on-demand-autoscaled' | 'on-demand-fixed' | 'committed-fixed';
@@ -36,6 +37,8 @@ export interface ServerPlan {
   network?: Service;
   /** Price per public IPv4 address-hour as a float, for ranking sizes; 0 when not charged. */
   ipHourlyEstimate: number;
+  /** Managed Kubernetes: the service whose control-plane fee the cluster pays. */
+  controlPlane?: Service;
 }
 
 export interface ServerMonth {
@@ -58,6 +61,7 @@ function fleetOf(plan: ServerPlan, week: TrafficWeek, minInstances: number): Fle
 export function priceServerMonth(plan: ServerPlan, profile: WorkloadProfile, week: TrafficWeek, minInstances: number): ServerMonth {
   const { hours, peak } = fleetOf(plan, week, minInstances);
   const lines = [...plan.size.lines(hours, isCommitted(plan.variant))];
+  if (plan.controlPlane) lines.push(...priceServiceItems(plan.controlPlane, usageOf({ 'cluster-hour': HOURS_PER_MONTH }), profile.applyFreeTier, () => true));
   const balanced = plan.loadBalancer !== undefined && peak > 1;
   if (balanced) lines.push(...loadBalancerLines(plan.loadBalancer!, week, profile, profile.applyFreeTier));
   if (plan.network) {
@@ -117,7 +121,8 @@ export function chooseServerPlan(
   week: TrafficWeek,
   minInstances: number,
 ): ServerChoice {
-  const loadBalancer = serviceById(file, service.billing?.requiresLoadBalancer);
+  // Workers that pull from a queue or run on a schedule serve nothing over HTTP: no load balancer.
+  const loadBalancer = profile.trigger === 'http' ? serviceById(file, service.billing?.requiresLoadBalancer) : undefined;
   const network = serviceById(file, service.billing?.egressService);
   const ipItem = network?.items.find((i) => i.meter === 'ip-hour');
   const ipHourlyEstimate = ipItem ? firstUnitPrice(ipItem) : 0;
@@ -125,8 +130,12 @@ export function chooseServerPlan(
   const loadBalancerMonthly = loadBalancer
     ? loadBalancerEstimate(loadBalancer, week, profile) + (loadBalancer.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH * ipHourlyEstimate
     : 0;
+  // A managed Kubernetes service runs its worker nodes on the provider's VMs and adds a control-plane fee.
+  const controlPlane = service.kind === 'kubernetes' ? service : undefined;
+  // The schema requires billing.nodeService on a kubernetes service and checks it names a service in the file.
+  const nodes = controlPlane ? serviceById(file, service.billing!.nodeService)! : service;
   let best: { plan: ServerPlan; cost: number } | undefined;
-  for (const size of serverSizes(service)) {
+  for (const size of serverSizes(nodes)) {
     if (isCommitted(variant) && size.committedHourlyEstimate === undefined) continue;
     const capacityRps = perInstanceRps(size, profile.execution);
     if (capacityRps <= 0) continue;
@@ -140,6 +149,7 @@ export function chooseServerPlan(
       loadBalancer,
       network,
       ipHourlyEstimate,
+      ...(controlPlane ? { controlPlane } : {}),
     };
     const cost = estimate(plan, profile, week, minInstances, loadBalancerMonthly);
     if (cost < (best?.cost ?? Infinity)) best = { plan, cost };
@@ -147,6 +157,6 @@ export function chooseServerPlan(
   if (best) return { plan: best.plan, infeasibleBecause: [] };
   const why = isCommitted(variant)
     ? `${service.name} lists no 1-year commitment price for a size that fits`
-    : `no ${service.name} size has room for one request of ${profile.execution.memoryMb} MB beside ${ASSUMPTIONS.reservedMemoryMbPerInstance} MB for the system`;
+    : `no ${service.name} size has room for one request of ${profile.execution.memoryMb} MB beside the memory kept for the system`;
   return { infeasibleBecause: [why] };
 }

@@ -35,6 +35,8 @@ export const Meter = z
     'lb-hour', // a load balancer running for an hour
     'lcu-hour', // load-balancer capacity units used in an hour
     'ip-hour', // a public IPv4 address held for an hour
+    'cluster-hour', // a managed Kubernetes control plane running for an hour
+    'event-request', // a request to an event service (queue, notification, stream), in its metering increment
     'month', // a flat monthly subscription
   ])
   .describe('The quantity a price item is charged on');
@@ -165,6 +167,11 @@ export const Billing = z
       .nonnegative()
       .optional()
       .describe('Load balancers: public IPv4 addresses it holds, charged by the ip-hour item of the egress service'),
+    nodeService: Slug.optional().describe('Kubernetes: id of the vm service whose instance types are the worker nodes'),
+    triggers: z
+      .array(z.enum(['queue', 'schedule', 'storage-event', 'database-stream']))
+      .optional()
+      .describe('Event sources: the triggers whose events this service delivers (and bills)'),
     requiresGateway: Slug.optional().describe('Functions: id of the gateway service (same provider) needed to serve HTTP'),
     requiresLoadBalancer: Slug.optional().describe('Instances: id of the load balancer service needed for more than one instance'),
     egressService: Slug.optional().describe('id of the service holding the egress price'),
@@ -172,7 +179,7 @@ export const Billing = z
   })
   .describe('How usage is rounded before prices apply');
 
-export const ServiceKind = z.enum(['function', 'gateway', 'vm', 'container', 'load-balancer', 'network']);
+export const ServiceKind = z.enum(['function', 'gateway', 'vm', 'container', 'load-balancer', 'network', 'kubernetes', 'event-source']);
 
 export const Service = z
   .strictObject({
@@ -198,10 +205,18 @@ export const Service = z
   .refine((s) => s.kind !== 'vm' || (s.instanceTypes?.length ?? 0) > 0, {
     message: 'a vm service lists its instanceTypes',
     path: ['instanceTypes'],
+  })
+  .refine((s) => s.kind !== 'kubernetes' || s.billing?.nodeService !== undefined, {
+    message: 'a kubernetes service names its worker nodes in billing.nodeService',
+    path: ['billing', 'nodeService'],
+  })
+  .refine((s) => s.kind !== 'event-source' || (s.billing?.triggers?.length ?? 0) > 0, {
+    message: 'an event-source service lists the triggers it delivers in billing.triggers',
+    path: ['billing', 'triggers'],
   });
 export type Service = z.infer<typeof Service>;
 
-export const Provider = z.enum(['aws', 'gcp', 'azure', 'cloudflare', 'digitalocean']);
+export const Provider = z.enum(['aws', 'gcp', 'azure', 'cloudflare', 'digitalocean', 'vercel', 'netlify', 'heroku']);
 export type Provider = z.infer<typeof Provider>;
 
 export const PricingFile = z
@@ -225,7 +240,7 @@ export const PricingFile = z
       ids.add(service.id);
     });
     file.services.forEach((service, i) => {
-      for (const key of ['requiresGateway', 'requiresLoadBalancer', 'egressService'] as const) {
+      for (const key of ['requiresGateway', 'requiresLoadBalancer', 'egressService', 'nodeService'] as const) {
         const ref = service.billing?.[key];
         if (ref !== undefined && !ids.has(ref))
           ctx.addIssue({ code: 'custom', message: `no service "${ref}" in this file`, path: ['services', i, 'billing', key] });

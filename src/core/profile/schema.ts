@@ -128,6 +128,17 @@ export const WorkloadProfile = z
     traffic: Traffic,
     execution: Execution,
     latency: Latency.default({ coldStartTolerance: 'occasional' }),
+    trigger: z
+      .enum(['http', 'queue', 'schedule', 'storage-event', 'database-stream'])
+      .default('http')
+      .describe('What starts the work: an HTTP request, a queue message, a schedule, a file upload or a database change'),
+    batchSize: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .default(1)
+      .describe('Queue and stream triggers: events handled per function invocation (each event takes averageDurationMs)'),
     state: z.enum(['stateless', 'session-affinity', 'long-lived-connections']).default('stateless'),
     compliance: Compliance.default({ dataResidency: 'any', frameworks: [], dedicatedTenancy: false }),
     team: Team.default({ opsCapacity: 'part-time' }),

@@ -134,6 +134,21 @@ export const FACTS: readonly FactDefinition[] = [
       return starts.length > 0 ? Math.min(...starts) : null;
     },
   },
+  // Trigger
+  {
+    name: 'trigger',
+    type: 'string',
+    values: ['http', 'queue', 'schedule', 'storage-event', 'database-stream'],
+    description: 'What starts the work: http, queue, schedule, storage-event or database-stream',
+    compute: (c) => c.profile.trigger,
+  },
+  {
+    name: 'eventDriven',
+    type: 'boolean',
+    description: 'The work starts from an event (queue, schedule, upload, database change), not an HTTP request',
+    compute: (c) => c.profile.trigger !== 'http',
+  },
+  { name: 'batchSize', type: 'number', unit: 'events/invocation', description: 'Events one function invocation handles (queue and stream triggers)', compute: (c) => c.profile.batchSize },
   // State, compliance, team
   { name: 'state', type: 'string', values: STRING_VALUES.state, description: 'What the service keeps between requests: stateless, session-affinity or long-lived-connections', compute: (c) => c.profile.state },
   {

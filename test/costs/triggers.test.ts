@@ -1,0 +1,62 @@
+// Work that is not HTTP: a scheduled nightly job and a queue consumer. No gateway and no load balancer is
+// billed, queue batches divide the invocations, and the verdict's reasons name the trigger.
+import t from 'tap';
+import { evaluate } from '../../src/core/evaluate.js';
+import type { Evaluation } from '../../src/core/evaluation/schema.js';
+import { WorkloadProfile } from '../../src/core/profile/schema.js';
+import { committedCatalog, defaultRuleset } from '../helpers.js';
+
+function run(input: Record<string, unknown>): Evaluation {
+  const result = evaluate(WorkloadProfile.parse(input), { catalog: committedCatalog(), ruleset: defaultRuleset(), today: '2026-11-25' });
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.evaluation;
+}
+
+const noGatewayNoBalancer = (t: { notOk: (v: unknown, m: string) => void }, evaluation: Evaluation) => {
+  for (const option of evaluation.options.filter((o) => o.feasible))
+    t.notOk(option.lineItems.some((l) => /API Gateway|Load Balanc|load balancer/i.test(l.name)), `${option.id}: no gateway or load balancer`);
+};
+
+t.test('a scheduled nightly job', async (t) => {
+  const evaluation = run({
+    name: 'nightly report',
+    trigger: 'schedule',
+    traffic: { monthlyRequests: 30, pattern: 'batch' },
+    execution: { averageDurationMs: 240_000, memoryMb: 1024, egressKbPerResponse: 0 },
+    providers: ['aws', 'gcp'],
+  });
+  noGatewayNoBalancer(t, evaluation);
+  t.equal(evaluation.recommendation.architecture, 'serverless');
+  const fired = evaluation.firedRules.map((r) => r.id);
+  t.ok(fired.includes('scheduled-job') && fired.includes('event-driven-work'), fired.join(', '));
+  t.match(evaluation.firedRules.find((r) => r.id === 'scheduled-job')!.conditions, [{ fact: 'trigger', actual: 'schedule', held: true }]);
+  t.equal(evaluation.facts.trigger, 'schedule');
+});
+
+t.test('a queue consumer: batches of ten, ten times fewer invocations', async (t) => {
+  const consumer = { name: 'order events', trigger: 'queue', traffic: { monthlyRequests: 20_000_000, pattern: 'business-hours' }, execution: { averageDurationMs: 40, memoryMb: 512, payloadKb: 2, egressKbPerResponse: 0 }, providers: ['aws'], applyFreeTier: false };
+  const batched = run({ ...consumer, batchSize: 10 });
+  const single = run({ ...consumer, batchSize: 1 });
+  noGatewayNoBalancer(t, batched);
+  const requests = (e: Evaluation) => e.options.find((o) => o.id === 'aws/lambda-arm/on-demand')!.lineItems.find((l) => l.name === 'AWS Lambda (Arm / Graviton2): requests')!;
+  t.equal(requests(single).quantity, 20, '20M invocations of one event');
+  t.equal(requests(batched).quantity, 2, '2M invocations of ten events');
+  t.equal(batched.recommendation.architecture, 'serverless');
+  t.ok(batched.firedRules.some((r) => r.id === 'queue-batches-cut-invocations'));
+  t.ok(batched.firedRules.some((r) => r.id === 'event-driven-work'));
+  t.match(batched.recommendation.summary, /event-driven-work/);
+});
+
+t.test('latency rules do not apply to a queue', async (t) => {
+  const strict = { traffic: { monthlyRequests: 5_000_000 }, execution: { averageDurationMs: 30, memoryMb: 256 }, latency: { p99TargetMs: 50, coldStartTolerance: 'none' }, providers: ['aws'] };
+  const http = run(strict).firedRules.map((r) => r.id);
+  const queue = run({ ...strict, trigger: 'queue' }).firedRules.map((r) => r.id);
+  t.ok(http.includes('no-cold-starts-tolerated') && http.includes('latency-critical'));
+  t.notOk(queue.includes('no-cold-starts-tolerated') || queue.includes('latency-critical'));
+  t.ok(queue.includes('asynchronous-work-tolerates-latency'));
+});
+
+t.test('a stream batch longer than the function limit is infeasible as a batch', async (t) => {
+  const evaluation = run({ trigger: 'database-stream', batchSize: 100, traffic: { monthlyRequests: 1_000_000 }, execution: { averageDurationMs: 10_000, memoryMb: 256 }, providers: ['aws'] });
+  t.match(evaluation.options.find((o) => o.id === 'aws/lambda-x86/on-demand')!.infeasibleBecause, /stops a run after 900000 ms; the workload runs up to 1000000 ms/);
+});
