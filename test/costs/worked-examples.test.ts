@@ -139,3 +139,51 @@ t.test('Azure Functions consumption: memory is billed in 128 MB steps, at least 
   t.equal(functionUsage({ service: fn, shape: functionShape(fn, half), execution: half, requests: 1 })['gb-second'], 1.5);
   t.equal(functionShape(fn, profile({ averageDurationMs: 20, memoryMb: 64 }).execution).billedDurationMs, 100, 'minimum 100 ms');
 });
+
+t.test('Amazon EventBridge Scheduler: 10M schedules invoked twice a month = $6.00', async (t) => {
+  // https://aws.amazon.com/eventbridge/pricing/ — (20M − 14M free) × $1.00/M = $6.00.
+  const scheduler = service(table('aws', '2024-06-01'), 'eventbridge-scheduler');
+  t.equal(cents(priceServiceItems(scheduler, usageOf({ 'event-request': 20_000_000 }), true, () => true)), '6.00');
+});
+
+t.test('Amazon SQS: a 256 KB message is billed as 4 requests of 64 KB', async (t) => {
+  // https://aws.amazon.com/sqs/pricing/ — "an API action with a 256 KB payload is billed as 4 requests".
+  const { evaluate } = await import('../../src/core/evaluate.js');
+  const { committedCatalog, defaultRuleset } = await import('../helpers.js');
+  const result = evaluate(profile({ averageDurationMs: 20, memoryMb: 128, payloadKb: 256 }, { trigger: 'queue', traffic: { monthlyRequests: 1_000_000 }, providers: ['aws'], applyFreeTier: false }), {
+    catalog: committedCatalog(),
+    ruleset: defaultRuleset(),
+    today: '2026-11-25',
+  });
+  const lines = result.ok ? result.evaluation.options.find((o) => o.id === 'aws/lambda-arm/on-demand')!.lineItems : [];
+  // 1M sends + 1M receives + 1M deletes, each of 4 chunks = 12M requests × $0.40/M.
+  t.match(lines.find((l) => /Simple Queue Service|SQS/.test(l.name)), { quantity: 12, unitPriceUsd: '0.4', amountUsd: '4.8' });
+  t.notOk(lines.some((l) => /API Gateway/.test(l.name)), 'no gateway for a queue consumer');
+});
+
+t.test('Google Cloud Pub/Sub: the pricing table rows, $40 per TiB delivered', async (t) => {
+  // https://cloud.google.com/pubsub/pricing — 1 MiB/s: 2.5 TiB published + 2.5 TiB received = $200;
+  // 100 MiB/s, two subscriptions: 247 + 494 TiB = $29,640 (the table leaves the 10 GiB free tier out).
+  const pubsub = service(table('gcp', '2026-01-01'), 'pubsub');
+  const tib = 1024 ** 3;
+  t.equal(cents(priceServiceItems(pubsub, usageOf({ 'event-request': 5 * tib }), false, () => true)), '200.00');
+  t.equal(cents(priceServiceItems(pubsub, usageOf({ 'event-request': 741 * tib }), false, () => true)), '29640.00');
+});
+
+t.test('Kubernetes control planes: $0.10 a cluster-hour; GKE’s free tier covers one zonal cluster', async (t) => {
+  // https://aws.amazon.com/eks/pricing/ and https://cloud.google.com/kubernetes-engine/pricing
+  const month = usageOf({ 'cluster-hour': 730 });
+  t.equal(cents(priceServiceItems(service(table('aws', '2024-06-01'), 'eks'), month, true, () => true)), '73.00');
+  t.equal(cents(priceServiceItems(service(table('gcp', '2026-01-01'), 'gke'), month, true, () => true)), '0.00');
+  t.equal(cents(priceServiceItems(service(table('gcp', '2026-01-01'), 'gke'), month, false, () => true)), '73.00');
+  t.equal(cents(priceServiceItems(service(table('azure', '2026-01-01'), 'aks'), month, true, () => true)), '73.00');
+});
+
+t.test('Heroku: a Standard-1X dyno for half a month is $12.50, a full month $25; a Basic dyno for two hours $0.02', async (t) => {
+  // https://help.heroku.com/5CAT4ZI1/why-am-i-being-billed and https://devcenter.heroku.com/articles/usage-and-billing
+  const dynos = serverSizes(service(table('heroku', '2026-01-01'), 'dynos'));
+  const standard = dynos.find((s) => s.name === 'standard-1x')!;
+  t.equal(cents(standard.lines(360, false)), '12.50');
+  t.equal(cents(standard.lines(720, false)), '25.00', 'the 720-hour month is the price’s cap');
+  t.equal(cents(dynos.find((s) => s.name === 'basic')!.lines(2, false)), '0.02');
+});
