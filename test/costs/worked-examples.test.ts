@@ -187,3 +187,25 @@ t.test('Heroku: a Standard-1X dyno for half a month is $12.50, a full month $25;
   t.equal(cents(standard.lines(720, false)), '25.00', 'the 720-hour month is the price’s cap');
   t.equal(cents(dynos.find((s) => s.name === 'basic')!.lines(2, false)), '0.02');
 });
+
+t.test('Vercel: 3M one-second runs at 512 MB are 416.67 GB-hours of function duration', async (t) => {
+  // https://vercel.com/guides/what-are-gb-hrs-for-serverless-function-execution — 3M × 1 s × 512/1024 GB
+  // = 1,500,000 GB-s = 416.67 GB-hours; the 2024 Pro plan includes 1,000 GB-hours, then $0.18 each.
+  const vercel = service(table('vercel', '2024-06-01'), 'vercel-functions');
+  const p = profile({ averageDurationMs: 1000, memoryMb: 512 });
+  const usage = functionUsage({ service: vercel, shape: functionShape(vercel, p.execution), execution: p.execution, requests: 3_000_000 });
+  const duration = priceServiceItems(vercel, usage, true, () => true).filter((l) => l.name.includes('duration'));
+  t.equal(duration.reduce((sum, l) => sum + l.quantity, 0).toFixed(2), '416.67');
+  t.equal(cents(duration), '0.00', 'inside the 1,000 GB-hours the plan includes');
+});
+
+t.test('Netlify: 37 minutes at 2,560 MB are 1.54 GB-hours (15.4 credits, $0.10)', async (t) => {
+  // https://docs.netlify.com/functions/usage-and-billing/ — (37/60) × 2.5 = 1.54 GB-hour units; 10 credits
+  // each; a 1,500-credit pack is $10, so 15.4 credits are $0.10 (the page rounds to 1.54 first).
+  const netlify = service(table('netlify', '2026-06-01'), 'netlify-functions');
+  const p = profile({ averageDurationMs: 37 * 60_000, memoryMb: 2560 });
+  const usage = functionUsage({ service: netlify, shape: functionShape(netlify, p.execution), execution: p.execution, requests: 1 });
+  t.equal((usage['gb-second'] / 3600).toFixed(2), '1.54');
+  const compute = priceServiceItems(netlify, usage, false, () => true).filter((l) => l.name.includes('compute'));
+  t.equal(cents(compute), '0.10');
+});
