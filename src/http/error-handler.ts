@@ -22,8 +22,6 @@ const BODY_ERRORS: Record<string, Parameters<typeof problem>[0]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'body-too-large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'malformed-body',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed-body',
-  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed-body',
 };
 
 function toProblem(error: FastifyError, request: FastifyRequest): Problem {
