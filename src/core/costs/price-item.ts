@@ -27,12 +27,21 @@ export function toLineItem(line: MoneyLine): LineItem {
 }
 
 /** One line whose amount is quantity × unit price, computed from the very number shown. */
+/** Prices are a few dozen strings read from the tables: each is parsed into a Decimal once. */
+const priceCache = new Map<string, Decimal>();
+function decimalPrice(value: Decimal.Value): Decimal {
+  if (typeof value !== 'string') return new Decimal(value);
+  let price = priceCache.get(value);
+  if (!price) priceCache.set(value, (price = new Decimal(value)));
+  return price;
+}
+
 export function moneyLine(name: string, quantity: number, unit: string, unitPrice: Decimal.Value): MoneyLine {
-  const price = new Decimal(unitPrice);
+  const price = decimalPrice(unitPrice);
   // Quantities come from float arithmetic on physical amounts; 12 significant digits drop the binary
   // noise (111.11111111111076 → 111.111111111) and the amount is computed from the number shown.
-  const shown = Number(quantity.toPrecision(12));
-  return { name, quantity: shown, unit, unitPrice: price, amount: new Decimal(shown).mul(price) };
+  const digits = quantity.toPrecision(12);
+  return { name, quantity: Number(digits), unit, unitPrice: price, amount: new Decimal(digits).mul(price) };
 }
 
 /** The price of an item's first unit, as a float: for ranking choices, never for bills. */
