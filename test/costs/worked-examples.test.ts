@@ -209,3 +209,27 @@ t.test('Netlify: 37 minutes at 2,560 MB are 1.54 GB-hours (15.4 credits, $0.10)'
   const compute = priceServiceItems(netlify, usage, false, () => true).filter((l) => l.name.includes('compute'));
   t.equal(cents(compute), '0.10');
 });
+
+t.test('Vercel Pro since 2025-09-09: the $20 fee includes $20 of usage, never less than $20 a month', async (t) => {
+  // https://vercel.com/pricing — "$20/mo … includes $20 of usage credit" applied across all usage meters.
+  const { evaluate } = await import('../../src/core/evaluate.js');
+  const { committedCatalog, defaultRuleset } = await import('../helpers.js');
+  const month = (monthlyRequests: number) => {
+    const result = evaluate(profile({ averageDurationMs: 100, memoryMb: 512 }, { traffic: { monthlyRequests }, providers: ['vercel'], pricingDate: '2026-06-01' }), {
+      catalog: committedCatalog(),
+      ruleset: defaultRuleset(),
+      today: '2026-11-25',
+    });
+    return result.ok ? result.evaluation.options[0]! : undefined;
+  };
+  const small = month(100_000)!;
+  t.equal(small.monthlyUsd, '20', 'a little usage is covered by the credit: the fee alone');
+  const credit = small.lineItems.find((l) => /usage credit/.test(l.name))!;
+  t.ok(Number(credit.amountUsd) < 0 && Number(credit.amountUsd) > -20, `credit ${credit.amountUsd} covers exactly the usage`);
+  const large = month(10_000_000)!;
+  t.equal(large.lineItems.find((l) => /usage credit/.test(l.name))!.amountUsd, '-20', 'a month with more usage gets the whole $20');
+  t.ok(Number(large.monthlyUsd) > 20);
+  const idle = month(0)!;
+  t.equal(idle.monthlyUsd, '20');
+  t.notOk(idle.lineItems.some((l) => /usage credit/.test(l.name)), 'no usage, no credit line');
+});

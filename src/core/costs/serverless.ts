@@ -5,7 +5,9 @@ import type { WorkloadProfile } from '../profile/schema.js';
 import type { TrafficWeek } from '../traffic/week.js';
 import { functionShape, functionUsage, warmInstanceSeconds, type FunctionShape } from './function-usage.js';
 import { priceServiceItems, serviceById } from './service-lines.js';
-import type { MoneyLine } from './price-item.js';
+import { Decimal } from 'decimal.js';
+import { moneyLine, type MoneyLine } from './price-item.js';
+import { usageOf } from './usage.js';
 
 export type FunctionMode = 'on-demand' | 'provisioned';
 
@@ -103,10 +105,24 @@ export function priceFunctionMonth(plan: FunctionPlan, profile: WorkloadProfile,
   const eventRequests = (profile.trigger === 'queue' ? requests + 2 * invocations : requests) * chunks;
   const applyFreeTier = profile.applyFreeTier && plan.mode === 'on-demand';
   const wanted = (mode: string) => mode === 'any' || mode === plan.mode;
-  return [
+  const lines = [
     ...priceServiceItems(plan.service, usage, applyFreeTier, wanted),
     ...(plan.gateway ? priceServiceItems(plan.gateway, usage, profile.applyFreeTier, wanted) : []),
     ...(plan.eventSource ? priceServiceItems(plan.eventSource, { ...usage, 'event-request': eventRequests }, profile.applyFreeTier, wanted) : []),
     ...(plan.egress ? priceServiceItems(plan.egress, usage, profile.applyFreeTier, (mode) => mode !== 'provisioned', ['egress-gb']) : []),
   ];
+  return [...lines, ...planCredit(plan.service, lines)];
+}
+
+/**
+ * A plan's pooled usage credit (Vercel Pro's $20, Netlify's monthly credits): it pays for any usage of the
+ * month, but not for the plan fee itself. One line, never more than the usage it covers.
+ */
+function planCredit(service: Service, lines: readonly MoneyLine[]): MoneyLine[] {
+  const credit = service.billing?.includedCreditUsd;
+  if (credit === undefined) return [];
+  const fees = priceServiceItems(service, usageOf({ month: 1 }), false, () => true, ['month']);
+  const sum = (list: readonly MoneyLine[]) => list.reduce((total, line) => total.add(line.amount), new Decimal(0));
+  const covered = Decimal.min(credit, Decimal.max(0, sum(lines).sub(sum(fees))));
+  return covered.isZero() ? [] : [moneyLine(`${service.name}: usage credit included in the plan`, 1, 'month', covered.neg())];
 }

@@ -167,6 +167,9 @@ export const Billing = z
       .nonnegative()
       .optional()
       .describe('Load balancers: public IPv4 addresses it holds, charged by the ip-hour item of the egress service'),
+    includedCreditUsd: UsdString.optional().describe(
+      'Functions: a monthly usage credit the plan includes (Vercel, Netlify), applied to every charge of the option except the plan fee',
+    ),
     nodeService: Slug.optional().describe('Kubernetes: id of the vm service whose instance types are the worker nodes'),
     triggers: z
       .array(z.enum(['queue', 'schedule', 'storage-event', 'database-stream']))
