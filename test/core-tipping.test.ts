@@ -26,6 +26,10 @@ t.test('plain 100 ms / 512 MB API on AWS: the volume tipping point agrees with t
   };
   t.equal(cheaper({ traffic: { monthlyRequests: Math.round(volume.flipsAt * 0.995) } }), 'serverless', 'just below');
   t.equal(cheaper({ traffic: { monthlyRequests: Math.round(volume.flipsAt * 1.005) } }), 'traditional', 'just above');
+  const growth = evaluation.tippingPoints.find((p) => p.input === 'growthPercentPerMonth')!;
+  t.ok(Math.abs(10_000_000 * Math.pow(1 + growth.flipsAt / 100, 11) / volume.flipsAt - 1) < 0.01, `month 12 reaches the flip volume at ${growth.flipsAt}%/month`);
+  const oneMonth = run({ ...plain, horizonMonths: 1 });
+  t.notOk(oneMonth.tippingPoints.some((p) => p.input === 'growthPercentPerMonth'), 'no growth tipping point within a single month');
 });
 
 t.test('inputs that flip nothing are absent; peak ratio and duration can flip', async (t) => {

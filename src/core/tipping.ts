@@ -130,8 +130,20 @@ function searchInput(files: readonly PricingFile[], input: Input, now: Side) {
 export function tippingPoints(files: readonly PricingFile[], profile: WorkloadProfile): Evaluation['tippingPoints'] {
   // An evaluation has a feasible option, and a hybrid needs a feasible function: `now` is never 'none'.
   const now = cheaperSide(files, profile);
-  return inputs(profile).flatMap((input) => {
+  const points = inputs(profile).flatMap((input) => {
     const found = searchInput(files, input, now);
     return found ? [{ input: input.name, currentValue: Number(input.current.toPrecision(6)), flipsAt: found.flipsAt, from: now, to: found.to }] : [];
   });
+  return [...points, ...growthTip(profile, points.find((p) => p.input === 'monthlyRequests'))];
+}
+
+/**
+ * Growth: the monthly rate at which the horizon's last month reaches the volume tipping point. A month's
+ * costs depend only on its own volume, so this follows from the volume search without pricing again:
+ * volume × (1 + g)^(months − 1) = flip volume.
+ */
+function growthTip(profile: WorkloadProfile, volumeTip: Evaluation['tippingPoints'][number] | undefined): Evaluation['tippingPoints'] {
+  if (!volumeTip || profile.horizonMonths < 2) return [];
+  const growth = (Math.pow(volumeTip.flipsAt / volumeTip.currentValue, 1 / (profile.horizonMonths - 1)) - 1) * 100;
+  return [{ input: 'growthPercentPerMonth', currentValue: profile.traffic.growthPercentPerMonth, flipsAt: Number(growth.toPrecision(4)), from: volumeTip.from, to: volumeTip.to }];
 }

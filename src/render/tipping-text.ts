@@ -6,6 +6,7 @@ const UNITS: Record<string, { label: string; format: (v: number) => string }> = 
   averageDurationMs: { label: 'ms average duration', format: (v) => String(Number(v.toPrecision(3))) },
   memoryMb: { label: 'MB of memory', format: (v) => String(v) },
   peakToAverageRatio: { label: '× peak-to-average', format: (v) => String(Number(v.toPrecision(3))) },
+  growthPercentPerMonth: { label: '% growth a month (by the horizon’s last month)', format: (v) => String(Number(v.toPrecision(3))) },
 };
 
 export function describeTippingPoint(tip: Evaluation['tippingPoints'][number]): string {
