@@ -42,3 +42,11 @@ t.test('short counts for tier labels', async (t) => {
   t.equal(shortCount(1.5e13), '15T');
   t.equal(shortCount(12), '12');
 });
+
+t.test('amounts are exact products, even past decimal.js’s default 20 digits', async (t) => {
+  const { moneyLine } = await import('../../src/core/costs/price-item.js');
+  // 987654.321012 × 0.0000166667 = 16.4609259427327137804 (21 significant digits), checked with integers:
+  // 987654321012 × 166667 = 164609259427327137804, shifted by 6 + 10 decimal places.
+  t.equal((987654321012n * 166667n).toString(), '164609259427327137804');
+  t.equal(moneyLine('compute', 987654.321012, 'GB-second', '0.0000166667').amount.toString(), '16.4609259427327137804');
+});

@@ -3,6 +3,10 @@
 import { Decimal } from 'decimal.js';
 import type { PriceItem } from '../pricing/schema.js';
 
+// A 12-digit quantity times a 10-digit price has up to 22 significant digits, and a month's lines add up
+// across six orders of magnitude: 50 digits keep every product and sum exact (decimal.js defaults to 20).
+Decimal.set({ precision: 50 });
+
 export interface LineItem {
   /** What is charged, e.g. "requests, over 300M" or "free tier: compute (GB-seconds)". */
   name: string;
