@@ -45,8 +45,10 @@ t.test('short counts for tier labels', async (t) => {
 
 t.test('amounts are exact products, even past decimal.js’s default 20 digits', async (t) => {
   const { moneyLine } = await import('../../src/core/costs/price-item.js');
-  // 987654.321012 × 0.0000166667 = 16.4609259427327137804 (21 significant digits), checked with integers:
-  // 987654321012 × 166667 = 164609259427327137804, shifted by 6 + 10 decimal places.
-  t.equal((987654321012n * 166667n).toString(), '164609259427327137804');
-  t.equal(moneyLine('compute', 987654.321012, 'GB-second', '0.0000166667').amount.toString(), '16.4609259427327137804');
+  // 123456.789012 × 0.0001234567891: integers give the exact digits, 123456789012 × 1234567891 with
+  // 6 + 13 = 19 decimal places — 21 significant digits, one more than decimal.js keeps by default.
+  const digits = (123456789012n * 1234567891n).toString();
+  t.equal(digits.length, 21);
+  const exact = `${digits.slice(0, -19)}.${digits.slice(-19)}`.replace(/0+$/, '');
+  t.equal(moneyLine('compute', 123456.789012, 'GB-second', '0.0001234567891').amount.toString(), exact);
 });
