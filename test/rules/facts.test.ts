@@ -14,7 +14,7 @@ function option(architecture: string, monthlyUsd: string, details: Record<string
 
 function context(options: OptionOut[], overrides: Record<string, unknown> = {}): FactContext {
   const p = profile({ averageDurationMs: 100 }, { traffic: { monthlyRequests: 0 }, ...overrides });
-  return { profile: p, week: trafficWeek(p.traffic), files: [], report: { options, monthlyTotals: new Map(), breakEven: null, cheapestOptionChange: null, warnings: [] } };
+  return { profile: p, week: trafficWeek(p.traffic), files: [], report: { options, breakEven: null, cheapestOptionChange: null, warnings: [] } };
 }
 
 t.test('every fact has a unique name, a type and a meaning', async (t) => {

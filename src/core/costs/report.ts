@@ -10,8 +10,6 @@ import { optionPlans, type Architecture, type OptionPlan, type PricedMonth } fro
 
 export interface CostReport {
   options: OptionOut[];
-  /** First-month totals of the feasible options, for rules and recommendation. */
-  monthlyTotals: ReadonlyMap<string, Decimal>;
   breakEven: {
     monthlyRequests: number;
     serverlessOption: string;
@@ -135,7 +133,6 @@ export function costReport(files: readonly PricingFile[], profile: WorkloadProfi
     }
     return priced;
   };
-  const monthlyTotals = new Map<string, Decimal>();
   const cheapestByMonth: Array<{ id: string; total: Decimal } | undefined> = months.map(() => undefined);
   const options = plans.map((plan): OptionOut => {
     const base = {
@@ -160,7 +157,6 @@ export function costReport(files: readonly PricingFile[], profile: WorkloadProfi
       if (!leader || month.total.lt(leader.total)) cheapestByMonth[i] = { id: plan.id, total: month.total };
       return { month: i + 1, monthlyRequests: Math.round(week.monthlyRequests), totalUsd: month.total.toString() };
     });
-    monthlyTotals.set(plan.id, first!.total);
     return {
       ...base,
       monthlyUsd: first!.total.toString(),
@@ -175,7 +171,6 @@ export function costReport(files: readonly PricingFile[], profile: WorkloadProfi
   const changeIndex = cheapestByMonth.findIndex((leader) => leader !== undefined && leader.id !== firstLeader);
   return {
     options,
-    monthlyTotals,
     breakEven: findBreakEven(files, profile),
     cheapestOptionChange:
       changeIndex > 0 ? { month: changeIndex + 1, from: firstLeader!, to: cheapestByMonth[changeIndex]!.id } : null,
