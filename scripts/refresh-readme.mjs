@@ -34,7 +34,7 @@ const outputs = {
   plain: fence('', `$ npm run -s archcalc -- evaluate examples/plain-api.yaml\n${cli('evaluate', 'examples/plain-api.yaml')}`),
   checkout: fence('json', JSON.stringify(abridged, null, 2)),
   lineitems: fence('json', JSON.stringify({ id: ec2.id, monthlyUsd: ec2.monthlyUsd, lineItems: ec2.lineItems, details: ec2.details }, null, 2)),
-  check: check.trimEnd(),
+  check: fence('markdown', check),
   bench: process.argv[2] ? fence('', readFileSync(process.argv[2], 'utf8')) : undefined,
 };
 let readme = readFileSync('README.md', 'utf8');
