@@ -1,11 +1,11 @@
 // Hybrid: a committed baseline of B servers serves load up to its capacity each hour; the overflow goes
 // to functions. B is searched; the cost is piecewise linear in B with kinks where the baseline covers an
 // hour exactly, so the candidates are 0, the fixed-at-peak count and the floor/ceil of each hour's need.
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_MONTH, HOURS_PER_WEEK, type TrafficWeek } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
-import type { MoneyLine } from './price-item.js';
+import { totalOf, type MoneyLine } from './price-item.js';
 import { priceFunctionMonth, type FunctionPlan } from './serverless.js';
 import { fixedInstanceHours, opsLine } from './servers.js';
 import { egressGb, loadBalancerLines, networkLines } from './support-lines.js';
@@ -64,9 +64,6 @@ export function overflowWeek(week: TrafficWeek, baselineRps: number): TrafficWee
   };
 }
 
-function sum(lines: readonly MoneyLine[]): Decimal {
-  return lines.reduce((total, line) => total.add(line.amount), new Decimal(0));
-}
 
 /**
  * One month of a hybrid with a fixed baseline of `baseline` instances of `server`'s size. Built so that a
@@ -101,7 +98,7 @@ export function priceHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: 
   const serverOps = baseline > 0 ? ops.traditionalBase + (ops.traditionalPerInstance * hours) / HOURS_PER_MONTH : 0;
   lines.push(...opsLine(profile, serverOps + (hasOverflow ? ops.serverless : 0)));
   const baselineShare = week.monthlyRequests > 0 ? servedRequests / week.monthlyRequests : 0;
-  return { lines, total: sum(lines), baselineInstances: baseline, baselineShare };
+  return { lines, total: totalOf(lines), baselineInstances: baseline, baselineShare };
 }
 
 /** Baselines worth trying: 0, the fixed-at-peak count, and the floor/ceil of each hour's base and burst need. */

@@ -1,12 +1,12 @@
 // Every option the engine prices for a profile: functions per function service, servers per server
 // service and variant, and a hybrid per provider that has both. Each is a plan that can price any month.
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { PricingFile } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import type { TrafficWeek } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
 import { bestHybridMonth } from './hybrid.js';
-import type { MoneyLine } from './price-item.js';
+import { totalOf, type MoneyLine } from './price-item.js';
 import { functionPlans, priceFunctionMonth, type FunctionPlan } from './serverless.js';
 import { opsLine } from './servers.js';
 import { chooseServerPlan, priceServerMonth, VARIANT_LABEL, type ServerPlan, type ServerVariant } from './traditional.js';
@@ -38,9 +38,6 @@ export interface OptionPlan {
 
 export const SERVER_VARIANTS: readonly ServerVariant[] = ['on-demand-autoscaled', 'on-demand-fixed', 'committed-fixed'];
 
-function total(lines: readonly MoneyLine[]): Decimal {
-  return lines.reduce((sum, line) => sum.add(line.amount), new Decimal(0));
-}
 
 function functionOption(fn: FunctionPlan, profile: WorkloadProfile): OptionPlan {
   const { service, shape, mode } = fn;
@@ -61,7 +58,7 @@ function functionOption(fn: FunctionPlan, profile: WorkloadProfile): OptionPlan 
       const lines = [...priceFunctionMonth(fn, profile, week, week.monthlyRequests), ...opsLine(profile, ASSUMPTIONS.opsHoursPerMonth.serverless)];
       return {
         lines,
-        total: total(lines),
+        total: totalOf(lines),
         details: { billedDurationMs: shape.billedDurationMs, billedMemoryMb: shape.billedMemoryMb, mode, ...(fn.gateway ? { gateway: fn.gateway.id } : {}) },
       };
     },
@@ -83,7 +80,7 @@ function serverOption(plan: ServerPlan | undefined, file: PricingFile, serviceIn
       const month = priceServerMonth(plan!, profile, week, minInstances);
       return {
         lines: month.lines,
-        total: total(month.lines),
+        total: totalOf(month.lines),
         details: {
           instanceType: plan!.size.name,
           perInstanceRps: Number(plan!.capacityRps.toPrecision(6)),
@@ -138,8 +135,8 @@ export function optionPlans(files: readonly PricingFile[], profile: WorkloadProf
     const cheapestFunction = !withHybrids
       ? undefined
       : feasibleFunctions
-      .map((fn) => ({ fn, cost: priceFunctionMonth(fn, profile, week, week.monthlyRequests).reduce((s, l) => s.add(l.amount), new Decimal(0)) }))
-      .sort((a, b) => a.cost.comparedTo(b.cost))[0]?.fn;
+          .map((fn) => ({ fn, cost: totalOf(priceFunctionMonth(fn, profile, week, week.monthlyRequests)) }))
+          .sort((a, b) => a.cost.comparedTo(b.cost))[0]?.fn;
     file.services.forEach((service, index) => {
       if (service.architecture !== 'traditional') return;
       for (const variant of SERVER_VARIANTS) {

@@ -26,6 +26,11 @@ export interface MoneyLine {
   amount: Decimal;
 }
 
+/** The sum of some lines' amounts: a bill's total. */
+export function totalOf(lines: readonly MoneyLine[]): Decimal {
+  return lines.reduce((sum, line) => sum.add(line.amount), new Decimal(0));
+}
+
 export function toLineItem(line: MoneyLine): LineItem {
   return { name: line.name, quantity: line.quantity, unit: line.unit, unitPriceUsd: line.unitPrice.toString(), amountUsd: line.amount.toString() };
 }

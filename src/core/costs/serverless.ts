@@ -6,7 +6,7 @@ import type { TrafficWeek } from '../traffic/week.js';
 import { functionShape, functionUsage, warmInstanceSeconds, type FunctionShape } from './function-usage.js';
 import { priceServiceItems, serviceById } from './service-lines.js';
 import { Decimal } from 'decimal.js';
-import { moneyLine, type MoneyLine } from './price-item.js';
+import { moneyLine, totalOf, type MoneyLine } from './price-item.js';
 import { usageOf } from './usage.js';
 
 export type FunctionMode = 'on-demand' | 'provisioned';
@@ -122,7 +122,6 @@ function planCredit(service: Service, lines: readonly MoneyLine[]): MoneyLine[] 
   const credit = service.billing?.includedCreditUsd;
   if (credit === undefined) return [];
   const fees = priceServiceItems(service, usageOf({ month: 1 }), false, () => true, ['month']);
-  const sum = (list: readonly MoneyLine[]) => list.reduce((total, line) => total.add(line.amount), new Decimal(0));
-  const covered = Decimal.min(credit, Decimal.max(0, sum(lines).sub(sum(fees))));
+  const covered = Decimal.min(credit, Decimal.max(0, totalOf(lines).sub(totalOf(fees))));
   return covered.isZero() ? [] : [moneyLine(`${service.name}: usage credit included in the plan`, 1, 'month', covered.neg())];
 }
