@@ -1,6 +1,7 @@
 // The data behind the cost chart: the monthly cost of the best option of each architecture across a
 // range of monthly volumes around the profile's own volume and the break-even.
 import type { Architecture } from './costs/options.js';
+import { prepareOptions } from './costs/options.js';
 import { priceFeasible, weekAtVolume } from './costs/report.js';
 import type { PricingFile } from './pricing/schema.js';
 import type { WorkloadProfile } from './profile/schema.js';
@@ -24,14 +25,15 @@ export function costCurve(files: readonly PricingFile[], profile: WorkloadProfil
   const high = Math.max(low * 1000, Math.max(...anchors, 1e6) * 20);
   const volumes = Array.from({ length: POINTS }, (_, i) => low * Math.pow(high / low, i / (POINTS - 1)));
   const series: CostCurve['series'] = { serverless: [], traditional: [], hybrid: [] };
+  const options = prepareOptions(files, profile, profile.minInstances);
   for (const volume of volumes) {
-    const priced = priceFeasible(files, profile, weekAtVolume(profile.traffic, volume));
+    const priced = priceFeasible(options, profile, weekAtVolume(profile.traffic, volume));
     for (const architecture of ['serverless', 'traditional', 'hybrid'] as const) {
       let best: number | null = null;
       for (const { plan, month } of priced) {
         // A hybrid whose best baseline is zero servers is its functions alone: not drawn as a hybrid.
-        if (plan.architecture !== architecture || month.details.baselineInstances === 0) continue;
-        const usd = month.total.toNumber();
+        if (plan.architecture !== architecture || month.baselineInstances === 0) continue;
+        const usd = month.usd;
         if (best === null || usd < best) best = usd;
       }
       series[architecture].push(best);

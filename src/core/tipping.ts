@@ -25,7 +25,7 @@ function cheaperSide(files: readonly PricingFile[], profile: WorkloadProfile): S
   let serverless: number | undefined;
   let traditional: number | undefined;
   for (const { plan, month } of priced) {
-    const usd = month.total.toNumber();
+    const usd = month.usd;
     if (plan.architecture === 'serverless' && (serverless === undefined || usd < serverless)) serverless = usd;
     if (plan.architecture === 'traditional' && (traditional === undefined || usd < traditional)) traditional = usd;
   }

@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js';
 import { pricingInForce } from '../../src/core/pricing/catalog.js';
 import type { PricingFile, Provider, Service } from '../../src/core/pricing/schema.js';
 import { WorkloadProfile } from '../../src/core/profile/schema.js';
-import type { MoneyLine } from '../../src/core/costs/price-item.js';
+import { Bill, toLineItem, type LineItem } from '../../src/core/costs/bill.js';
 import { committedCatalog } from '../helpers.js';
 
 export function table(provider: Provider, date: string): PricingFile {
@@ -23,18 +23,25 @@ export function profile(execution: Record<string, unknown>, extra: Record<string
   return WorkloadProfile.parse({ traffic: { monthlyRequests: 1 }, execution, ...extra });
 }
 
+/** The line items `price` puts on a fresh itemised bill. */
+export function itemised(price: (bill: Bill) => void): LineItem[] {
+  const bill = new Bill('itemised');
+  price(bill);
+  return bill.lines.map(toLineItem);
+}
+
 /** Sum of the lines whose name starts with `prefix` (all lines when omitted), rounded half-up to cents. */
-export function cents(lines: readonly MoneyLine[], prefix = ''): string {
+export function cents(lines: readonly LineItem[], prefix = ''): string {
   return lines
     .filter((l) => l.name.startsWith(prefix))
-    .reduce((sum, l) => sum.add(l.amount), new Decimal(0))
+    .reduce((sum, l) => sum.add(l.amountUsd), new Decimal(0))
     .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
     .toFixed(2);
 }
 
-export function exact(lines: readonly MoneyLine[], prefix = ''): string {
+export function exact(lines: readonly LineItem[], prefix = ''): string {
   return lines
     .filter((l) => l.name.startsWith(prefix))
-    .reduce((sum, l) => sum.add(l.amount), new Decimal(0))
+    .reduce((sum, l) => sum.add(l.amountUsd), new Decimal(0))
     .toString();
 }

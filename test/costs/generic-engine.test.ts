@@ -4,12 +4,12 @@ import t from 'tap';
 import { functionShape, functionUsage, executionsPerInstance } from '../../src/core/costs/function-usage.js';
 import { functionPlans } from '../../src/core/costs/serverless.js';
 import { serverSizes } from '../../src/core/costs/servers.js';
-import { chooseServerPlan } from '../../src/core/costs/traditional.js';
+import { chooseServerPlan, serverService } from '../../src/core/costs/traditional.js';
 import { networkLines } from '../../src/core/costs/support-lines.js';
 import { weekAtVolume } from '../../src/core/costs/report.js';
 import { PricingFile } from '../../src/core/pricing/schema.js';
 import { trafficWeek } from '../../src/core/traffic/week.js';
-import { profile } from './examples.js';
+import { itemised, profile } from './examples.js';
 
 const SRC = 'https://example.com/pricing';
 const file = PricingFile.parse({
@@ -85,17 +85,18 @@ t.test('container sizes priced from tiered items', async (t) => {
   t.equal(size!.name, '1 vCPU / 2 GB task');
   t.equal(size!.hourlyEstimate, 0.05 + 2 * 0.005, 'ranked at the first tier');
   t.same(
-    size!.lines(1500, false).map((l) => `${l.name}: ${l.amount}`),
+    itemised((b) => size!.bill(1500, false, b)).map((l) => `${l.name}: ${l.amountUsd}`),
     ['Tiered tasks: 1 vCPU / 2 GB task, vCPU-hours, first 1k: 50', 'Tiered tasks: 1 vCPU / 2 GB task, vCPU-hours, over 1k: 20', 'Tiered tasks: 1 vCPU / 2 GB task, memory (GB-hours): 15'],
   );
-  const choice = chooseServerPlan(file, tasks, 'on-demand-autoscaled', profile({ averageDurationMs: 100, cpuMsPerRequest: 0, memoryMb: 256 }), trafficWeek(profile({ averageDurationMs: 1 }).traffic), 2);
+  const taskProfile = profile({ averageDurationMs: 100, cpuMsPerRequest: 0, memoryMb: 256 });
+  const choice = chooseServerPlan(serverService(file, tasks, taskProfile), 'on-demand-autoscaled', taskProfile, trafficWeek(profile({ averageDurationMs: 1 }).traffic), 2);
   t.equal(choice.plan?.ipHourlyEstimate, 0.004, 'a tiered address price is ranked at its first tier');
   t.equal(choice.plan?.capacityRps, ((2048 - 512) / 256) * (1000 / 100) * 0.7, 'no CPU per request: memory bounds capacity');
 });
 
 t.test('egress included with the servers adds to what the network item already includes', async (t) => {
-  const lines = networkLines(net, { egressGb: 30, ipHours: 0, includedEgressGb: 10, applyFreeTier: true });
-  t.same(lines.map((l) => `${l.name}: ${l.quantity} × ${l.unitPrice}`), ['Net: egress, included in plan: 15 × 0', 'Net: egress, over 15: 15 × 0.1']);
+  const lines = itemised((b) => networkLines(net, { egressGb: 30, ipHours: 0, includedEgressGb: 10, applyFreeTier: true }, b));
+  t.same(lines.map((l) => `${l.name}: ${l.quantity} × ${l.unitPriceUsd}`), ['Net: egress, included in plan: 15 × 0', 'Net: egress, over 15: 15 × 0.1']);
 });
 
 t.test('a profile with no traffic yet still scales to any volume for the break-even search', async (t) => {
@@ -125,7 +126,7 @@ t.test('a Kubernetes cluster and an event source, from a made-up provider', asyn
   const week = trafficWeek(http.traffic);
   const plans = optionPlans([cluster], http, week, 2);
   const k8s = plans.find((p) => p.id === 'gcp/k8s/on-demand-autoscaled')!;
-  const bill = k8s.price(week).lines.map((l) => `${l.name}: ${l.quantity} × ${l.unitPrice}`);
+  const bill = k8s.price(week).lines.map((l) => `${l.name}: ${l.quantity} × ${l.unitPrice.text}`);
   t.match(bill, ['VM: node instances: 1460 × 0.05', 'K8s: cluster management: 730 × 0.1', 'LB: hours: 730 × 0.02']);
   t.notOk(plans.some((p) => p.id.startsWith('gcp/k8s+')), 'no hybrid is built on a cluster');
   const queued = profile({ averageDurationMs: 50, memoryMb: 256, payloadKb: 100 }, { traffic: { monthlyRequests: 10_000_000 }, trigger: 'queue', batchSize: 5 });
@@ -133,4 +134,32 @@ t.test('a Kubernetes cluster and an event source, from a made-up provider', asyn
   // 10M sends + 2 × 2M batches (receive, delete) = 14M requests, each 100 KB message counted as two 64 KB chunks.
   t.same(fn.price(week).lines.map((l) => `${l.name}: ${l.quantity}`), ['Fn: requests: 2', 'Queue: queue requests: 28']);
   t.notOk(optionPlans([cluster], queued, week, 2).find((p) => p.id === 'gcp/vm/on-demand-autoscaled')!.price(week).lines.some((l) => l.name.startsWith('LB')), 'queue workers need no load balancer');
+});
+
+t.test('a hybrid whose baselines cost within a millionth of each other is settled on exact bills', async (t) => {
+  const { optionPlans } = await import('../../src/core/costs/options.js');
+  const { priceServiceItems } = await import('../../src/core/costs/service-lines.js');
+  const pair = PricingFile.parse({
+    provider: 'gcp',
+    effectiveDate: '2030-01-01',
+    currency: 'USD',
+    region: 'r',
+    regionName: 'R',
+    services: [
+      { id: 'fn', name: 'Fn', kind: 'function', architecture: 'serverless', source: SRC, items: [{ id: 'req', name: 'requests', meter: 'request', unit: '1M requests', unitSize: 1_000_000, priceUsd: '0.5', source: SRC }] },
+      // 730 hours × $0.1369863014 = $100.000000022: one server all month.
+      { id: 'vm', name: 'VM', kind: 'vm', architecture: 'traditional', source: SRC, instanceTypes: [{ name: 'node', vcpu: 2, memoryGib: 4, arch: 'x86', hourlyUsd: '0.1369863014', source: SRC }] },
+    ],
+  });
+  // Functions alone: $100.00005 (the server is cheaper by 5e-7 of the bill), then $100 (the functions are).
+  for (const [requests, baseline] of [
+    [200_000_100, 1],
+    [200_000_000, 0],
+  ] as const) {
+    const steady = profile({ averageDurationMs: 50, memoryMb: 256, cpuMsPerRequest: 1 }, { traffic: { monthlyRequests: requests }, minInstances: 1 });
+    const week = trafficWeek(steady.traffic);
+    const hybrid = optionPlans([pair], steady, week, 1).find((o) => o.architecture === 'hybrid')!;
+    t.equal(hybrid.price(week, 'exact').baselineInstances, baseline, `${requests} requests: baseline ${baseline}`);
+  }
+  t.same(itemised((b) => priceServiceItems(pair.services[0]!, {}, true, b)), [], 'a meter the usage does not list is not used');
 });

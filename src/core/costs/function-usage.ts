@@ -3,7 +3,7 @@
 import type { Service } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
-import { usageOf, type Usage } from './usage.js';
+import type { Usage } from './service-lines.js';
 
 const KB_PER_GB = 1024 * 1024;
 
@@ -75,7 +75,7 @@ export function functionUsage({ service, shape, execution, requests, warmSeconds
   // Cloud Run bills minimum instances' idle time on the provisioned meters; AWS bills all configured time.
   const warm = warmSeconds ?? 0;
   const provisionedSeconds = service.billing?.warmCapacityBilledOn === 'idle' ? Math.max(0, warm - activeSeconds) : warm;
-  return usageOf({
+  return {
     request: requests,
     'gateway-request': gatewayRequests,
     'gb-second': activeSeconds * memoryGb,
@@ -87,5 +87,5 @@ export function functionUsage({ service, shape, execution, requests, warmSeconds
     'provisioned-vcpu-second': provisionedSeconds * shape.vcpu,
     'egress-gb': (requests * execution.egressKbPerResponse) / KB_PER_GB,
     month: 1,
-  });
+  };
 }

@@ -1,19 +1,17 @@
 // Hybrid: a committed baseline of B servers serves load up to its capacity each hour; the overflow goes
-// to functions. B is searched; the cost is piecewise linear in B with kinks where the baseline covers an
-// hour exactly, so the candidates are 0, the fixed-at-peak count and the floor/ceil of each hour's need.
-import type { Decimal } from 'decimal.js';
+// to functions. B is searched over 0 … the fixed-at-peak count, on float estimates; the bills near the
+// best estimate are then priced exactly and the cheapest kept.
 import type { WorkloadProfile } from '../profile/schema.js';
-import { HOURS_PER_MONTH, HOURS_PER_WEEK, type TrafficWeek } from '../traffic/week.js';
+import { HOURS_PER_MONTH, HOURS_PER_WEEK, type TrafficWeek, type WeekShape } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
-import { totalOf, type MoneyLine } from './price-item.js';
+import { Bill, type BillMode } from './bill.js';
 import { priceFunctionMonth, type FunctionPlan } from './serverless.js';
-import { fixedInstanceHours, opsLine } from './servers.js';
+import { fixedInstanceHours, fleetFor, opsLine } from './servers.js';
 import { egressGb, loadBalancerLines, networkLines } from './support-lines.js';
 import type { ServerPlan } from './traditional.js';
 
 export interface HybridMonth {
-  lines: MoneyLine[];
-  total: Decimal;
+  bill: Bill;
   baselineInstances: number;
   /** Share of the month's requests the baseline serves (0..1). */
   baselineShare: number;
@@ -40,20 +38,16 @@ export function overflowWeek(week: TrafficWeek, baselineRps: number): TrafficWee
   const hourlyRps = new Float64Array(HOURS_PER_WEEK);
   let busiest = 0;
   let busiestPeak = 0;
-  let overflowSum = 0;
-  let totalSum = 0;
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
     const average = week.hourlyRps[h]!;
     const { burstShare, baseRps } = intraHourShape(average, week.burstFactor);
     const peakOverflow = Math.max(0, average * week.burstFactor - baselineRps);
     const rps = burstShare * peakOverflow + (1 - burstShare) * Math.max(0, baseRps - baselineRps);
     hourlyRps[h] = rps;
-    overflowSum += rps;
-    totalSum += average;
     if (rps > busiest) busiest = rps;
     if (peakOverflow > busiestPeak) busiestPeak = peakOverflow;
   }
-  const share = totalSum > 0 ? overflowSum / totalSum : 0;
+  const share = overflowShare(week, baselineRps);
   return {
     hourlyRps,
     averageRps: week.averageRps * share,
@@ -61,90 +55,147 @@ export function overflowWeek(week: TrafficWeek, baselineRps: number): TrafficWee
     peakRps: busiestPeak,
     burstFactor: busiest > 0 ? busiestPeak / busiest : 1,
     monthlyRequests: week.monthlyRequests * share,
+    shape: { hourlyRps },
+    scale: 1,
   };
 }
 
 
+/** The shape's hourly rates sorted, highest first, with running sums: for overflow totals in O(log n). */
+interface SortedShape {
+  rates: Float64Array;
+  /** sums[n] = rates[0] + … + rates[n − 1]. */
+  sums: Float64Array;
+}
+const sortedShapes = new WeakMap<WeekShape, SortedShape>();
+function sortedShape(shape: WeekShape): SortedShape {
+  let sorted = sortedShapes.get(shape);
+  if (!sorted) {
+    const rates = Float64Array.from(shape.hourlyRps).sort().reverse();
+    const sums = new Float64Array(HOURS_PER_WEEK + 1);
+    for (let h = 0; h < HOURS_PER_WEEK; h++) sums[h + 1] = sums[h]! + rates[h]!;
+    sortedShapes.set(shape, (sorted = { rates, sums }));
+  }
+  return sorted;
+}
+
+/** Σ over the week's hours of max(0, factor × hour's rate − limitRps). */
+function excessOver(sorted: SortedShape, factor: number, limitRps: number): number {
+  // Hours above the limit come first: find how many by bisection (none when factor is 0).
+  const threshold = limitRps / factor;
+  let [lo, hi] = [0, HOURS_PER_WEEK];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted.rates[mid]! > threshold) lo = mid + 1;
+    else hi = mid;
+  }
+  return factor * sorted.sums[lo]! - limitRps * lo;
+}
+
 /**
- * One month of a hybrid with a fixed baseline of `baseline` instances of `server`'s size. Built so that a
- * baseline of 0 bills exactly the pure function option and a baseline covering every hour bills exactly
- * the fixed-at-peak server option: each part keeps its own egress, load balancer and ops rules.
+ * The share of the week's requests above a baseline serving `baselineRps`: the part of each hour's burst and
+ * of the rest of the hour that the baseline cannot take. Every hour has the same burst shape, so both parts
+ * are sums over the sorted hours. Equal to overflowWeek(week, baselineRps)'s volume ÷ the week's.
  */
-export function priceHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, baseline: number): HybridMonth {
-  const overflow = overflowWeek(week, baseline * server.capacityRps);
-  const servedRequests = week.monthlyRequests - overflow.monthlyRequests;
+export function overflowShare(week: TrafficWeek, baselineRps: number): number {
+  if (baselineRps <= 0) return 1;
+  const sorted = sortedShape(week.shape);
+  const total = sorted.sums[HOURS_PER_WEEK]! * week.scale;
+  if (total <= 0) return 0;
+  // Each hour's base rate is its average × baseFactor (intraHourShape is linear in the average).
+  const { burstShare, baseRps: baseFactor } = intraHourShape(1, week.burstFactor);
+  const overflow =
+    burstShare * excessOver(sorted, week.burstFactor * week.scale, baselineRps) + (1 - burstShare) * excessOver(sorted, baseFactor * week.scale, baselineRps);
+  return overflow / total;
+}
+
+/**
+ * One month of a hybrid with a fixed baseline of `baseline` instances of `server`'s size, onto `bill`. Built
+ * so that a baseline of 0 bills exactly the pure function option and a baseline covering every hour bills
+ * exactly the fixed-at-peak server option: each part keeps its own egress, load balancer and ops rules.
+ * Returns the share of requests the baseline serves.
+ */
+export function priceHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, baseline: number, bill: Bill): number {
+  const baselineRps = baseline * server.capacityRps;
+  // Warm functions are sized hour by hour, so they need the overflow's shape; on-demand ones only its volume.
+  const overflow = fn.mode === 'provisioned' ? overflowWeek(week, baselineRps) : undefined;
+  const overflowRequests = overflow ? overflow.monthlyRequests : week.monthlyRequests * overflowShare(week, baselineRps);
+  const servedRequests = week.monthlyRequests - overflowRequests;
   const committed = server.size.committedHourlyEstimate !== undefined;
   // A commitment is paid for every hour; on-demand servers stop at the provider's monthly cap, if any.
   const hours = fixedInstanceHours(baseline, committed ? undefined : server.service.billing?.monthlyCapHours);
-  const lines: MoneyLine[] = [...server.size.lines(hours, committed)];
-  const hasOverflow = overflow.monthlyRequests > 0;
-  if (hasOverflow) lines.push(...priceFunctionMonth(fn, profile, overflow, overflow.monthlyRequests));
+  server.size.bill(hours, committed, bill);
+  const hasOverflow = overflowRequests > 0;
+  if (hasOverflow) priceFunctionMonth(fn, profile, overflow ?? week, overflowRequests, bill);
   // A load balancer fronts several servers, or one server beside the functions that take its overflow or,
   // when the profile wants more than one server for availability, its failover.
   const balanced = server.loadBalancer !== undefined && baseline > 0 && (baseline > 1 || hasOverflow || profile.minInstances > 1);
-  if (balanced) lines.push(...loadBalancerLines(server.loadBalancer!, week, profile, profile.applyFreeTier));
+  if (balanced) loadBalancerLines(server.loadBalancer!, week, profile, profile.applyFreeTier, bill);
   if (server.network && baseline > 0) {
     const lbIps = balanced ? (server.loadBalancer!.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH : 0;
-    lines.push(
-      ...networkLines(server.network, {
-        egressGb: egressGb(servedRequests, profile.execution),
-        ipHours: hours + lbIps,
-        includedEgressGb: (server.size.includedEgressGb * hours) / HOURS_PER_MONTH,
-        applyFreeTier: profile.applyFreeTier,
-      }),
-    );
+    const network = {
+      egressGb: egressGb(servedRequests, profile.execution),
+      ipHours: hours + lbIps,
+      includedEgressGb: (server.size.includedEgressGb * hours) / HOURS_PER_MONTH,
+      applyFreeTier: profile.applyFreeTier,
+    };
+    networkLines(server.network, network, bill);
   }
   const ops = ASSUMPTIONS.opsHoursPerMonth;
   const serverOps = baseline > 0 ? ops.traditionalBase + (ops.traditionalPerInstance * hours) / HOURS_PER_MONTH : 0;
-  lines.push(...opsLine(profile, serverOps + (hasOverflow ? ops.serverless : 0)));
-  const baselineShare = week.monthlyRequests > 0 ? servedRequests / week.monthlyRequests : 0;
-  return { lines, total: totalOf(lines), baselineInstances: baseline, baselineShare };
+  opsLine(profile, serverOps + (hasOverflow ? ops.serverless : 0), bill);
+  return week.monthlyRequests > 0 ? servedRequests / week.monthlyRequests : 0;
 }
 
-/** Baselines worth trying: 0, the fixed-at-peak count, and the floor/ceil of each hour's base and burst need. */
-export function baselineCandidates(week: TrafficWeek, capacityRps: number, peakInstances: number): number[] {
-  const candidates = new Set<number>([0, peakInstances]);
-  for (let h = 0; h < HOURS_PER_WEEK; h++) {
-    const average = week.hourlyRps[h]!;
-    for (const rps of [intraHourShape(average, week.burstFactor).baseRps, average * week.burstFactor]) {
-      candidates.add(Math.floor(rps / capacityRps));
-      candidates.add(Math.ceil(rps / capacityRps));
-    }
-  }
-  return [...candidates].filter((b) => b <= peakInstances).sort((a, b) => a - b);
-}
+/** Baselines priced one by one below this many; a ternary search narrows wider ranges to it first. */
+const PRICE_ALL = 12;
+/** Estimates this close (relatively, or within a micro-dollar) to the best are re-priced exactly before one is chosen. */
+const NEAR = 1e-6;
 
 /**
- * The baseline that minimises the month's total, and that month's bill; ties go to the smaller baseline.
- * Up to 12 candidates are all priced. Beyond that the cost is searched by ternary search over the candidate
- * list, which finds the minimum when cost falls then rises with the baseline (servers replacing dearer
- * functions, then idling); both ends — functions alone and servers alone — are always priced, so the
- * hybrid never costs more than either of its parts.
+ * The baseline that minimises the month's total, and that month's bill in `mode`; ties go to the smaller
+ * baseline. Baselines run from 0 to the fixed-at-peak count, or fewer where servers alone would already
+ * cost more than functions alone. Up to PRICE_ALL of them are all estimated; beyond that a ternary search
+ * narrows the range first, which finds the minimum when cost falls then rises with the baseline (servers
+ * replacing dearer functions, then idling). Both ends — functions alone, and servers alone unless they
+ * cannot win — are always priced, so the hybrid never costs more than either of its parts.
  */
-export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, peakInstances: number): HybridMonth {
-  const candidates = baselineCandidates(week, server.capacityRps, peakInstances);
-  const priced = new Map<number, HybridMonth>();
-  const at = (index: number) => {
-    const baseline = candidates[index]!;
-    let month = priced.get(baseline);
-    if (!month) priced.set(baseline, (month = priceHybridMonth(server, fn, profile, week, baseline)));
-    return month;
+export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, mode: BillMode): HybridMonth {
+  const estimates = new Map<number, HybridMonth>();
+  const estimate = (baseline: number) => {
+    let month = estimates.get(baseline);
+    if (!month) {
+      const bill = new Bill('estimate');
+      estimates.set(baseline, (month = { bill, baselineInstances: baseline, baselineShare: priceHybridMonth(server, fn, profile, week, baseline, bill) }));
+    }
+    return month.bill.totalUsd;
   };
-  let [lo, hi] = [0, candidates.length - 1];
-  while (hi - lo > 11) {
+  // Every line of a bill is ≥ 0 net, so B servers cost at least B × their instance-hours: baselines whose
+  // servers alone cost more than functions alone (B = 0) cannot win, and are not priced.
+  const committed = server.size.committedHourlyEstimate !== undefined;
+  const perServer = fixedInstanceHours(1, committed ? undefined : server.service.billing?.monthlyCapHours) * (server.size.committedHourlyEstimate ?? server.size.hourlyEstimate);
+  const functionsAlone = estimate(0);
+  const peak = fleetFor(week, server.capacityRps, profile.minInstances, 'fixed').peak;
+  const last = Math.min(peak, Math.floor((functionsAlone * (1 + NEAR) + NEAR) / perServer));
+  let [lo, hi] = [0, last];
+  while (hi - lo >= PRICE_ALL) {
     const m1 = lo + Math.floor((hi - lo) / 3);
     const m2 = hi - Math.floor((hi - lo) / 3);
-    if (at(m1).total.lte(at(m2).total)) hi = m2 - 1;
+    if (estimate(m1) <= estimate(m2)) hi = m2 - 1;
     else lo = m1 + 1;
   }
-  for (let i = lo; i <= hi; i++) at(i);
-  at(0);
-  at(candidates.length - 1);
+  for (let b = lo; b <= hi; b++) estimate(b);
+  estimate(last);
+  const ranked = [...estimates.values()].sort((a, b) => a.bill.totalUsd - b.bill.totalUsd || a.baselineInstances - b.baselineInstances);
+  if (mode === 'estimate') return ranked[0]!;
+  // Floats rank; exact bills decide among the near-ties, so the choice holds to the last digit.
+  const bestUsd = ranked[0]!.bill.totalUsd;
+  const near = ranked.filter((m) => m.bill.totalUsd - bestUsd <= NEAR * Math.max(1, bestUsd)).sort((a, b) => a.baselineInstances - b.baselineInstances);
   let best: HybridMonth | undefined;
-  for (const baseline of candidates) {
-    const month = priced.get(baseline);
-    if (month && (!best || month.total.lt(best.total))) best = month;
+  for (const { baselineInstances } of near) {
+    const bill = new Bill(mode);
+    const baselineShare = priceHybridMonth(server, fn, profile, week, baselineInstances, bill);
+    if (!best || bill.totalPico < best.bill.totalPico) best = { bill, baselineInstances, baselineShare };
   }
   return best!;
 }
-

@@ -1,23 +1,33 @@
 // Every option the engine prices for a profile: functions per function service, servers per server
 // service and variant, and a hybrid per provider that has both. Each is a plan that can price any month.
-import type { Decimal } from 'decimal.js';
 import type { PricingFile } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import type { TrafficWeek } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
+import { Bill, type BillMode, type MoneyLine } from './bill.js';
 import { bestHybridMonth } from './hybrid.js';
-import { totalOf, type MoneyLine } from './price-item.js';
+import type { Pico } from './money.js';
 import { functionPlans, priceFunctionMonth, type FunctionPlan } from './serverless.js';
 import { opsLine } from './servers.js';
-import { chooseServerPlan, priceServerMonth, VARIANT_LABEL, type ServerPlan, type ServerVariant } from './traditional.js';
+import { chooseServerPlan, priceServerMonth, serverService, VARIANT_LABEL, type ServerPlan, type ServerService, type ServerVariant } from './traditional.js';
 
 export type Architecture = 'serverless' | 'traditional' | 'hybrid';
 
 export interface PricedMonth {
+  /** The exact total, in pico-dollars; 0 for an estimate. */
+  total: Pico;
+  /** The total as a float: the estimate, or the exact total rounded. */
+  usd: number;
+  /** The line items (itemised bills only). */
   lines: MoneyLine[];
-  total: Decimal;
-  /** What a person needs to redo the month: instance counts, billed shapes, the hybrid split. */
+  /** What a person needs to redo the month: instance counts, billed shapes, the hybrid split (itemised bills only). */
   details: Record<string, string | number>;
+  /** A hybrid's chosen baseline of servers, whatever the bill's mode. */
+  baselineInstances?: number;
+}
+
+function pricedMonth(bill: Bill, details: () => Record<string, string | number>): PricedMonth {
+  return { total: bill.totalPico, usd: bill.totalUsd, lines: bill.lines, details: bill.itemised ? details() : {} };
 }
 
 export interface OptionPlan {
@@ -31,7 +41,8 @@ export interface OptionPlan {
   /** How the service is used, e.g. "m7g.large, on demand, autoscaled hour by hour". */
   variant: string;
   infeasibleBecause: string[];
-  price(week: TrafficWeek): PricedMonth;
+  /** The month at `week`'s traffic: a float estimate, an exact total, or (the default) itemised. */
+  price(week: TrafficWeek, mode?: BillMode): PricedMonth;
   /** For a hybrid: the two parts it is built from, so it can be checked against each alone. */
   parts?: { server: ServerPlan; fn: FunctionPlan };
 }
@@ -54,19 +65,21 @@ function functionOption(fn: FunctionPlan, profile: WorkloadProfile): OptionPlan 
     serviceName: service.name,
     variant,
     infeasibleBecause: fn.infeasibleBecause,
-    price(week) {
-      const lines = [...priceFunctionMonth(fn, profile, week, week.monthlyRequests), ...opsLine(profile, ASSUMPTIONS.opsHoursPerMonth.serverless)];
-      return {
-        lines,
-        total: totalOf(lines),
-        details: { billedDurationMs: shape.billedDurationMs, billedMemoryMb: shape.billedMemoryMb, mode, ...(fn.gateway ? { gateway: fn.gateway.id } : {}) },
-      };
+    price(week, billMode = 'itemised') {
+      const bill = new Bill(billMode);
+      priceFunctionMonth(fn, profile, week, week.monthlyRequests, bill);
+      opsLine(profile, ASSUMPTIONS.opsHoursPerMonth.serverless, bill);
+      return pricedMonth(bill, () => ({
+        billedDurationMs: shape.billedDurationMs,
+        billedMemoryMb: shape.billedMemoryMb,
+        mode,
+        ...(fn.gateway ? { gateway: fn.gateway.id } : {}),
+      }));
     },
   };
 }
 
-function serverOption(plan: ServerPlan | undefined, file: PricingFile, serviceIndex: number, variant: ServerVariant, why: string[], profile: WorkloadProfile, minInstances: number): OptionPlan {
-  const service = file.services[serviceIndex]!;
+function serverOption(plan: ServerPlan | undefined, file: PricingFile, service: ServerService['service'], variant: ServerVariant, why: string[], profile: WorkloadProfile, minInstances: number): OptionPlan {
   return {
     id: `${file.provider}/${service.id}/${variant}`,
     architecture: 'traditional',
@@ -76,24 +89,21 @@ function serverOption(plan: ServerPlan | undefined, file: PricingFile, serviceIn
     serviceName: service.name,
     variant: plan ? `${plan.size.name}, ${VARIANT_LABEL[variant]}` : VARIANT_LABEL[variant],
     infeasibleBecause: why,
-    price(week) {
-      const month = priceServerMonth(plan!, profile, week, minInstances);
-      return {
-        lines: month.lines,
-        total: totalOf(month.lines),
-        details: {
-          instanceType: plan!.size.name,
-          perInstanceRps: Number(plan!.capacityRps.toPrecision(6)),
-          minInstances: month.minInstances,
-          peakInstances: month.peakInstances,
-          instanceHours: Number(month.instanceHours.toPrecision(10)),
-        },
-      };
+    price(week, billMode = 'itemised') {
+      const bill = new Bill(billMode);
+      const month = priceServerMonth(plan!, profile, week, minInstances, bill);
+      return pricedMonth(bill, () => ({
+        instanceType: plan!.size.name,
+        perInstanceRps: Number(plan!.capacityRps.toPrecision(6)),
+        minInstances: month.minInstances,
+        peakInstances: month.peakInstances,
+        instanceHours: Number(month.instanceHours.toPrecision(10)),
+      }));
     },
   };
 }
 
-function hybridOption(server: ServerPlan, fn: FunctionPlan, profile: WorkloadProfile, minInstances: number): OptionPlan {
+function hybridOption(server: ServerPlan, fn: FunctionPlan, profile: WorkloadProfile): OptionPlan {
   return {
     id: `${fn.provider}/${server.service.id}+${fn.service.id}/hybrid`,
     architecture: 'hybrid',
@@ -104,51 +114,69 @@ function hybridOption(server: ServerPlan, fn: FunctionPlan, profile: WorkloadPro
     variant: `${server.size.name} baseline${server.size.committedHourlyEstimate !== undefined ? ' (1-year commitment)' : ''}, overflow to functions`,
     infeasibleBecause: [],
     parts: { server, fn },
-    price(week) {
-      const peak = priceServerMonth({ ...server, variant: 'on-demand-fixed' }, profile, week, minInstances).peakInstances;
-      const month = bestHybridMonth(server, fn, profile, week, peak);
-      return {
-        lines: month.lines,
-        total: month.total,
-        details: {
+    price(week, billMode = 'itemised') {
+      const month = bestHybridMonth(server, fn, profile, week, billMode);
+      return { baselineInstances: month.baselineInstances, ...pricedMonth(month.bill, () => ({
           instanceType: server.size.name,
           baselineInstances: month.baselineInstances,
           baselineSharePercent: Number((month.baselineShare * 100).toFixed(2)),
           functionSharePercent: Number(((1 - month.baselineShare) * 100).toFixed(2)),
-          functionService: fn.service.id,
-        },
-      };
+        functionService: fn.service.id,
+      })) };
     },
   };
 }
 
+/** Every option for a profile, made ready once and then planned at any traffic week. */
+export interface PreparedOptions {
+  /** The plans at `week`: server sizes, and each hybrid's function, chosen for its traffic. */
+  plansAt(week: TrafficWeek): OptionPlan[];
+}
+
 /**
- * All option plans for the pricing files in force. Server sizes are chosen at `week` (the first month);
- * a hybrid pairs each server service's autoscaled choice with the provider's cheapest feasible function.
+ * What does not depend on volume is prepared once: function plans (shapes, limits, warm or not) and each
+ * traditional service's surroundings and fitting sizes. A hybrid pairs each server service's autoscaled
+ * choice with the provider's cheapest feasible function at that week.
  */
-export function optionPlans(files: readonly PricingFile[], profile: WorkloadProfile, week: TrafficWeek, minInstances: number, withHybrids = true): OptionPlan[] {
-  const plans: OptionPlan[] = [];
-  for (const file of files) {
-    const functions = functionPlans(file, profile);
-    for (const fn of functions) plans.push(functionOption(fn, profile));
-    const feasibleFunctions = functions.filter((f) => f.infeasibleBecause.length === 0);
-    const cheapestFunction = !withHybrids
-      ? undefined
-      : feasibleFunctions
-          .map((fn) => ({ fn, cost: totalOf(priceFunctionMonth(fn, profile, week, week.monthlyRequests)) }))
-          .sort((a, b) => a.cost.comparedTo(b.cost))[0]?.fn;
-    file.services.forEach((service, index) => {
-      if (service.architecture !== 'traditional') return;
-      for (const variant of SERVER_VARIANTS) {
-        const choice = chooseServerPlan(file, service, variant, profile, week, minInstances);
-        // A service without any commitment prices simply has no committed option.
-        if (variant === 'committed-fixed' && !choice.plan && !(service.instanceTypes ?? []).some((t) => t.committed1yHourlyUsd)) continue;
-        plans.push(serverOption(choice.plan, file, index, variant, choice.infeasibleBecause, profile, minInstances));
-        // Hybrids pair plain servers with functions; a Kubernetes cluster is not paired too.
-        if (variant === 'on-demand-autoscaled' && choice.plan && cheapestFunction && service.kind !== 'kubernetes')
-          plans.push(hybridOption(choice.plan, cheapestFunction, profile, minInstances));
+export function prepareOptions(files: readonly PricingFile[], profile: WorkloadProfile, minInstances: number, withHybrids = true): PreparedOptions {
+  const prepared = files.map((file) => {
+    const functions = functionPlans(file, profile).map((fn) => ({ fn, option: functionOption(fn, profile) }));
+    const feasibleFunctions = functions.filter((f) => f.fn.infeasibleBecause.length === 0);
+    const servers = file.services.filter((service) => service.architecture === 'traditional').map((service) => serverService(file, service, profile));
+    return { file, functions, feasibleFunctions, servers };
+  });
+  return {
+    plansAt(week) {
+      const plans: OptionPlan[] = [];
+      for (const { file, functions, feasibleFunctions, servers } of prepared) {
+        for (const { option } of functions) plans.push(option);
+        let cheapestFunction: FunctionPlan | undefined;
+        if (withHybrids) {
+          let cheapestUsd = Infinity;
+          for (const { option, fn } of feasibleFunctions) {
+            const usd = option.price(week, 'estimate').usd;
+            if (usd < cheapestUsd) [cheapestFunction, cheapestUsd] = [fn, usd];
+          }
+        }
+        for (const ctx of servers) {
+          const { service } = ctx;
+          for (const variant of SERVER_VARIANTS) {
+            const choice = chooseServerPlan(ctx, variant, profile, week, minInstances);
+            // A service without any commitment prices simply has no committed option.
+            if (variant === 'committed-fixed' && !choice.plan && !(service.instanceTypes ?? []).some((t) => t.committed1yHourlyUsd)) continue;
+            plans.push(serverOption(choice.plan, file, service, variant, choice.infeasibleBecause, profile, minInstances));
+            // Hybrids pair plain servers with functions; a Kubernetes cluster is not paired too.
+            if (variant === 'on-demand-autoscaled' && choice.plan && cheapestFunction && service.kind !== 'kubernetes')
+              plans.push(hybridOption(choice.plan, cheapestFunction, profile));
+          }
+        }
       }
-    });
-  }
-  return plans;
+      return plans;
+    },
+  };
+}
+
+/** All option plans for the pricing files in force at one traffic week (sizes chosen for it). */
+export function optionPlans(files: readonly PricingFile[], profile: WorkloadProfile, week: TrafficWeek, minInstances: number, withHybrids = true): OptionPlan[] {
+  return prepareOptions(files, profile, minInstances, withHybrids).plansAt(week);
 }

@@ -1,57 +1,8 @@
-// The one pricing function: a monthly quantity of a meter × one price item of a pricing file → line items.
-// Every provider quirk it honours (tiers, plan-included usage, free allowances) is a field of the item.
-import { Decimal } from 'decimal.js';
+// The one pricing function: a monthly quantity of a meter × one price item of a pricing file → lines on a
+// bill. Every provider quirk it honours (tiers, plan-included usage, free allowances) is a field of the item.
 import type { PriceItem } from '../pricing/schema.js';
-
-// A 12-digit quantity times a 10-digit price has up to 22 significant digits, and a month's lines add up
-// across six orders of magnitude: 50 digits keep every product and sum exact (decimal.js defaults to 20).
-Decimal.set({ precision: 50 });
-
-export interface LineItem {
-  /** What is charged, e.g. "requests, over 300M" or "free tier: compute (GB-seconds)". */
-  name: string;
-  /** How many priced units (see `unit`); quantity × unitPriceUsd = amountUsd exactly. */
-  quantity: number;
-  unit: string;
-  unitPriceUsd: string;
-  amountUsd: string;
-}
-
-/** Money inside the engine; turned into strings only at the edge. */
-export interface MoneyLine {
-  name: string;
-  quantity: number;
-  unit: string;
-  unitPrice: Decimal;
-  amount: Decimal;
-}
-
-/** The sum of some lines' amounts: a bill's total. */
-export function totalOf(lines: readonly MoneyLine[]): Decimal {
-  return lines.reduce((sum, line) => sum.add(line.amount), new Decimal(0));
-}
-
-export function toLineItem(line: MoneyLine): LineItem {
-  return { name: line.name, quantity: line.quantity, unit: line.unit, unitPriceUsd: line.unitPrice.toString(), amountUsd: line.amount.toString() };
-}
-
-/** One line whose amount is quantity × unit price, computed from the very number shown. */
-/** Prices are a few dozen strings read from the tables: each is parsed into a Decimal once. */
-const priceCache = new Map<string, Decimal>();
-function decimalPrice(value: Decimal.Value): Decimal {
-  if (typeof value !== 'string') return new Decimal(value);
-  let price = priceCache.get(value);
-  if (!price) priceCache.set(value, (price = new Decimal(value)));
-  return price;
-}
-
-export function moneyLine(name: string, quantity: number, unit: string, unitPrice: Decimal.Value): MoneyLine {
-  const price = decimalPrice(unitPrice);
-  // Quantities come from float arithmetic on physical amounts; 12 significant digits drop the binary
-  // noise (111.11111111111076 → 111.111111111) and the amount is computed from the number shown.
-  const digits = quantity.toPrecision(12);
-  return { name, quantity: Number(digits), unit, unitPrice: price, amount: new Decimal(digits).mul(price) };
-}
+import type { Bill } from './bill.js';
+import { tablePrice, type Price } from './money.js';
 
 /** The price of an item's first unit, as a float: for ranking choices, never for bills. */
 export function firstUnitPrice(item: PriceItem): number {
@@ -71,8 +22,34 @@ export function shortCount(n: number): string {
   return String(Number(n.toPrecision(6)));
 }
 
+interface Tier {
+  /** Upper bound of the tier in meter units (Infinity for the last). */
+  upTo: number;
+  price: Price;
+  /** The same price negated: a free allowance is credited at the first charged tier's price. */
+  credit: Price;
+}
+
+/** An item's tiers with their prices parsed, once per loaded item. */
+const tiersCache = new WeakMap<PriceItem, Tier[]>();
+function tiersOf(item: PriceItem): Tier[] {
+  let tiers = tiersCache.get(item);
+  if (!tiers) {
+    // The schema guarantees exactly one of tiers and priceUsd.
+    tiers = (item.tiers ?? [{ upTo: null, priceUsd: item.priceUsd! }]).map((tier) => ({
+      upTo: tier.upTo ?? Infinity,
+      price: tablePrice(tier.priceUsd),
+      credit: tablePrice(`-${tier.priceUsd}`),
+    }));
+    tiersCache.set(item, tiers);
+  }
+  return tiers;
+}
+
+const FREE = tablePrice('0');
+
 /**
- * Prices `usage` meter units of `item` for one month.
+ * Prices `usage` meter units of `item` for one month onto `bill`, each line named `prefix` + the item's name.
  *
  * - Usage up to `included` (plan-included) is shown at $0.
  * - The rest is charged by tier: a tier covers usage from the previous tier's `upTo` to its own, counted
@@ -89,40 +66,37 @@ export function shortCount(n: number): string {
  *   Cloudflare Workers Standard, 15M requests, 10M included, $0.30/M:
  *     "requests, included in plan" 10 × 0 = 0; "requests, over 10M" 5 × 0.30 = 1.50.
  *   Any item with 0 usage and no monthly fee: no lines at all.
+ * On an exact bill each quantity is rounded to its price's step (money.ts), so every amount is exact.
+ * `extraIncluded` adds to the item's included usage (DigitalOcean pools each droplet's transfer).
  */
-export function priceItem(item: PriceItem, usage: number, applyFreeTier: boolean): MoneyLine[] {
-  const lines: MoneyLine[] = [];
-  if (!(usage > 0)) return lines;
-  const perUnit = (meterUnits: number) => meterUnits / item.unitSize;
-  const included = Math.min(usage, item.included ?? 0);
-  if (included > 0) lines.push(moneyLine(`${item.name}, included in plan`, perUnit(included), item.unit, 0));
-
-  // The schema guarantees exactly one of tiers and priceUsd.
-  const tiers = item.tiers ?? [{ upTo: null, priceUsd: item.priceUsd! }];
-  let firstChargedPrice: string | undefined;
+export function priceItem(item: PriceItem, usage: number, applyFreeTier: boolean, bill: Bill, prefix = '', extraIncluded = 0): void {
+  if (!(usage > 0)) return;
+  const named = bill.itemised;
+  const included = Math.min(usage, (item.included ?? 0) + extraIncluded);
+  if (included > 0) bill.add(named ? `${prefix}${item.name}, included in plan` : '', included / item.unitSize, item.unit, FREE);
+  const tiers = tiersOf(item);
+  let firstCharged: Tier | undefined;
   let lower = 0;
-  for (const [index, tier] of tiers.entries()) {
-    const upper = tier.upTo ?? Infinity;
+  for (let index = 0; index < tiers.length; index++) {
+    const tier = tiers[index]!;
     const from = Math.max(lower, included);
-    const to = Math.min(upper, usage);
+    const to = Math.min(tier.upTo, usage);
     if (to > from) {
-      firstChargedPrice ??= tier.priceUsd;
-      const label = tiers.length === 1 ? (included > 0 ? `, over ${shortCount(included)}` : '') : tierLabel(index, lower, tier.upTo, included);
-      lines.push(moneyLine(`${item.name}${label}`, perUnit(to - from), item.unit, tier.priceUsd));
+      firstCharged ??= tier;
+      const name = named ? `${prefix}${item.name}${tierLabel(tiers.length, index, lower, tier.upTo, included)}` : '';
+      bill.add(name, (to - from) / item.unitSize, item.unit, tier.price);
     }
-    lower = upper;
+    lower = tier.upTo;
     if (lower >= usage) break;
   }
-
   const free = applyFreeTier ? Math.min(usage - included, item.freeAllowance ?? 0) : 0;
-  if (free > 0 && firstChargedPrice !== undefined)
-    lines.push(moneyLine(`free tier: ${item.name}`, perUnit(free), item.unit, new Decimal(firstChargedPrice).neg()));
-  return lines;
+  if (free > 0 && firstCharged) bill.add(named ? `${prefix}free tier: ${item.name}` : '', free / item.unitSize, item.unit, firstCharged.credit);
 }
 
-function tierLabel(index: number, lower: number, upTo: number | null, included: number): string {
+function tierLabel(tierCount: number, index: number, lower: number, upTo: number, included: number): string {
   const from = Math.max(lower, included);
-  if (upTo === null) return `, over ${shortCount(from)}`;
+  if (tierCount === 1) return included > 0 ? `, over ${shortCount(included)}` : '';
+  if (upTo === Infinity) return `, over ${shortCount(from)}`;
   if (index === 0 && included === 0) return `, first ${shortCount(upTo)}`;
   return `, ${shortCount(from)} to ${shortCount(upTo)}`;
 }

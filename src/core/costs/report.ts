@@ -1,12 +1,12 @@
 // Costs of every option over the horizon, the break-even volume between serverless and traditional,
-// and the month the cheapest option changes. Money stays Decimal until it leaves as strings.
-import { Decimal } from 'decimal.js';
+// and the month the cheapest option changes. Money stays exact (pico-dollars) until it leaves as strings.
 import type { OptionOut } from '../evaluation/schema.js';
 import type { PricingFile } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
-import { growthFactor, monthlyRequestsOf, trafficWeek, type TrafficWeek } from '../traffic/week.js';
-import { toLineItem } from './price-item.js';
-import { optionPlans, type Architecture, type OptionPlan, type PricedMonth } from './options.js';
+import { growthFactor, monthlyRequestsOf, scaleWeek, trafficWeek, type TrafficWeek } from '../traffic/week.js';
+import { toLineItem, type BillMode } from './bill.js';
+import { addPico, formatUsd, type Pico } from './money.js';
+import { prepareOptions, type Architecture, type OptionPlan, type PreparedOptions, type PricedMonth } from './options.js';
 
 export interface CostReport {
   options: OptionOut[];
@@ -31,15 +31,29 @@ function cheapest(priced: ReadonlyArray<{ plan: OptionPlan; month: PricedMonth }
   let best: { plan: OptionPlan; month: PricedMonth } | undefined;
   for (const entry of priced) {
     if (architecture && entry.plan.architecture !== architecture) continue;
-    if (!best || entry.month.total.lt(best.month.total)) best = entry;
+    if (!best || entry.month.usd < best.month.usd) best = entry;
   }
   return best;
 }
 
-export function priceFeasible(files: readonly PricingFile[], profile: WorkloadProfile, week: TrafficWeek, withHybrids = true) {
-  return optionPlans(files, profile, week, profile.minInstances, withHybrids)
+/** Every feasible option at `week`, priced as `mode` (by default a float estimate, for searches and charts). */
+export function priceFeasible(
+  files: readonly PricingFile[] | PreparedOptions,
+  profile: WorkloadProfile,
+  week: TrafficWeek,
+  withHybrids = true,
+  mode: BillMode = 'estimate',
+) {
+  const options = 'plansAt' in files ? files : prepareOptions(files, profile, profile.minInstances, withHybrids);
+  return options
+    .plansAt(week)
     .filter((plan) => plan.infeasibleBecause.length === 0)
-    .map((plan) => ({ plan, month: plan.price(week) }));
+    .map((plan) => ({ plan, month: plan.price(week, mode) }));
+}
+
+/** Whether `a` costs less than `b` at `week`, on exact bills. */
+function cheaperThan(a: { plan: OptionPlan }, b: { plan: OptionPlan }, week: TrafficWeek): boolean {
+  return a.plan.price(week, 'exact').total < b.plan.price(week, 'exact').total;
 }
 
 const SEARCH_LOW = 1_000;
@@ -72,13 +86,15 @@ export function bisectFlip<T>(inside: number, outside: number, probe: (v: number
  * serverless is not cheaper at 1k requests a month or traditional never becomes cheaper up to about 1T.
  */
 export function findBreakEven(files: readonly PricingFile[], profile: WorkloadProfile): CostReport['breakEven'] {
+  // Hybrids do not enter the break-even, so they are not priced for it.
+  const options = prepareOptions(files, profile, profile.minInstances, false);
   const gap = (volume: number) => {
-    // Hybrids do not enter the break-even, so they are not priced for it.
-    const priced = priceFeasible(files, profile, weekAtVolume(profile.traffic, volume), false);
+    const week = weekAtVolume(profile.traffic, volume);
+    const priced = priceFeasible(options, profile, week);
     const serverless = cheapest(priced, 'serverless');
     const traditional = cheapest(priced, 'traditional');
     if (!serverless || !traditional) return undefined;
-    return { serverless, traditional, traditionalCheaper: traditional.month.total.lt(serverless.month.total) };
+    return { week, serverless, traditional, traditionalCheaper: cheaperThan(traditional, serverless, week) };
   };
   const first = gap(VOLUME_GRID[0]!);
   if (!first || first.traditionalCheaper) return null;
@@ -90,8 +106,8 @@ export function findBreakEven(files: readonly PricingFile[], profile: WorkloadPr
       monthlyRequests: Math.round(value),
       serverlessOption: at.serverless.plan.id,
       traditionalOption: at.traditional.plan.id,
-      serverlessMonthlyUsd: at.serverless.month.total.toString(),
-      traditionalMonthlyUsd: at.traditional.month.total.toString(),
+      serverlessMonthlyUsd: formatUsd(at.serverless.plan.price(at.week, 'exact').total),
+      traditionalMonthlyUsd: formatUsd(at.traditional.plan.price(at.week, 'exact').total),
     };
   }
   return null;
@@ -109,32 +125,26 @@ export function costReport(files: readonly PricingFile[], profile: WorkloadProfi
     warnings.push(
       'compliance.dedicatedTenancy: server prices are the providers’ shared-tenancy list prices; dedicated instances or hosts cost more and are not priced here',
     );
-  const plans = optionPlans(files, profile, firstWeek, profile.minInstances);
-  // Months with the same volume (all of them, without growth) share one traffic week and one set of bills.
-  const byFactor = new Map<number, { week: TrafficWeek; plans: Map<string, OptionPlan>; priced: Map<string, PricedMonth> }>();
+  const options = prepareOptions(files, profile, profile.minInstances);
+  const plans = options.plansAt(firstWeek);
+  // Months with the same volume (all of them, without growth) share one traffic week and one set of plans.
+  const byFactor = new Map<number, { week: TrafficWeek; plans: Map<string, OptionPlan> | undefined }>();
   const months = Array.from({ length: profile.horizonMonths }, (_, i) => {
     const factor = growthFactor(profile.traffic.growthPercentPerMonth, i + 1);
     let month = byFactor.get(factor);
-    if (!month) {
-      const week = i === 0 ? firstWeek : trafficWeek(profile.traffic, factor);
-      // Servers are re-sized as traffic grows, as an operator would: each volume re-chooses the cheapest size.
-      const monthPlans = i === 0 ? plans : optionPlans(files, profile, week, profile.minInstances);
-      month = { week, plans: new Map(monthPlans.map((p) => [p.id, p])), priced: new Map() };
-      byFactor.set(factor, month);
-    }
+    if (!month) byFactor.set(factor, (month = { week: i === 0 ? firstWeek : scaleWeek(firstWeek, factor), plans: undefined }));
     return month;
   });
-  const priceIn = (month: (typeof months)[number], id: string): PricedMonth => {
-    let priced = month.priced.get(id);
-    if (!priced) {
-      // Feasibility and ids do not depend on volume, so every month has the same plans.
-      priced = month.plans.get(id)!.price(month.week);
-      month.priced.set(id, priced);
-    }
-    return priced;
+  // Servers are re-sized as traffic grows, as an operator would: each volume re-chooses the cheapest size.
+  // Where a later month has no size that fits (a fleet cap), the first month's choice is kept.
+  const planIn = (month: (typeof months)[number], plan: OptionPlan): OptionPlan => {
+    if (month.week === firstWeek) return plan;
+    month.plans ??= new Map(options.plansAt(month.week).map((p) => [p.id, p]));
+    const resized = month.plans.get(plan.id)!;
+    return resized.infeasibleBecause.length === 0 ? resized : plan;
   };
-  const cheapestByMonth: Array<{ id: string; total: Decimal } | undefined> = months.map(() => undefined);
-  const options = plans.map((plan): OptionOut => {
+  const cheapestByMonth: Array<{ id: string; total: Pico } | undefined> = months.map(() => undefined);
+  const optionsOut = plans.map((plan): OptionOut => {
     const base = {
       id: plan.id,
       architecture: plan.architecture,
@@ -146,31 +156,32 @@ export function costReport(files: readonly PricingFile[], profile: WorkloadProfi
     };
     if (plan.infeasibleBecause.length > 0)
       return { ...base, monthlyUsd: null, horizonUsd: null, lineItems: [], projection: [], details: {}, feasible: false, infeasibleBecause: plan.infeasibleBecause.join('; ') };
-    let horizon = new Decimal(0);
-    let first: PricedMonth | undefined;
+    const first = plan.price(firstWeek, 'itemised');
+    let horizon: Pico = 0;
+    // Months of equal volume share one bill.
+    const totals = new Map<TrafficWeek, Pico>([[firstWeek, first.total]]);
     const projection = months.map((m, i) => {
-      const week = m.week;
-      const month = priceIn(m, plan.id);
-      first ??= month;
-      horizon = horizon.add(month.total);
+      let total = totals.get(m.week);
+      if (total === undefined) totals.set(m.week, (total = planIn(m, plan).price(m.week, 'exact').total));
+      horizon = addPico(horizon, total);
       const leader = cheapestByMonth[i];
-      if (!leader || month.total.lt(leader.total)) cheapestByMonth[i] = { id: plan.id, total: month.total };
-      return { month: i + 1, monthlyRequests: Math.round(week.monthlyRequests), totalUsd: month.total.toString() };
+      if (!leader || total < leader.total) cheapestByMonth[i] = { id: plan.id, total };
+      return { month: i + 1, monthlyRequests: Math.round(m.week.monthlyRequests), totalUsd: formatUsd(total) };
     });
     return {
       ...base,
-      monthlyUsd: first!.total.toString(),
-      horizonUsd: horizon.toString(),
-      lineItems: first!.lines.map(toLineItem),
+      monthlyUsd: formatUsd(first.total),
+      horizonUsd: formatUsd(horizon),
+      lineItems: first.lines.map(toLineItem),
       projection,
-      details: first!.details,
+      details: first.details,
       feasible: true,
     };
   });
   const firstLeader = cheapestByMonth[0]?.id;
   const changeIndex = cheapestByMonth.findIndex((leader) => leader !== undefined && leader.id !== firstLeader);
   return {
-    options,
+    options: optionsOut,
     breakEven: findBreakEven(files, profile),
     cheapestOptionChange:
       changeIndex > 0 ? { month: changeIndex + 1, from: firstLeader!, to: cheapestByMonth[changeIndex]!.id } : null,

@@ -4,10 +4,9 @@ import type { PricingFile, Service } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import type { TrafficWeek } from '../traffic/week.js';
 import { functionShape, functionUsage, warmInstanceSeconds, type FunctionShape } from './function-usage.js';
+import { Bill } from './bill.js';
+import { tablePrice } from './money.js';
 import { priceServiceItems, serviceById } from './service-lines.js';
-import { Decimal } from 'decimal.js';
-import { moneyLine, totalOf, type MoneyLine } from './price-item.js';
-import { usageOf } from './usage.js';
 
 export type FunctionMode = 'on-demand' | 'provisioned';
 
@@ -88,40 +87,43 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
     });
 }
 
+const NOT_WARM = (mode: string) => mode !== 'provisioned';
+const EGRESS = ['egress-gb'] as const;
+
 /**
- * One month of a function plan at `requests` invocations. `week` gives the hourly shape warm capacity is
- * sized to. Free allowances are not applied to warm-capacity functions (AWS: "the free tier does not apply
- * to functions enabling Provisioned Concurrency").
+ * One month of a function plan at `requests` invocations, priced onto `bill`. `week` gives the hourly shape
+ * warm capacity is sized to. Free allowances are not applied to warm-capacity functions (AWS: "the free
+ * tier does not apply to functions enabling Provisioned Concurrency").
  */
-export function priceFunctionMonth(plan: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, requests: number): MoneyLine[] {
+export function priceFunctionMonth(plan: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, requests: number, bill: Bill): void {
   const execution = batchedExecution(profile);
   const invocations = requests / (execution === profile.execution ? 1 : profile.batchSize);
   const warmSeconds = plan.mode === 'provisioned' ? warmInstanceSeconds(week, profile.execution, plan.shape, plan.service) : undefined;
   const usage = functionUsage({ service: plan.service, shape: plan.shape, execution, requests: invocations, warmSeconds, gateway: plan.gateway });
-  // Event services bill each event sent, plus one receive and one delete per batch (as a queue consumer does);
-  // a message larger than the metering increment counts once per increment.
-  const increment = plan.eventSource?.billing?.meteringIncrementKb;
-  const chunks = increment ? Math.max(1, Math.ceil(profile.execution.payloadKb / increment - 1e-9)) : 1;
-  const eventRequests = (profile.trigger === 'queue' ? requests + 2 * invocations : requests) * chunks;
   const applyFreeTier = profile.applyFreeTier && plan.mode === 'on-demand';
   const wanted = (mode: string) => mode === 'any' || mode === plan.mode;
-  const lines = [
-    ...priceServiceItems(plan.service, usage, applyFreeTier, wanted),
-    ...(plan.gateway ? priceServiceItems(plan.gateway, usage, profile.applyFreeTier, wanted) : []),
-    ...(plan.eventSource ? priceServiceItems(plan.eventSource, { ...usage, 'event-request': eventRequests }, profile.applyFreeTier, wanted) : []),
-    ...(plan.egress ? priceServiceItems(plan.egress, usage, profile.applyFreeTier, (mode) => mode !== 'provisioned', ['egress-gb']) : []),
-  ];
-  return [...lines, ...planCredit(plan.service, lines)];
+  // A plan's usage credit pays for what this function's month adds, but not for the plan fee itself.
+  const start = bill.mark();
+  priceServiceItems(plan.service, usage, applyFreeTier, bill, wanted);
+  if (plan.gateway) priceServiceItems(plan.gateway, usage, profile.applyFreeTier, bill, wanted);
+  if (plan.eventSource) {
+    // Event services bill each event sent, plus one receive and one delete per batch (as a queue consumer
+    // does); a message larger than the metering increment counts once per increment.
+    const increment = plan.eventSource.billing?.meteringIncrementKb;
+    const chunks = increment ? Math.max(1, Math.ceil(profile.execution.payloadKb / increment - 1e-9)) : 1;
+    const eventRequests = (profile.trigger === 'queue' ? requests + 2 * invocations : requests) * chunks;
+    priceServiceItems(plan.eventSource, { ...usage, 'event-request': eventRequests }, profile.applyFreeTier, bill, wanted);
+  }
+  if (plan.egress) priceServiceItems(plan.egress, usage, profile.applyFreeTier, bill, NOT_WARM, EGRESS);
+  const credit = plan.service.billing?.includedCreditUsd;
+  if (credit !== undefined) {
+    // The plan's pooled usage credit (Vercel Pro's $20, Netlify's monthly credits): one line, never more
+    // than the usage it covers.
+    const fees = new Bill(bill.mode);
+    priceServiceItems(plan.service, PLAN_MONTH, false, fees, undefined, MONTH_FEE);
+    bill.addCredit(`${plan.service.name}: usage credit included in the plan`, tablePrice(credit), start, fees);
+  }
 }
 
-/**
- * A plan's pooled usage credit (Vercel Pro's $20, Netlify's monthly credits): it pays for any usage of the
- * month, but not for the plan fee itself. One line, never more than the usage it covers.
- */
-function planCredit(service: Service, lines: readonly MoneyLine[]): MoneyLine[] {
-  const credit = service.billing?.includedCreditUsd;
-  if (credit === undefined) return [];
-  const fees = priceServiceItems(service, usageOf({ month: 1 }), false, () => true, ['month']);
-  const covered = Decimal.min(credit, Decimal.max(0, totalOf(lines).sub(totalOf(fees))));
-  return covered.isZero() ? [] : [moneyLine(`${service.name}: usage credit included in the plan`, 1, 'month', covered.neg())];
-}
+const PLAN_MONTH = { month: 1 };
+const MONTH_FEE = ['month'] as const;

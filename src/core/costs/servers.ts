@@ -1,11 +1,12 @@
 // Servers (VMs, droplets, container tasks): what one can serve, how many each hour of the week needs,
 // and what those instance-hours cost. Shared by the traditional and the hybrid options.
-import { Decimal } from 'decimal.js';
 import type { PriceItem, Service } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
-import { HOURS_PER_MONTH, HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
+import { HOURS_PER_MONTH, HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek, type WeekShape } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
-import { firstUnitPrice, moneyLine, priceItem, type MoneyLine } from './price-item.js';
+import type { Bill } from './bill.js';
+import { parsePrice, tablePrice, type Price } from './money.js';
+import { firstUnitPrice, priceItem } from './price-item.js';
 
 /** One size of server a service offers: a VM type, or a container task size priced per vCPU and GB. */
 export interface ServerSize {
@@ -20,11 +21,14 @@ export interface ServerSize {
   includedEgressGb: number;
   /** Largest fleet this size may run. */
   maxInstances: number;
-  /** Exact line items for `hours` instance-hours, on demand or at the committed price. */
-  lines(hours: number, committed: boolean): MoneyLine[];
+  /** Prices `hours` instance-hours onto `bill`, on demand or at the committed price. */
+  bill(hours: number, committed: boolean, bill: Bill): void;
 }
 
 function vmSize(service: Service, type: NonNullable<Service['instanceTypes']>[number]): ServerSize {
+  const onDemand = tablePrice(type.hourlyUsd);
+  const committedPrice = type.committed1yHourlyUsd === undefined ? undefined : tablePrice(type.committed1yHourlyUsd);
+  const names = [false, true].map((committed) => `${service.name}: ${type.name} instances${committed ? ', 1-year commitment' : ''}`);
   return {
     name: type.name,
     vcpu: type.vcpu,
@@ -34,17 +38,9 @@ function vmSize(service: Service, type: NonNullable<Service['instanceTypes']>[nu
     committedHourlyEstimate: type.committed1yHourlyUsd === undefined ? undefined : Number(type.committed1yHourlyUsd),
     includedEgressGb: type.includedEgressGb ?? 0,
     maxInstances: type.maxInstances ?? Infinity,
-    lines: (hours, committed) =>
-      hours > 0
-        ? [
-            moneyLine(
-              `${service.name}: ${type.name} instances${committed ? ', 1-year commitment' : ''}`,
-              hours,
-              'instance-hour',
-              committed ? type.committed1yHourlyUsd! : type.hourlyUsd,
-            ),
-          ]
-        : [],
+    bill: (hours, committed, bill) => {
+      if (hours > 0) bill.add(names[committed ? 1 : 0]!, hours, 'instance-hour', committed ? committedPrice! : onDemand);
+    },
   };
 }
 
@@ -60,10 +56,9 @@ function taskSize(service: Service, vcpu: number, memoryGib: number): ServerSize
     hourlyEstimate: items.reduce((sum, item) => sum + perHour(item) * firstUnitPrice(item), 0),
     includedEgressGb: 0,
     maxInstances: Infinity,
-    lines: (hours) =>
-      items.flatMap((item) =>
-        priceItem(item, hours * perHour(item), false).map((line) => ({ ...line, name: `${service.name}: ${name}, ${line.name}` })),
-      ),
+    bill: (hours, _committed, bill) => {
+      for (const item of items) priceItem(item, hours * perHour(item), false, bill, `${service.name}: ${name}, `);
+    },
   };
 }
 
@@ -100,20 +95,26 @@ export function perInstanceRps(size: ServerSize, execution: WorkloadProfile['exe
  * burst factor, held for the scale-in delay after it falls (the week wraps: Sunday night precedes Monday).
  * Computed once per traffic week and shared by every size that is tried against it.
  */
-const demandCache = new WeakMap<TrafficWeek, Float64Array>();
-export function fleetDemand(week: TrafficWeek): Float64Array {
-  let demand = demandCache.get(week);
+const demandCache = new WeakMap<WeekShape, Float64Array>();
+function shapeDemand(shape: WeekShape, burstFactor: number): Float64Array {
+  let demand = demandCache.get(shape);
   if (!demand) {
+    const hourly = shape.hourlyRps;
     demand = new Float64Array(HOURS_PER_WEEK);
     for (let h = 0; h < HOURS_PER_WEEK; h++) {
-      let rps = week.hourlyRps[h]!;
-      for (let back = 1; back <= ASSUMPTIONS.scaleInDelayHours; back++) rps = Math.max(rps, week.hourlyRps[(h - back + HOURS_PER_WEEK) % HOURS_PER_WEEK]!);
-      demand[h] = rps * week.burstFactor;
+      let rps = hourly[h]!;
+      for (let back = 1; back <= ASSUMPTIONS.scaleInDelayHours; back++) rps = Math.max(rps, hourly[(h - back + HOURS_PER_WEEK) % HOURS_PER_WEEK]!);
+      demand[h] = rps * burstFactor;
     }
     demand.sort().reverse();
-    demandCache.set(week, demand);
+    demandCache.set(shape, demand);
   }
   return demand;
+}
+
+/** The week's demand curve at the shape's own volume; multiply by `week.scale` for the week's. */
+export function fleetDemand(week: TrafficWeek): Float64Array {
+  return shapeDemand(week.shape, week.burstFactor);
 }
 
 export interface Fleet {
@@ -131,17 +132,23 @@ export interface Fleet {
  */
 export function fleetFor(week: TrafficWeek, capacityRps: number, minInstances: number, mode: 'autoscaled' | 'fixed' | 'committed', monthlyCapHours?: number): Fleet {
   const demand = fleetDemand(week);
-  const count = (rps: number) => Math.max(minInstances, Math.ceil(rps / capacityRps - 1e-9));
+  // Demand is kept at the shape's volume: scaling the capacity instead saves scaling 168 hours.
+  const capacity = capacityRps / week.scale;
+  const count = (rps: number) => Math.max(minInstances, Math.ceil(rps / capacity - 1e-9));
   const peak = count(demand[0]!);
   if (mode === 'committed') return { hours: peak * HOURS_PER_MONTH, peak };
   const cap = monthlyCapHours ?? Infinity;
   if (mode === 'fixed') return { hours: peak * Math.min(HOURS_PER_MONTH, cap), peak };
   let hours = 0;
-  for (let j = 0; j < HOURS_PER_WEEK; j++) {
-    const instances = count(demand[j]!) - (j + 1 < HOURS_PER_WEEK ? count(demand[j + 1]!) : 0);
-    if (instances > 0) hours += instances * Math.min((j + 1) * WEEKS_PER_MONTH, cap);
+  let running = peak;
+  for (let j = 0; j < HOURS_PER_WEEK - 1; j++) {
+    const next = count(demand[j + 1]!);
+    if (next < running) hours += (running - next) * Math.min((j + 1) * WEEKS_PER_MONTH, cap);
+    running = next;
+    // Demand is sorted, so once the floor is reached every later hour runs just the floor.
+    if (running === minInstances) break;
   }
-  return { hours, peak };
+  return { hours: hours + running * Math.min(HOURS_PER_MONTH, cap), peak };
 }
 
 /** Hours a fixed fleet of `instances` is billed a month. */
@@ -149,8 +156,14 @@ export function fixedInstanceHours(instances: number, monthlyCapHours: number | 
   return instances * Math.min(HOURS_PER_MONTH, monthlyCapHours ?? Infinity);
 }
 
+/** A profile's ops rate, parsed once per profile. */
+const opsRates = new WeakMap<WorkloadProfile['team'], Price>();
+
 /** Ops effort as a line item, when the profile prices an ops hour. */
-export function opsLine(profile: WorkloadProfile, hours: number): MoneyLine[] {
+export function opsLine(profile: WorkloadProfile, hours: number, bill: Bill): void {
   const rate = profile.team.opsHourlyRateUsd;
-  return rate === undefined || hours <= 0 ? [] : [moneyLine('ops effort', hours, 'hour', new Decimal(rate))];
+  if (rate === undefined || hours <= 0) return;
+  let price = opsRates.get(profile.team);
+  if (!price) opsRates.set(profile.team, (price = parsePrice(rate)));
+  bill.add('ops effort', hours, 'hour', price);
 }

@@ -1,26 +1,34 @@
 // Prices all items of one service against a month's meter quantities, naming each line after its service.
 import type { Meter, PricingFile, Service } from '../pricing/schema.js';
-import { priceItem, type MoneyLine } from './price-item.js';
+import type { Bill } from './bill.js';
+import { priceItem } from './price-item.js';
+
+/** A month's quantity of some meters; a meter not listed is 0. */
+export type Usage = Partial<Record<Meter, number>>;
 
 export function serviceById(file: PricingFile, id: string | undefined): Service | undefined {
   return id === undefined ? undefined : file.services.find((s) => s.id === id);
 }
 
+const ANY_MODE = () => true;
+
 /**
- * Line items of `service` for the month's `usage`. `modeWanted` picks on-demand or warm-capacity items;
- * `meters`, when given, limits pricing to those meters (e.g. only egress from a network service).
+ * Prices the items of `service` for the month's `usage` onto `bill`. `modeWanted` picks on-demand or
+ * warm-capacity items; `meters`, when given, limits pricing to those meters (e.g. only egress from a network
+ * service); `includedEgressGb` is transfer that came with the servers, included before egress is charged.
  */
 export function priceServiceItems(
   service: Service,
-  usage: Readonly<Record<Meter, number>>,
+  usage: Usage,
   applyFreeTier: boolean,
-  modeWanted: (mode: string) => boolean,
+  bill: Bill,
+  modeWanted: (mode: string) => boolean = ANY_MODE,
   meters?: readonly Meter[],
-): MoneyLine[] {
-  const lines: MoneyLine[] = [];
+  includedEgressGb = 0,
+): void {
+  const prefix = bill.itemised ? `${service.name}: ` : '';
   for (const item of service.items) {
     if (!modeWanted(item.mode) || (meters && !meters.includes(item.meter))) continue;
-    for (const line of priceItem(item, usage[item.meter], applyFreeTier)) lines.push({ ...line, name: `${service.name}: ${line.name}` });
+    priceItem(item, usage[item.meter] ?? 0, applyFreeTier, bill, prefix, item.meter === 'egress-gb' ? includedEgressGb : 0);
   }
-  return lines;
 }

@@ -2,12 +2,10 @@
 // provider's own load-balancer and network services with the one generic pricing function.
 import type { Service } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
-import { HOURS_PER_MONTH, HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
+import { HOURS_PER_MONTH, HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek, type WeekShape } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
-import type { MoneyLine } from './price-item.js';
+import type { Bill } from './bill.js';
 import { priceServiceItems } from './service-lines.js';
-import { usageOf } from './usage.js';
-
 
 const KB_PER_GB = 1024 * 1024;
 export function egressGb(requests: number, execution: WorkloadProfile['execution']): number {
@@ -20,25 +18,38 @@ export function egressGb(requests: number, execution: WorkloadProfile['execution
  * hour per LCU). https://aws.amazon.com/elasticloadbalancing/pricing/
  */
 export function lcuHours(week: TrafficWeek, execution: WorkloadProfile['execution']): number {
-  const kbPerRequest = execution.payloadKb + execution.egressKbPerResponse;
-  let total = 0;
-  for (let h = 0; h < HOURS_PER_WEEK; h++) {
-    const rps = week.hourlyRps[h]!;
-    const byConnections = (rps * ASSUMPTIONS.newConnectionsPerRequest) / 25;
-    const byBytes = (rps * 3600 * kbPerRequest) / KB_PER_GB;
-    total += Math.max(byConnections, byBytes);
-  }
-  return total * WEEKS_PER_MONTH;
+  return lcuHoursAtUnitVolume(week.shape, execution) * week.scale;
 }
 
-export function loadBalancerLines(lb: Service, week: TrafficWeek, profile: WorkloadProfile, applyFreeTier: boolean): MoneyLine[] {
-  const usage = usageOf({
+/** LCU-hours are linear in volume for a given shape (both dimensions scale with the rate): computed once. */
+const lcuCache = new WeakMap<WeekShape, Map<number, number>>();
+function lcuHoursAtUnitVolume(shape: WeekShape, execution: WorkloadProfile['execution']): number {
+  let byKb = lcuCache.get(shape);
+  if (!byKb) lcuCache.set(shape, (byKb = new Map()));
+  const kbPerRequest = execution.payloadKb + execution.egressKbPerResponse;
+  let total = byKb.get(kbPerRequest);
+  if (total === undefined) {
+    total = 0;
+    for (let h = 0; h < HOURS_PER_WEEK; h++) {
+      const rps = shape.hourlyRps[h]!;
+      const byConnections = (rps * ASSUMPTIONS.newConnectionsPerRequest) / 25;
+      const byBytes = (rps * 3600 * kbPerRequest) / KB_PER_GB;
+      total += Math.max(byConnections, byBytes);
+    }
+    total *= WEEKS_PER_MONTH;
+    byKb.set(kbPerRequest, total);
+  }
+  return total;
+}
+
+export function loadBalancerLines(lb: Service, week: TrafficWeek, profile: WorkloadProfile, applyFreeTier: boolean, bill: Bill): void {
+  const usage = {
     'lb-hour': HOURS_PER_MONTH,
     'lcu-hour': lcuHours(week, profile.execution),
     'egress-gb': egressGb(week.monthlyRequests, profile.execution),
     month: 1,
-  });
-  return priceServiceItems(lb, usage, applyFreeTier, () => true);
+  };
+  priceServiceItems(lb, usage, applyFreeTier, bill);
 }
 
 /**
@@ -48,13 +59,10 @@ export function loadBalancerLines(lb: Service, week: TrafficWeek, profile: Workl
 export function networkLines(
   network: Service,
   args: { egressGb: number; ipHours: number; includedEgressGb: number; applyFreeTier: boolean },
-): MoneyLine[] {
-  const service =
-    args.includedEgressGb > 0
-      ? { ...network, items: network.items.map((i) => (i.meter === 'egress-gb' ? { ...i, included: (i.included ?? 0) + args.includedEgressGb } : i)) }
-      : network;
-  return priceServiceItems(service, usageOf({ 'egress-gb': args.egressGb, 'ip-hour': args.ipHours }), args.applyFreeTier, () => true, [
-    'egress-gb',
-    'ip-hour',
-  ]);
+  bill: Bill,
+): void {
+  const usage = { 'egress-gb': args.egressGb, 'ip-hour': args.ipHours };
+  priceServiceItems(network, usage, args.applyFreeTier, bill, undefined, NETWORK_METERS, args.includedEgressGb);
 }
+
+const NETWORK_METERS = ['egress-gb', 'ip-hour'] as const;

@@ -2,19 +2,12 @@
 // fixed at the week's peak, on demand or with a 1-year commitment, plus load balancer, egress and IPv4.
 import type { PricingFile, Service } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
-import { HOURS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
+import { HOURS_PER_MONTH, HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
-import { firstUnitPrice, type MoneyLine } from './price-item.js';
-import {
-  fleetFor,
-  opsLine,
-  perInstanceRps,
-  serverSizes,
-  type Fleet,
-  type ServerSize,
-} from './servers.js';
+import { Bill } from './bill.js';
+import { firstUnitPrice } from './price-item.js';
+import { fleetDemand, fleetFor, opsLine, perInstanceRps, serverSizes, type Fleet, type ServerSize } from './servers.js';
 import { priceServiceItems, serviceById } from './service-lines.js';
-import { usageOf } from './usage.js';
 import { egressGb, loadBalancerLines, networkLines } from './support-lines.js';
 
 export type ServerVariant = 'on-demand-autoscaled' | 'on-demand-fixed' | 'committed-fixed';
@@ -42,7 +35,6 @@ export interface ServerPlan {
 }
 
 export interface ServerMonth {
-  lines: MoneyLine[];
   instanceHours: number;
   minInstances: number;
   peakInstances: number;
@@ -57,41 +49,28 @@ function fleetOf(plan: ServerPlan, week: TrafficWeek, minInstances: number): Fle
   return fleetFor(week, plan.capacityRps, minInstances, mode, plan.service.billing?.monthlyCapHours);
 }
 
-/** One month of a server plan for the traffic `week`. */
-export function priceServerMonth(plan: ServerPlan, profile: WorkloadProfile, week: TrafficWeek, minInstances: number): ServerMonth {
+const CLUSTER_MONTH = { 'cluster-hour': HOURS_PER_MONTH };
+
+/** One month of a server plan for the traffic `week`, priced onto `bill`. */
+export function priceServerMonth(plan: ServerPlan, profile: WorkloadProfile, week: TrafficWeek, minInstances: number, bill: Bill): ServerMonth {
   const { hours, peak } = fleetOf(plan, week, minInstances);
-  const lines = [...plan.size.lines(hours, isCommitted(plan.variant))];
-  if (plan.controlPlane) lines.push(...priceServiceItems(plan.controlPlane, usageOf({ 'cluster-hour': HOURS_PER_MONTH }), profile.applyFreeTier, () => true));
+  plan.size.bill(hours, isCommitted(plan.variant), bill);
+  if (plan.controlPlane) priceServiceItems(plan.controlPlane, CLUSTER_MONTH, profile.applyFreeTier, bill);
   const balanced = plan.loadBalancer !== undefined && peak > 1;
-  if (balanced) lines.push(...loadBalancerLines(plan.loadBalancer!, week, profile, profile.applyFreeTier));
+  if (balanced) loadBalancerLines(plan.loadBalancer!, week, profile, profile.applyFreeTier, bill);
   if (plan.network) {
     const lbIps = balanced ? (plan.loadBalancer!.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH : 0;
-    lines.push(
-      ...networkLines(plan.network, {
-        egressGb: egressGb(week.monthlyRequests, profile.execution),
-        ipHours: hours + lbIps,
-        includedEgressGb: (plan.size.includedEgressGb * hours) / HOURS_PER_MONTH,
-        applyFreeTier: profile.applyFreeTier,
-      }),
-    );
+    const network = {
+      egressGb: egressGb(week.monthlyRequests, profile.execution),
+      ipHours: hours + lbIps,
+      includedEgressGb: (plan.size.includedEgressGb * hours) / HOURS_PER_MONTH,
+      applyFreeTier: profile.applyFreeTier,
+    };
+    networkLines(plan.network, network, bill);
   }
   const ops = ASSUMPTIONS.opsHoursPerMonth;
-  lines.push(...opsLine(profile, ops.traditionalBase + (ops.traditionalPerInstance * hours) / HOURS_PER_MONTH));
-  return { lines, instanceHours: hours, minInstances, peakInstances: peak };
-}
-
-/**
- * A float estimate of a size's monthly instance and IPv4 cost, to rank sizes without building bills;
- * Infinity when the fleet would outgrow what the size may run.
- */
-function estimate(plan: ServerPlan, profile: WorkloadProfile, week: TrafficWeek, minInstances: number, loadBalancerMonthly: number): number {
-  const { hours, peak } = fleetOf(plan, week, minInstances);
-  if (peak > plan.size.maxInstances) return Infinity;
-  const hourly = isCommitted(plan.variant) ? plan.size.committedHourlyEstimate! : plan.size.hourlyEstimate;
-  // Ops effort grows with the fleet, so a priced ops hour can make fewer, larger servers cheaper.
-  const opsPerInstanceHour = (Number(profile.team.opsHourlyRateUsd ?? 0) * ASSUMPTIONS.opsHoursPerMonth.traditionalPerInstance) / HOURS_PER_MONTH;
-  // One server needs no load balancer: its monthly bill can make one large server the cheaper fleet.
-  return hours * (hourly + plan.ipHourlyEstimate + opsPerInstanceHour) + (peak > 1 ? loadBalancerMonthly : 0);
+  opsLine(profile, ops.traditionalBase + (ops.traditionalPerInstance * hours) / HOURS_PER_MONTH, bill);
+  return { instanceHours: hours, minInstances, peakInstances: peak };
 }
 
 /** A load balancer's monthly bill as a float, computed once per traffic week and balancer. */
@@ -101,10 +80,41 @@ function loadBalancerEstimate(loadBalancer: Service, week: TrafficWeek, profile:
   if (!byService) balancerCache.set(week, (byService = new Map()));
   let usd = byService.get(loadBalancer);
   if (usd === undefined) {
-    usd = loadBalancerLines(loadBalancer, week, profile, profile.applyFreeTier).reduce((sum, l) => sum + l.amount.toNumber(), 0);
+    const bill = new Bill('estimate');
+    loadBalancerLines(loadBalancer, week, profile, profile.applyFreeTier, bill);
+    usd = bill.totalUsd;
     byService.set(loadBalancer, usd);
   }
   return usd;
+}
+
+/** A traditional service made ready for a profile: what surrounds its servers, and every size that fits. */
+export interface ServerService {
+  file: PricingFile;
+  service: Service;
+  loadBalancer?: Service;
+  network?: Service;
+  ipHourlyEstimate: number;
+  controlPlane?: Service;
+  /** Sizes with room for one request, with what each serves, cheapest per request served first. */
+  sizes: Array<{ size: ServerSize; capacityRps: number }>;
+}
+
+export function serverService(file: PricingFile, service: Service, profile: WorkloadProfile): ServerService {
+  // Workers that pull from a queue or run on a schedule serve nothing over HTTP: no load balancer.
+  const loadBalancer = profile.trigger === 'http' ? serviceById(file, service.billing?.requiresLoadBalancer) : undefined;
+  const network = serviceById(file, service.billing?.egressService);
+  const ipItem = network?.items.find((i) => i.meter === 'ip-hour');
+  const ipHourlyEstimate = ipItem ? firstUnitPrice(ipItem) : 0;
+  // A managed Kubernetes service runs its worker nodes on the provider's VMs and adds a control-plane fee.
+  const controlPlane = service.kind === 'kubernetes' ? service : undefined;
+  // The schema requires billing.nodeService on a kubernetes service and checks it names a service in the file.
+  const nodes = controlPlane ? serviceById(file, service.billing!.nodeService)! : service;
+  const sizes = serverSizes(nodes)
+    .map((size) => ({ size, capacityRps: perInstanceRps(size, profile.execution) }))
+    .filter((s) => s.capacityRps > 0)
+    .sort((a, b) => a.size.hourlyEstimate / a.capacityRps - b.size.hourlyEstimate / b.capacityRps);
+  return { file, service, loadBalancer, network, ipHourlyEstimate, ...(controlPlane ? { controlPlane } : {}), sizes };
 }
 
 export interface ServerChoice {
@@ -112,51 +122,69 @@ export interface ServerChoice {
   infeasibleBecause: string[];
 }
 
-/** The cheapest size of `service` for `variant` at the first month's traffic. */
-export function chooseServerPlan(
-  file: PricingFile,
-  service: Service,
-  variant: ServerVariant,
-  profile: WorkloadProfile,
-  week: TrafficWeek,
-  minInstances: number,
-): ServerChoice {
-  // Workers that pull from a queue or run on a schedule serve nothing over HTTP: no load balancer.
-  const loadBalancer = profile.trigger === 'http' ? serviceById(file, service.billing?.requiresLoadBalancer) : undefined;
-  const network = serviceById(file, service.billing?.egressService);
-  const ipItem = network?.items.find((i) => i.meter === 'ip-hour');
-  const ipHourlyEstimate = ipItem ? firstUnitPrice(ipItem) : 0;
+/**
+ * The cheapest size of a service for `variant` at `week`'s traffic, ranked on a float estimate of the month
+ * (instances, IPv4, ops per instance, and the load balancer when more than one server runs). A size whose
+ * lower bound — its floor of instances, or the week's load at full use — already costs more than the best
+ * so far is not sized at all.
+ */
+export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile, week: TrafficWeek, minInstances: number): ServerChoice {
+  const { service, loadBalancer } = ctx;
   // The load balancer's bill (hours, capacity units, its addresses) does not depend on the server size.
   const loadBalancerMonthly = loadBalancer
-    ? loadBalancerEstimate(loadBalancer, week, profile) + (loadBalancer.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH * ipHourlyEstimate
+    ? loadBalancerEstimate(loadBalancer, week, profile) + (loadBalancer.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH * ctx.ipHourlyEstimate
     : 0;
-  // A managed Kubernetes service runs its worker nodes on the provider's VMs and adds a control-plane fee.
-  const controlPlane = service.kind === 'kubernetes' ? service : undefined;
-  // The schema requires billing.nodeService on a kubernetes service and checks it names a service in the file.
-  const nodes = controlPlane ? serviceById(file, service.billing!.nodeService)! : service;
-  let best: { plan: ServerPlan; cost: number } | undefined;
-  for (const size of serverSizes(nodes)) {
-    if (isCommitted(variant) && size.committedHourlyEstimate === undefined) continue;
-    const capacityRps = perInstanceRps(size, profile.execution);
-    if (capacityRps <= 0) continue;
+  const committed = isCommitted(variant);
+  const mode = committed ? 'committed' : variant === 'on-demand-fixed' ? 'fixed' : 'autoscaled';
+  const cap = committed ? Infinity : (service.billing?.monthlyCapHours ?? Infinity);
+  // Ops effort grows with the fleet, so a priced ops hour can make fewer, larger servers cheaper.
+  const opsPerInstanceHour = (Number(profile.team.opsHourlyRateUsd ?? 0) * ASSUMPTIONS.opsHoursPerMonth.traditionalPerInstance) / HOURS_PER_MONTH;
+  const floorHours = minInstances * Math.min(HOURS_PER_MONTH, cap);
+  const loadSum = demandSum(week) * WEEKS_PER_MONTH * Math.min(1, cap / HOURS_PER_MONTH);
+  const floorBalancer = minInstances > 1 ? loadBalancerMonthly : 0;
+  let best: { size: ServerSize; capacityRps: number; cost: number } | undefined;
+  for (const { size, capacityRps } of ctx.sizes) {
+    const hourly = committed ? size.committedHourlyEstimate : size.hourlyEstimate;
+    if (hourly === undefined) continue;
+    const perHour = hourly + ctx.ipHourlyEstimate + opsPerInstanceHour;
+    if (best && Math.max(floorHours, loadSum / capacityRps) * perHour + floorBalancer >= best.cost) continue;
+    const { hours, peak } = fleetFor(week, capacityRps, minInstances, mode, cap);
+    if (peak > size.maxInstances) continue;
+    // One server needs no load balancer: its monthly bill can make one large server the cheaper fleet.
+    const cost = hours * perHour + (peak > 1 ? loadBalancerMonthly : 0);
+    if (cost < (best?.cost ?? Infinity)) best = { size, capacityRps, cost };
+  }
+  if (best) {
+    const { file } = ctx;
     const plan: ServerPlan = {
       provider: file.provider,
       effectiveDate: file.effectiveDate,
       service,
       variant,
-      size,
-      capacityRps,
+      size: best.size,
+      capacityRps: best.capacityRps,
       loadBalancer,
-      network,
-      ipHourlyEstimate,
-      ...(controlPlane ? { controlPlane } : {}),
+      network: ctx.network,
+      ipHourlyEstimate: ctx.ipHourlyEstimate,
+      ...(ctx.controlPlane ? { controlPlane: ctx.controlPlane } : {}),
     };
-    const cost = estimate(plan, profile, week, minInstances, loadBalancerMonthly);
-    if (cost < (best?.cost ?? Infinity)) best = { plan, cost };
+    return { plan, infeasibleBecause: [] };
   }
-  if (best) return { plan: best.plan, infeasibleBecause: [] };
-  const why = isCommitted(variant)
+  const why = committed
     ? `${service.name} lists no 1-year commitment price for a size that fits`
     : `no ${service.name} size has room for one request of ${profile.execution.memoryMb} MB beside the memory kept for the system`;
   return { infeasibleBecause: [why] };
+}
+
+/** The week's capacity demand summed over its hours, in requests per second. */
+const demandSums = new WeakMap<Float64Array, number>();
+function demandSum(week: TrafficWeek): number {
+  const demand = fleetDemand(week);
+  let sum = demandSums.get(demand);
+  if (sum === undefined) {
+    sum = 0;
+    for (let h = 0; h < HOURS_PER_WEEK; h++) sum += demand[h]!;
+    demandSums.set(demand, sum);
+  }
+  return sum * week.scale;
 }

@@ -2,12 +2,14 @@
 // Prices are decimal strings (never floats); quantities (tier bounds, allowances, limits) are plain numbers
 // in the item's meter unit, because they are physical counts, not money.
 import { z } from 'zod';
+import { PRICE_PATTERN } from '../costs/money.js';
 
 /** A non-negative decimal amount in USD, written as a string so no digit is lost to binary floats. */
+// At most 5 integer digits and 10 decimals: the engine's exact money (costs/money.ts) relies on it.
 export const UsdString = z
   .string()
-  .regex(/^\d+(\.\d+)?$/, 'must be a non-negative decimal string such as "0.0000166667"')
-  .describe('USD amount as a decimal string');
+  .regex(PRICE_PATTERN, 'must be a non-negative decimal string with at most 5 integer digits and 10 decimals, such as "0.0000166667"')
+  .describe('USD amount as a decimal string (at most 5 integer digits and 10 decimals)');
 
 const SourceUrl = z.url({ protocol: /^https$/ }).describe('The provider page this figure was read from');
 const IsoDate = z.iso.date().describe('A date as YYYY-MM-DD');

@@ -1,10 +1,18 @@
 // The workload profile (SPEC §2): the one schema behind validation, TypeScript types, OpenAPI and the
 // editor JSON Schema. Every object is strict, so a typo such as `peakRPS` is an error naming the key.
 import { z } from 'zod';
+import { PRICE_PATTERN } from '../costs/money.js';
 import { Provider } from '../pricing/schema.js';
 
 const HOURS_PER_DAY = 24;
 const HOURS_PER_WEEK = 168;
+
+/** An hourly rate given by a person, as exact as a table price (at most 10 decimals, costs/money.ts). */
+const RateInput = z
+  .union([z.string(), z.number().nonnegative()])
+  .transform((value) => String(value))
+  .pipe(z.string().regex(PRICE_PATTERN, 'must be a non-negative decimal with at most 5 integer digits and 10 decimals, such as "85.50"'))
+  .describe('USD, as a decimal string ("85.50") or a number');
 
 /** Money given by a person: a decimal string or a plain number, normalised to a decimal string. */
 const UsdInput = z
@@ -113,7 +121,7 @@ export const Team = z.strictObject({
     .enum(['none', 'part-time', 'dedicated'])
     .default('part-time')
     .describe('Who runs servers: nobody, someone part of the time, or a dedicated ops team'),
-  opsHourlyRateUsd: UsdInput.optional().describe('Cost of an ops hour; when given, server upkeep hours are priced'),
+  opsHourlyRateUsd: RateInput.optional().describe('Cost of an ops hour; when given, server upkeep hours are priced'),
 });
 
 export const Expect = z.strictObject({

@@ -24,6 +24,15 @@ const PATTERN_WEIGHT: Record<Pattern, (day: number, hourOfDay: number) => number
   batch: (_day, hour) => (hour === 1 || hour === 2 ? 1 : 0),
 };
 
+/**
+ * A week's hourly rates at one volume. Every week of a profile is this shape × a scale (growth, what-if
+ * volumes), so what depends only on the shape — sorted demand, load-balancer capacity units — is computed
+ * once per shape and scaled.
+ */
+export interface WeekShape {
+  readonly hourlyRps: Float64Array;
+}
+
 export interface TrafficWeek {
   /** Requests per second in each hour of the week, Monday 00:00 first; average = averageRps. */
   readonly hourlyRps: Float64Array;
@@ -35,6 +44,9 @@ export interface TrafficWeek {
   /** peakRps ÷ busiestHourRps (≥ 1): how much faster than its hour's average the load can burst. */
   readonly burstFactor: number;
   readonly monthlyRequests: number;
+  /** hourlyRps = shape.hourlyRps × scale. */
+  readonly shape: WeekShape;
+  readonly scale: number;
 }
 
 export function weightsOf(traffic: WorkloadProfile['traffic']): number[] {
@@ -52,11 +64,15 @@ export function monthlyRequestsOf(traffic: WorkloadProfile['traffic']): number {
   return traffic.monthlyRequests ?? traffic.averageRps! * SECONDS_PER_MONTH;
 }
 
-/** The profile's traffic in its first month, scaled by `volumeFactor` (growth, or a what-if search). */
-export function trafficWeek(traffic: WorkloadProfile['traffic'], volumeFactor = 1): TrafficWeek {
+/** The first month's week of each traffic block, built once and scaled for every other volume. */
+const firstWeeks = new WeakMap<WorkloadProfile['traffic'], TrafficWeek>();
+
+function firstWeek(traffic: WorkloadProfile['traffic']): TrafficWeek {
+  let week = firstWeeks.get(traffic);
+  if (week) return week;
   const weights = weightsOf(traffic);
   const weightSum = weights.reduce((a, b) => a + b, 0);
-  const monthlyRequests = monthlyRequestsOf(traffic) * volumeFactor;
+  const monthlyRequests = monthlyRequestsOf(traffic);
   const averageRps = monthlyRequests / SECONDS_PER_MONTH;
   const hourlyRps = new Float64Array(HOURS_PER_WEEK);
   let busiestHourRps = 0;
@@ -66,15 +82,41 @@ export function trafficWeek(traffic: WorkloadProfile['traffic'], volumeFactor = 
     hourlyRps[h] = rps;
     if (rps > busiestHourRps) busiestHourRps = rps;
   }
-  const givenPeak = traffic.peakRps === undefined ? 0 : traffic.peakRps * volumeFactor;
-  const peakRps = Math.max(givenPeak, busiestHourRps);
-  return {
+  const peakRps = Math.max(traffic.peakRps ?? 0, busiestHourRps);
+  week = {
     hourlyRps,
     averageRps,
     busiestHourRps,
     peakRps,
     burstFactor: busiestHourRps > 0 ? peakRps / busiestHourRps : 1,
     monthlyRequests,
+    shape: { hourlyRps },
+    scale: 1,
+  };
+  firstWeeks.set(traffic, week);
+  return week;
+}
+
+/** The profile's traffic in its first month, scaled by `volumeFactor` (growth, or a what-if search). */
+export function trafficWeek(traffic: WorkloadProfile['traffic'], volumeFactor = 1): TrafficWeek {
+  const first = firstWeek(traffic);
+  if (volumeFactor === 1) return first;
+  return scaleWeek(first, volumeFactor);
+}
+
+/** `week` with every rate and the volume × `factor`: the same shape, so the burst factor is unchanged. */
+export function scaleWeek(week: TrafficWeek, factor: number): TrafficWeek {
+  const hourlyRps = new Float64Array(HOURS_PER_WEEK);
+  for (let h = 0; h < HOURS_PER_WEEK; h++) hourlyRps[h] = week.hourlyRps[h]! * factor;
+  return {
+    hourlyRps,
+    averageRps: week.averageRps * factor,
+    busiestHourRps: week.busiestHourRps * factor,
+    peakRps: week.peakRps * factor,
+    burstFactor: week.burstFactor,
+    monthlyRequests: week.monthlyRequests * factor,
+    shape: week.shape,
+    scale: week.scale * factor,
   };
 }
 

@@ -1,0 +1,94 @@
+// Where priced lines go. One pricing code path serves three needs at three speeds:
+// - 'estimate': a float total, for searches that only rank choices (sizes, baselines, break-even);
+// - 'exact':    the exact total in pico-dollars, for every month of a projection;
+// - 'itemised': the exact total and its line items, named, for the month a person reads.
+import { addPico, formatUsd, priceOfPico, priceQuantity, subPico, type Pico, type Price } from './money.js';
+
+export type BillMode = 'estimate' | 'exact' | 'itemised';
+
+export interface LineItem {
+  /** What is charged, e.g. "requests, over 300M" or "free tier: compute (GB-seconds)". */
+  name: string;
+  /** How many priced units (see `unit`); quantity × unitPriceUsd = amountUsd exactly. */
+  quantity: number;
+  unit: string;
+  unitPriceUsd: string;
+  amountUsd: string;
+}
+
+/** A line inside the engine: exact money, turned into strings only at the edge. */
+export interface MoneyLine {
+  name: string;
+  quantity: number;
+  unit: string;
+  unitPrice: Price;
+  amount: Pico;
+}
+
+export function toLineItem(line: MoneyLine): LineItem {
+  return { name: line.name, quantity: line.quantity, unit: line.unit, unitPriceUsd: line.unitPrice.text, amountUsd: formatUsd(line.amount) };
+}
+
+/** A point in a bill, to total what was added after it. */
+export interface BillMark {
+  usd: number;
+  pico: Pico;
+}
+
+export class Bill {
+  /** Float total ('estimate' mode only). */
+  private usd = 0;
+  /** Exact total ('exact' and 'itemised'). */
+  private pico: Pico = 0;
+  readonly lines: MoneyLine[] = [];
+  /** Names are built only for a bill that keeps its lines. */
+  readonly itemised: boolean;
+  private readonly exact: boolean;
+
+  constructor(readonly mode: BillMode) {
+    this.itemised = mode === 'itemised';
+    this.exact = mode !== 'estimate';
+  }
+
+  /** Adds quantity × price. `name` may be '' unless the bill is itemised. */
+  add(name: string, quantity: number, unit: string, price: Price): void {
+    if (!this.exact) {
+      this.usd += quantity * price.usd;
+      return;
+    }
+    const priced = priceQuantity(quantity, price);
+    this.pico = addPico(this.pico, priced.amount);
+    if (this.itemised) this.lines.push({ name, quantity: priced.quantity, unit, unitPrice: price, amount: priced.amount });
+  }
+
+  mark(): BillMark {
+    return { usd: this.usd, pico: this.pico };
+  }
+
+  /**
+   * A credit line worth what was added since `mark`, less `excluded` (which the credit does not pay for),
+   * and at most `cap`: a plan's pooled usage credit. Nothing when that is zero.
+   */
+  addCredit(name: string, cap: Price, since: BillMark, excluded: Bill): void {
+    if (!this.exact) {
+      const covered = Math.min(cap.usd, Math.max(0, this.usd - since.usd - excluded.usd));
+      this.usd -= covered;
+      return;
+    }
+    const used = subPico(subPico(this.pico, since.pico), excluded.pico);
+    const capPico = cap.scaledBig * BigInt(cap.quantityScale);
+    const covered = used <= 0 ? 0 : used < capPico ? used : capPico;
+    if (covered === 0) return;
+    this.add(name, 1, 'month', priceOfPico(subPico(0, covered)));
+  }
+
+  /** The exact total, in pico-dollars ('exact' and 'itemised'). */
+  get totalPico(): Pico {
+    return this.pico;
+  }
+
+  /** The total as a float: the estimate, or the exact total rounded to a float. */
+  get totalUsd(): number {
+    return this.exact ? Number(this.pico) / 1e12 : this.usd;
+  }
+}

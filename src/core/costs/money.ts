@@ -1,0 +1,121 @@
+// Exact money for the loops: an amount is a whole number of pico-dollars (1e-12 USD). It is a plain number
+// while it stays below 2^53 (any amount under $9,007) — integer arithmetic on doubles is exact there — and
+// a BigInt beyond. Prices have at most 10 decimals (the schemas say so), and a quantity is rounded to the
+// step that makes quantity × price a whole number of pico-dollars, so every product and sum stays exact.
+
+/** USD × 10^12, exactly. */
+export type Pico = number | bigint;
+
+const PICO_DIGITS = 12;
+const PICO_PER_USD = 1e12;
+const PICO_PER_USD_BIG = 10n ** 12n;
+/** Prices with more decimals than this are refused by the schemas: quantities keep at least two. */
+export const MAX_PRICE_DECIMALS = 10;
+/** A price as the pricing files and profiles write it: at most 5 integer digits and 10 decimals. */
+export const PRICE_PATTERN = /^\d{1,5}(\.\d{1,10})?$/;
+
+export interface Price {
+  /** The price as shown, normalised ("0.20" → "0.2", "-0.0000166667"). */
+  readonly text: string;
+  /** As a float: only for estimates that rank choices, never for a bill. */
+  readonly usd: number;
+  /** The price × 10^decimals, an integer (exact as a double: at most 15 digits). */
+  readonly scaled: number;
+  readonly scaledBig: bigint;
+  /** Quantities are counted in steps of 1 / quantityScale = 10^-(12 − decimals): quantity × price lands on a pico-dollar. */
+  readonly quantityScale: number;
+}
+
+function makePrice(negative: boolean, whole: string, fraction: string): Price {
+  const decimals = fraction.replace(/0+$/, '');
+  const digits = `${whole}${decimals}`.replace(/^0+(?=\d)/, '');
+  const isZero = /^0*$/.test(digits);
+  const sign = negative && !isZero ? '-' : '';
+  const text = `${sign}${whole.replace(/^0+(?=\d)/, '')}${decimals ? `.${decimals}` : ''}`;
+  const scaledBig = BigInt(`${sign}${digits}`);
+  return { text, usd: Number(text), scaled: Number(scaledBig), scaledBig, quantityScale: 10 ** (PICO_DIGITS - decimals.length) };
+}
+
+/** A price from its decimal text, e.g. "0.0000166667" or "-0.2". */
+export function parsePrice(text: string): Price {
+  const match = /^(-?)(\d+)(?:\.(\d*))?$/.exec(text);
+  if (!match || (match[3] ?? '').replace(/0+$/, '').length > PICO_DIGITS)
+    throw new RangeError(`price ${JSON.stringify(text)} is not a decimal with at most ${PICO_DIGITS} decimals`);
+  return makePrice(match[1] === '-', match[2]!, match[3] ?? '');
+}
+
+/** Price strings of the loaded tables (a bounded set) are parsed once. */
+const tablePrices = new Map<string, Price>();
+export function tablePrice(text: string): Price {
+  let price = tablePrices.get(text);
+  if (!price) tablePrices.set(text, (price = parsePrice(text)));
+  return price;
+}
+
+/** The price whose text is the amount `pico`: for credits computed from other lines. */
+export function priceOfPico(pico: Pico): Price {
+  return parsePrice(formatUsd(pico));
+}
+
+/** An amount as a decimal string in USD, exact and without trailing zeros: 25000050000000 → "25.00005". */
+export function formatUsd(pico: Pico): string {
+  if (typeof pico === 'bigint') {
+    const negative = pico < 0n;
+    const magnitude = negative ? -pico : pico;
+    return joinUsd(negative, (magnitude / PICO_PER_USD_BIG).toString(), (magnitude % PICO_PER_USD_BIG).toString());
+  }
+  const negative = pico < 0;
+  const magnitude = Math.abs(pico);
+  // Below 2^53 the quotient is at least 1e-12 from the next whole number, more than half the spacing of
+  // doubles there (≤ 0.91e-12), so the floor is exact; so is the subtraction.
+  const whole = Math.floor(magnitude / PICO_PER_USD);
+  return joinUsd(negative, String(whole), String(magnitude - whole * PICO_PER_USD));
+}
+
+function joinUsd(negative: boolean, whole: string, fraction: string): string {
+  const decimals = fraction.padStart(PICO_DIGITS, '0').replace(/0+$/, '');
+  return `${negative ? '-' : ''}${whole}${decimals ? `.${decimals}` : ''}`;
+}
+
+/** a + b, exactly. */
+export function addPico(a: Pico, b: Pico): Pico {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const sum = a + b;
+    if (Number.isSafeInteger(sum)) return sum;
+  }
+  return BigInt(a) + BigInt(b);
+}
+
+/** a − b, exactly. */
+export function subPico(a: Pico, b: Pico): Pico {
+  return addPico(a, typeof b === 'number' ? -b : -b);
+}
+
+export interface Priced {
+  /** The quantity as shown: a multiple of the price's quantity step, at most 15 significant digits. */
+  quantity: number;
+  /** quantity × price, exactly. */
+  amount: Pico;
+}
+
+/** `quantity` rounded to the price's step, and its amount. */
+export function priceQuantity(quantity: number, price: Price): Priced {
+  const units = Math.round(quantity * price.quantityScale);
+  if (units < 1e15) {
+    const amount = units * price.scaled;
+    return {
+      quantity: units / price.quantityScale,
+      amount: Math.abs(amount) <= Number.MAX_SAFE_INTEGER ? amount : BigInt(units) * price.scaledBig,
+    };
+  }
+  return priceHugeQuantity(units, price);
+}
+
+/** Beyond 15 digits of steps a double cannot show the quantity exactly: round it to 15 significant digits. */
+function priceHugeQuantity(units: number, price: Price): Priced {
+  const [mantissa, exponent] = units.toExponential(14).split('e') as [string, string];
+  const digits = mantissa.replace('.', '');
+  const shift = Number(exponent) - 14;
+  const exactUnits = BigInt(digits) * 10n ** BigInt(shift);
+  return { quantity: Number(`${digits}e${shift}`) / price.quantityScale, amount: exactUnits * price.scaledBig };
+}

@@ -1,0 +1,99 @@
+// Exact money in pico-dollars: prices parsed once, quantities rounded to the step that keeps every product
+// a whole number of pico-dollars, doubles while they are exact and BigInts beyond — checked against BigInt.
+import t from 'tap';
+import { Bill, toLineItem } from '../../src/core/costs/bill.js';
+import { addPico, formatUsd, parsePrice, priceOfPico, priceQuantity, subPico, tablePrice } from '../../src/core/costs/money.js';
+
+t.test('prices are normalised, and their quantity step follows their decimals', async (t) => {
+  t.match(parsePrice('0.20'), { text: '0.2', usd: 0.2, scaled: 2, quantityScale: 1e11 });
+  t.match(parsePrice('0.0000166667'), { text: '0.0000166667', scaled: 166667, quantityScale: 100 }, 'GB-seconds to the hundredth');
+  t.match(parsePrice('-0.0000166667'), { text: '-0.0000166667', scaled: -166667 });
+  t.match(parsePrice('007.50'), { text: '7.5', scaled: 75 });
+  t.match(parsePrice('-0.00'), { text: '0', scaled: 0 }, 'no negative zero');
+  t.match(parsePrice('5'), { text: '5', quantityScale: 1e12 });
+  t.throws(() => parsePrice('0.0000000000001'), /at most 12 decimals/);
+  t.throws(() => parsePrice('1e-7'), /not a decimal/);
+  t.equal(tablePrice('0.09'), tablePrice('0.09'), 'table prices are parsed once');
+});
+
+t.test('amounts print as exact decimals without trailing zeros', async (t) => {
+  t.equal(formatUsd(25_000_050_000_000), '25.00005');
+  t.equal(formatUsd(-6_666_680_000_000), '-6.66668');
+  t.equal(formatUsd(0), '0');
+  t.equal(formatUsd(1), '0.000000000001');
+  t.equal(formatUsd(Number.MAX_SAFE_INTEGER), '9007.199254740991');
+  t.equal(formatUsd(123_456_789_012_345_678_901n), '123456789.012345678901');
+  t.equal(formatUsd(-1_500_000_000_000n), '-1.5');
+});
+
+t.test('sums stay doubles while exact, and become BigInts beyond 2^53', async (t) => {
+  t.equal(addPico(1, 2), 3);
+  const big = addPico(Number.MAX_SAFE_INTEGER, 1);
+  t.equal(typeof big, 'bigint');
+  t.equal(big, 9_007_199_254_740_992n);
+  t.equal(addPico(5n, 2), 7n);
+  t.equal(subPico(5, 7), -2);
+  t.equal(subPico(5n, 7n), -2n);
+});
+
+t.test('a quantity is rounded to its price step and the amount is its exact product', async (t) => {
+  const gbSecond = parsePrice('0.0000166667');
+  t.same(priceQuantity(1_500_000, gbSecond), { quantity: 1_500_000, amount: 25_000_050_000_000 }, '$25.00005, the Lambda example');
+  t.same(priceQuantity(123.456, gbSecond), { quantity: 123.46, amount: 12_346 * 166_667 }, 'GB-seconds kept to the hundredth');
+  // 98,765.43 hours at $2.0833333333: 9,876,543 × 20,833,333,333 does not fit in a double: a BigInt.
+  const hourly = parsePrice('2.0833333333');
+  const { quantity, amount } = priceQuantity(98_765.43, hourly);
+  t.equal(quantity, 98_765.43);
+  t.equal(amount, 9_876_543n * 20_833_333_333n);
+  t.equal(formatUsd(amount), '205761.312496707819');
+  // Beyond 15 digits of steps a quantity is kept to 15 significant digits, and still multiplies exactly.
+  const perMillion = parsePrice('0.2');
+  const huge = priceQuantity(123_456_789.123_456_789, perMillion);
+  t.equal(huge.quantity, 123_456_789.123457);
+  t.equal(huge.amount, 123_456_789_123_457n * 10n ** 5n * 2n);
+  t.equal(formatUsd(huge.amount), '24691357.8246914');
+});
+
+t.test('a bill in its three modes: estimate, exact, itemised', async (t) => {
+  const price = parsePrice('0.0000166667');
+  const estimate = new Bill('estimate');
+  estimate.add('', 1_500_000, 'GB-second', price);
+  t.equal(estimate.totalUsd, 1_500_000 * 0.0000166667);
+  t.equal(estimate.totalPico, 0, 'an estimate has no exact total');
+  t.equal(estimate.lines.length, 0);
+  const exact = new Bill('exact');
+  exact.add('', 1_500_000, 'GB-second', price);
+  t.equal(exact.totalPico, 25_000_050_000_000);
+  t.equal(exact.totalUsd, 25.00005);
+  t.equal(exact.lines.length, 0, 'an exact bill keeps no lines');
+  const itemised = new Bill('itemised');
+  itemised.add('compute', 1_500_000, 'GB-second', price);
+  t.same(itemised.lines.map(toLineItem), [{ name: 'compute', quantity: 1_500_000, unit: 'GB-second', unitPriceUsd: '0.0000166667', amountUsd: '25.00005' }]);
+});
+
+t.test('a pooled credit pays for what was added since a mark, less the plan fee, up to its cap', async (t) => {
+  const fee = parsePrice('20');
+  const usage = parsePrice('0.6');
+  const cap = parsePrice('20');
+  for (const mode of ['estimate', 'exact', 'itemised'] as const) {
+    const run = (units: number) => {
+      const bill = new Bill(mode);
+      const mark = bill.mark();
+      bill.add('plan', 1, 'month', fee);
+      bill.add('usage', units, 'unit', usage);
+      const fees = new Bill(mode);
+      fees.add('plan', 1, 'month', fee);
+      bill.addCredit('credit', cap, mark, fees);
+      return bill;
+    };
+    t.equal(run(10).totalUsd, 20, `${mode}: $6 of usage is all covered`);
+    t.equal(run(50).totalUsd, 30, `${mode}: $30 of usage, $20 covered`);
+    t.equal(run(0).totalUsd, 20, `${mode}: no usage, no credit`);
+  }
+  const bill = new Bill('itemised');
+  const mark = bill.mark();
+  bill.add('usage', 10, 'unit', usage);
+  bill.addCredit('credit', cap, mark, new Bill('itemised'));
+  t.same(bill.lines.map(toLineItem)[1], { name: 'credit', quantity: 1, unit: 'month', unitPriceUsd: '-6', amountUsd: '-6' });
+  t.equal(priceOfPico(-6_000_000_000_000).text, '-6');
+});
