@@ -163,3 +163,25 @@ t.test('a hybrid whose baselines cost within a millionth of each other is settle
   }
   t.same(itemised((b) => priceServiceItems(pair.services[0]!, {}, true, b)), [], 'a meter the usage does not list is not used');
 });
+
+t.test('a wide range of baselines is narrowed by ternary search toward the cheaper end', async (t) => {
+  const { optionPlans } = await import('../../src/core/costs/options.js');
+  const cheapServers = PricingFile.parse({
+    provider: 'gcp',
+    effectiveDate: '2030-01-01',
+    currency: 'USD',
+    region: 'r',
+    regionName: 'R',
+    services: [
+      { id: 'fn', name: 'Fn', kind: 'function', architecture: 'serverless', source: SRC, items: [{ id: 'req', name: 'requests', meter: 'request', unit: '1M requests', unitSize: 1_000_000, priceUsd: '500', source: SRC }] },
+      { id: 'vm', name: 'VM', kind: 'vm', architecture: 'traditional', source: SRC, instanceTypes: [{ name: 'node', vcpu: 2, memoryGib: 4, arch: 'x86', hourlyUsd: '0.0001', source: SRC }] },
+    ],
+  });
+  // ~3,044 requests a second against ~196 per server: 16 servers at the peak, each far cheaper than functions.
+  const busy = profile({ averageDurationMs: 50, memoryMb: 256, cpuMsPerRequest: 1 }, { traffic: { monthlyRequests: 8e9 }, minInstances: 1 });
+  const week = trafficWeek(busy.traffic);
+  const hybrid = optionPlans([cheapServers], busy, week, 1).find((o) => o.architecture === 'hybrid')!;
+  const month = hybrid.price(week);
+  t.equal(month.baselineInstances, 16, 'servers for every request');
+  t.equal(month.details.functionSharePercent, 0);
+});

@@ -101,12 +101,12 @@ export function overflowShare(week: TrafficWeek, baselineRps: number): number {
   if (baselineRps <= 0) return 1;
   const sorted = sortedShape(week.shape);
   const total = sorted.sums[HOURS_PER_WEEK]! * week.scale;
-  if (total <= 0) return 0;
   // Each hour's base rate is its average × baseFactor (intraHourShape is linear in the average).
   const { burstShare, baseRps: baseFactor } = intraHourShape(1, week.burstFactor);
   const overflow =
     burstShare * excessOver(sorted, week.burstFactor * week.scale, baselineRps) + (1 - burstShare) * excessOver(sorted, baseFactor * week.scale, baselineRps);
-  return overflow / total;
+  // A week without traffic has no overflow either: 0 ÷ the smallest double is 0, never 0 ÷ 0.
+  return overflow / Math.max(total, Number.MIN_VALUE);
 }
 
 /**

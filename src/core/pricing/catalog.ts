@@ -58,9 +58,13 @@ export function parsePricingFile(table: TableText): PricingFile {
 }
 
 export function buildCatalog(tables: readonly TableText[]): PricingCatalog {
+  return indexPricingFiles(tables.map(parsePricingFile));
+}
+
+/** Files already parsed and validated, indexed by provider, oldest first. */
+export function indexPricingFiles(files: readonly PricingFile[]): PricingCatalog {
   const byProvider = new Map<Provider, PricingFile[]>();
-  for (const table of tables) {
-    const file = parsePricingFile(table);
+  for (const file of files) {
     const list = byProvider.get(file.provider) ?? [];
     list.push(file);
     byProvider.set(file.provider, list);

@@ -40,11 +40,16 @@ export function loadRuleset(table: TableText): LoadedRuleset {
   const expectedName = table.name.replace(/\.ya?ml$/, '');
   if (result.data.name !== expectedName)
     throw new RulesetFileError(table.name, [{ path: 'name', message: `is "${result.data.name}" but the file is named ${table.name}` }]);
+  return compileLoaded(table.name, result.data);
+}
+
+/** Compiles a validated ruleset; a rule naming an unknown fact stops loading, naming the file and rule. */
+export function compileLoaded(file: string, ruleset: Ruleset): LoadedRuleset {
   try {
-    return { ruleset: result.data, compiled: compileRuleset(result.data, FACTS) };
+    return { ruleset, compiled: compileRuleset(ruleset, FACTS) };
   } catch (error) {
     const e = error as RuleCompileError;
-    throw new RulesetFileError(table.name, [{ path: `rule ${e.ruleId}: ${e.path}`, message: e.reason }]);
+    throw new RulesetFileError(file, [{ path: `rule ${e.ruleId}: ${e.path}`, message: e.reason }]);
   }
 }
 

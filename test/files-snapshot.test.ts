@@ -1,0 +1,41 @@
+// The build-time snapshot of the tables: used only when it was taken from exactly the files on disk, so an
+// edited, added or removed table is always read and validated from its YAML.
+import { cpSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { buildCatalog } from '../src/core/pricing/catalog.js';
+import { loadPricingCatalog, loadRulesetDir, readYamlTree, writeTablesSnapshot } from '../src/files/tables.js';
+import { PRICING_DIR, RULES_DIR } from './helpers.js';
+
+function scratch(t: { teardown: (fn: () => void) => void }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'archcalc-snapshot-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+t.test('a snapshot of the same files gives the same catalog and rulesets as the YAML', async (t) => {
+  const snapshot = join(scratch(t), 'tables.json');
+  writeTablesSnapshot(PRICING_DIR, RULES_DIR, snapshot);
+  const fromYaml = buildCatalog(readYamlTree(PRICING_DIR));
+  t.same(loadPricingCatalog(PRICING_DIR, snapshot).byProvider, fromYaml.byProvider);
+  const rules = loadRulesetDir(RULES_DIR, snapshot).get('default')!;
+  t.same(rules.ruleset, loadRulesetDir(RULES_DIR, join(scratch(t), 'none.json')).get('default')!.ruleset);
+  t.ok(rules.compiled.run, 'rules from the snapshot are compiled');
+});
+
+t.test('a snapshot of other files is ignored: edited tables are read from their YAML', async (t) => {
+  const work = scratch(t);
+  const snapshot = join(work, 'tables.json');
+  writeTablesSnapshot(PRICING_DIR, RULES_DIR, snapshot);
+  const pricing = join(work, 'pricing');
+  cpSync(PRICING_DIR, pricing, { recursive: true });
+  appendFileSync(join(pricing, 'aws', '2024-02-01.yaml'), '\nnotAField: 1\n');
+  t.throws(() => loadPricingCatalog(pricing, snapshot), { file: 'aws/2024-02-01.yaml' }, 'the edit is seen and refused');
+  const rules = join(work, 'rules');
+  cpSync(RULES_DIR, rules, { recursive: true });
+  appendFileSync(join(rules, 'default.yaml'), '\nnotAField: 1\n');
+  t.throws(() => loadRulesetDir(rules, snapshot), { file: 'default.yaml' });
+  writeFileSync(snapshot, 'not json');
+  t.ok(loadPricingCatalog(PRICING_DIR, snapshot).byProvider.size > 0, 'an unreadable snapshot is no snapshot');
+});
