@@ -1,6 +1,7 @@
 // POST /v1/evaluations, GET /v1/rules and GET /v1/facts through inject(): JSON and YAML bodies, every
 // kind of bad input as a 4xx problem naming what is wrong, and rules that explain themselves.
 import t from 'tap';
+import { Evaluation } from '../../src/core/evaluation/schema.js';
 import { testApp } from '../helpers.js';
 
 const profile = {
@@ -31,6 +32,7 @@ t.test('a JSON profile gets a full evaluation', async (t) => {
   t.equal(body.options[0].projection.length, 6);
   t.equal(body.provenance.rulesetVersion, '2026.11.2');
   t.equal(body.provenance.pricingDate, '2026-11-25');
+  t.same(Evaluation.parse(body), body, 'the response is exactly what the schema describes, and nothing more');
 });
 
 t.test('the same profile as YAML gives the same answer, byte for byte', async (t) => {

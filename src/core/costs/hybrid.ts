@@ -186,7 +186,8 @@ export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: W
   }
   for (let b = lo; b <= hi; b++) estimate(b);
   estimate(last);
-  const ranked = [...estimates.values()].sort((a, b) => a.bill.totalUsd - b.bill.totalUsd || a.baselineInstances - b.baselineInstances);
+  // Sorting is stable: by baseline, then by estimate, equal estimates keep the smaller baseline first.
+  const ranked = [...estimates.values()].sort((a, b) => a.baselineInstances - b.baselineInstances).sort((a, b) => a.bill.totalUsd - b.bill.totalUsd);
   if (mode === 'estimate') return ranked[0]!;
   // Floats rank; exact bills decide among the near-ties, so the choice holds to the last digit.
   const bestUsd = ranked[0]!.bill.totalUsd;
