@@ -15,18 +15,18 @@ function scratch(t: { teardown: (fn: () => void) => void }): string {
 }
 
 t.test('a snapshot of the same files gives the same catalog and rulesets as the YAML', async (t) => {
-  const snapshot = join(scratch(t), 'tables.json');
+  const snapshot = join(scratch(t), 'tables');
   writeTablesSnapshot(PRICING_DIR, RULES_DIR, snapshot);
   const fromYaml = buildCatalog(readYamlTree(PRICING_DIR));
   t.same(loadPricingCatalog(PRICING_DIR, snapshot).byProvider, fromYaml.byProvider);
   const rules = loadRulesetDir(RULES_DIR, snapshot).get('default')!;
-  t.same(rules.ruleset, loadRulesetDir(RULES_DIR, join(scratch(t), 'none.json')).get('default')!.ruleset);
+  t.same(rules.ruleset, loadRulesetDir(RULES_DIR, join(scratch(t), 'none')).get('default')!.ruleset);
   t.ok(rules.compiled.run, 'rules from the snapshot are compiled');
 });
 
 t.test('a snapshot of other files is ignored: edited tables are read from their YAML', async (t) => {
   const work = scratch(t);
-  const snapshot = join(work, 'tables.json');
+  const snapshot = join(work, 'tables');
   writeTablesSnapshot(PRICING_DIR, RULES_DIR, snapshot);
   const pricing = join(work, 'pricing');
   cpSync(PRICING_DIR, pricing, { recursive: true });
@@ -36,6 +36,6 @@ t.test('a snapshot of other files is ignored: edited tables are read from their 
   cpSync(RULES_DIR, rules, { recursive: true });
   appendFileSync(join(rules, 'default.yaml'), '\nnotAField: 1\n');
   t.throws(() => loadRulesetDir(rules, snapshot), { file: 'default.yaml' });
-  writeFileSync(snapshot, 'not json');
+  writeFileSync(join(snapshot, 'pricing.json'), 'not json');
   t.ok(loadPricingCatalog(PRICING_DIR, snapshot).byProvider.size > 0, 'an unreadable snapshot is no snapshot');
 });

@@ -27,7 +27,7 @@ export function costCurve(files: readonly PricingFile[], profile: WorkloadProfil
   const series: CostCurve['series'] = { serverless: [], traditional: [], hybrid: [] };
   const options = prepareOptions(files, profile, profile.minInstances);
   for (const volume of volumes) {
-    const priced = priceFeasible(options, profile, weekAtVolume(profile.traffic, volume));
+    const priced = priceFeasible(options, weekAtVolume(profile.traffic, volume));
     for (const architecture of ['serverless', 'traditional', 'hybrid'] as const) {
       let best: number | null = null;
       for (const { plan, month } of priced) {

@@ -2,6 +2,7 @@
 // serverless and the best traditional option changes — "this flips to traditional above 41.2M requests a
 // month" — found by search on the real cost functions. The comparison is the break-even's: hybrids, which
 // mix both, are left out.
+import { prepareOptions } from './costs/options.js';
 import { bisectFlip, priceFeasible, VOLUME_GRID } from './costs/report.js';
 import type { Evaluation } from './evaluation/schema.js';
 import type { PricingFile } from './pricing/schema.js';
@@ -21,7 +22,7 @@ interface Input {
 
 /** Which pure architecture is cheaper for `profile` in its first month. */
 function cheaperSide(files: readonly PricingFile[], profile: WorkloadProfile): Side {
-  const priced = priceFeasible(files, profile, trafficWeek(profile.traffic), false);
+  const priced = priceFeasible(prepareOptions(files, profile, profile.minInstances, false), trafficWeek(profile.traffic));
   let serverless: number | undefined;
   let traditional: number | undefined;
   for (const { plan, month } of priced) {

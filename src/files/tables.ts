@@ -1,6 +1,6 @@
 // Reads the YAML tables (pricing/, rules/) from disk for the adapters; the core only ever sees texts.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalog, indexPricingFiles, type PricingCatalog, type TableText } from '../core/pricing/catalog.js';
@@ -28,14 +28,15 @@ export function readYamlTree(dir: string): TableText[] {
 }
 
 /**
- * The pricing files and rulesets validated at build time (`npm run build` writes it), each with a digest of
- * the YAML it came from. Parsing and validating the YAML costs a command-line run ~200 ms; this, ~10 ms.
+ * The pricing files and rulesets validated at build time (`npm run build` writes them), each file with a
+ * digest of the YAML it came from: pricing.json and rules.json, so each loader reads only its own. Parsing
+ * and validating the YAML costs a command-line run ~200 ms; this, a few.
  */
-export const TABLES_SNAPSHOT = join(packageRoot(), 'dist', 'tables-snapshot.json');
+export const TABLES_SNAPSHOT = join(packageRoot(), 'dist', 'tables-snapshot');
 
-interface TablesSnapshot {
-  pricing: { digest: string; files: PricingFile[] };
-  rules: { digest: string; rulesets: Ruleset[] };
+interface Snapshot<T> {
+  digest: string;
+  tables: T[];
 }
 
 /** sha256 over every table's name and text: any edit, added or removed file changes it. */
@@ -45,39 +46,42 @@ export function tablesDigest(tables: readonly TableText[]): string {
   return hash.digest('hex');
 }
 
-function readSnapshot(snapshotPath: string): TablesSnapshot | undefined {
+/** The snapshot's tables when they were taken from exactly `tables`; otherwise (none, unreadable, stale) nothing. */
+function snapshotOf<T>(snapshotDir: string, kind: 'pricing' | 'rules', tables: readonly TableText[]): T[] | undefined {
+  let saved: Snapshot<T>;
   try {
-    return JSON.parse(readFileSync(snapshotPath, 'utf8')) as TablesSnapshot;
+    saved = JSON.parse(readFileSync(join(snapshotDir, `${kind}.json`), 'utf8')) as Snapshot<T>;
   } catch {
     return undefined;
   }
+  return saved.digest === tablesDigest(tables) ? saved.tables : undefined;
 }
 
 /**
  * The pricing catalog of `dir`. When the snapshot was taken from exactly these files it is used as is;
  * otherwise (edited tables, another directory, no build yet) every file is parsed and validated.
  */
-export function loadPricingCatalog(dir: string, snapshotPath = TABLES_SNAPSHOT): PricingCatalog {
+export function loadPricingCatalog(dir: string, snapshotDir = TABLES_SNAPSHOT): PricingCatalog {
   const tables = readYamlTree(dir);
-  const saved = readSnapshot(snapshotPath)?.pricing;
-  return saved?.digest === tablesDigest(tables) ? indexPricingFiles(saved.files) : buildCatalog(tables);
+  const saved = snapshotOf<PricingFile>(snapshotDir, 'pricing', tables);
+  return saved ? indexPricingFiles(saved) : buildCatalog(tables);
 }
 
 /** The rulesets of `dir`, compiled; validated from the YAML unless the snapshot was taken from these files. */
-export function loadRulesetDir(dir: string, snapshotPath = TABLES_SNAPSHOT): ReadonlyMap<string, LoadedRuleset> {
+export function loadRulesetDir(dir: string, snapshotDir = TABLES_SNAPSHOT): ReadonlyMap<string, LoadedRuleset> {
   const tables = readYamlTree(dir);
-  const saved = readSnapshot(snapshotPath)?.rules;
-  if (saved?.digest !== tablesDigest(tables)) return loadRulesets(tables);
-  return new Map(saved.rulesets.map((ruleset) => [ruleset.name, compileLoaded(`${ruleset.name}.yaml`, ruleset)]));
+  const saved = snapshotOf<Ruleset>(snapshotDir, 'rules', tables);
+  if (!saved) return loadRulesets(tables);
+  return new Map(saved.map((ruleset) => [ruleset.name, compileLoaded(`${ruleset.name}.yaml`, ruleset)]));
 }
 
 /** Validates pricing/ and rules/ and saves them as the snapshot the loaders can trust. */
-export function writeTablesSnapshot(pricingDir: string, rulesDir: string, snapshotPath = TABLES_SNAPSHOT): void {
+export function writeTablesSnapshot(pricingDir: string, rulesDir: string, snapshotDir = TABLES_SNAPSHOT): void {
   const pricing = readYamlTree(pricingDir);
   const rules = readYamlTree(rulesDir);
-  const snapshot: TablesSnapshot = {
-    pricing: { digest: tablesDigest(pricing), files: [...buildCatalog(pricing).byProvider.values()].flat() },
-    rules: { digest: tablesDigest(rules), rulesets: [...loadRulesets(rules).values()].map((loaded) => loaded.ruleset) },
-  };
-  writeFileSync(snapshotPath, JSON.stringify(snapshot));
+  const write = <T>(kind: string, tables: readonly TableText[], saved: T[]) =>
+    writeFileSync(join(snapshotDir, `${kind}.json`), JSON.stringify({ digest: tablesDigest(tables), tables: saved } satisfies Snapshot<T>));
+  mkdirSync(snapshotDir, { recursive: true });
+  write('pricing', pricing, [...buildCatalog(pricing).byProvider.values()].flat());
+  write('rules', rules, [...loadRulesets(rules).values()].map((loaded) => loaded.ruleset));
 }

@@ -136,51 +136,44 @@ t.test('a Kubernetes cluster and an event source, from a made-up provider', asyn
   t.notOk(optionPlans([cluster], queued, week, 2).find((p) => p.id === 'gcp/vm/on-demand-autoscaled')!.price(week).lines.some((l) => l.name.startsWith('LB')), 'queue workers need no load balancer');
 });
 
-t.test('a hybrid whose baselines cost within a millionth of each other is settled on exact bills', async (t) => {
+/** A made-up provider with one function ($ per 1M requests) and one VM size ($ per hour), and the hybrid of the two for `monthlyRequests`. */
+async function fnAndVm(requestPriceUsd: string, hourlyUsd: string, monthlyRequests: number) {
   const { optionPlans } = await import('../../src/core/costs/options.js');
-  const { priceServiceItems } = await import('../../src/core/costs/service-lines.js');
-  const pair = PricingFile.parse({
+  const file = PricingFile.parse({
     provider: 'gcp',
     effectiveDate: '2030-01-01',
     currency: 'USD',
     region: 'r',
     regionName: 'R',
     services: [
-      { id: 'fn', name: 'Fn', kind: 'function', architecture: 'serverless', source: SRC, items: [{ id: 'req', name: 'requests', meter: 'request', unit: '1M requests', unitSize: 1_000_000, priceUsd: '0.5', source: SRC }] },
-      // 730 hours × $0.1369863014 = $100.000000022: one server all month.
-      { id: 'vm', name: 'VM', kind: 'vm', architecture: 'traditional', source: SRC, instanceTypes: [{ name: 'node', vcpu: 2, memoryGib: 4, arch: 'x86', hourlyUsd: '0.1369863014', source: SRC }] },
+      { id: 'fn', name: 'Fn', kind: 'function', architecture: 'serverless', source: SRC, items: [{ id: 'req', name: 'requests', meter: 'request', unit: '1M requests', unitSize: 1_000_000, priceUsd: requestPriceUsd, source: SRC }] },
+      { id: 'vm', name: 'VM', kind: 'vm', architecture: 'traditional', source: SRC, instanceTypes: [{ name: 'node', vcpu: 2, memoryGib: 4, arch: 'x86', hourlyUsd, source: SRC }] },
     ],
   });
-  // Functions alone: $100.00005 (the server is cheaper by 5e-7 of the bill), then $100 (the functions are).
+  // ~196 requests a second per server (14 requests of 256 MB in flight × 50 ms, at 70%).
+  const steady = profile({ averageDurationMs: 50, memoryMb: 256, cpuMsPerRequest: 1 }, { traffic: { monthlyRequests }, minInstances: 1 });
+  const week = trafficWeek(steady.traffic);
+  return { file, week, hybrid: optionPlans([file], steady, week, 1).find((o) => o.architecture === 'hybrid')! };
+}
+
+t.test('a hybrid whose baselines cost within a millionth of each other is settled on exact bills', async (t) => {
+  const { priceServiceItems } = await import('../../src/core/costs/service-lines.js');
+  // One server all month: 730 hours × $0.1369863014 = $100.000000022. Functions alone: $100.00005 (the
+  // server is cheaper by 5e-7 of the bill), then $100 (the functions are).
   for (const [requests, baseline] of [
     [200_000_100, 1],
     [200_000_000, 0],
   ] as const) {
-    const steady = profile({ averageDurationMs: 50, memoryMb: 256, cpuMsPerRequest: 1 }, { traffic: { monthlyRequests: requests }, minInstances: 1 });
-    const week = trafficWeek(steady.traffic);
-    const hybrid = optionPlans([pair], steady, week, 1).find((o) => o.architecture === 'hybrid')!;
+    const { week, hybrid } = await fnAndVm('0.5', '0.1369863014', requests);
     t.equal(hybrid.price(week, 'exact').baselineInstances, baseline, `${requests} requests: baseline ${baseline}`);
   }
-  t.same(itemised((b) => priceServiceItems(pair.services[0]!, {}, true, b)), [], 'a meter the usage does not list is not used');
+  const { file } = await fnAndVm('0.5', '0.1369863014', 1);
+  t.same(itemised((b) => priceServiceItems(file.services[0]!, {}, true, b)), [], 'a meter the usage does not list is not used');
 });
 
 t.test('a wide range of baselines is narrowed by ternary search toward the cheaper end', async (t) => {
-  const { optionPlans } = await import('../../src/core/costs/options.js');
-  const cheapServers = PricingFile.parse({
-    provider: 'gcp',
-    effectiveDate: '2030-01-01',
-    currency: 'USD',
-    region: 'r',
-    regionName: 'R',
-    services: [
-      { id: 'fn', name: 'Fn', kind: 'function', architecture: 'serverless', source: SRC, items: [{ id: 'req', name: 'requests', meter: 'request', unit: '1M requests', unitSize: 1_000_000, priceUsd: '500', source: SRC }] },
-      { id: 'vm', name: 'VM', kind: 'vm', architecture: 'traditional', source: SRC, instanceTypes: [{ name: 'node', vcpu: 2, memoryGib: 4, arch: 'x86', hourlyUsd: '0.0001', source: SRC }] },
-    ],
-  });
   // ~3,044 requests a second against ~196 per server: 16 servers at the peak, each far cheaper than functions.
-  const busy = profile({ averageDurationMs: 50, memoryMb: 256, cpuMsPerRequest: 1 }, { traffic: { monthlyRequests: 8e9 }, minInstances: 1 });
-  const week = trafficWeek(busy.traffic);
-  const hybrid = optionPlans([cheapServers], busy, week, 1).find((o) => o.architecture === 'hybrid')!;
+  const { week, hybrid } = await fnAndVm('500', '0.0001', 8e9);
   const month = hybrid.price(week);
   t.equal(month.baselineInstances, 16, 'servers for every request');
   t.equal(month.details.functionSharePercent, 0);

@@ -109,6 +109,12 @@ export function overflowShare(week: TrafficWeek, baselineRps: number): number {
   return overflow / Math.max(total, Number.MIN_VALUE);
 }
 
+/** Instance-hours a baseline is billed: a commitment for every hour, on-demand servers up to the provider's monthly cap. */
+function baselineHours(server: ServerPlan, baseline: number): { hours: number; committed: boolean } {
+  const committed = server.size.committedHourlyEstimate !== undefined;
+  return { hours: fixedInstanceHours(baseline, committed ? undefined : server.service.billing?.monthlyCapHours), committed };
+}
+
 /**
  * One month of a hybrid with a fixed baseline of `baseline` instances of `server`'s size, onto `bill`. Built
  * so that a baseline of 0 bills exactly the pure function option and a baseline covering every hour bills
@@ -121,9 +127,7 @@ export function priceHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: 
   const overflow = fn.mode === 'provisioned' ? overflowWeek(week, baselineRps) : undefined;
   const overflowRequests = overflow ? overflow.monthlyRequests : week.monthlyRequests * overflowShare(week, baselineRps);
   const servedRequests = week.monthlyRequests - overflowRequests;
-  const committed = server.size.committedHourlyEstimate !== undefined;
-  // A commitment is paid for every hour; on-demand servers stop at the provider's monthly cap, if any.
-  const hours = fixedInstanceHours(baseline, committed ? undefined : server.service.billing?.monthlyCapHours);
+  const { hours, committed } = baselineHours(server, baseline);
   server.size.bill(hours, committed, bill);
   const hasOverflow = overflowRequests > 0;
   if (hasOverflow) priceFunctionMonth(fn, profile, overflow ?? week, overflowRequests, bill);
@@ -172,8 +176,7 @@ export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: W
   };
   // Every line of a bill is ≥ 0 net, so B servers cost at least B × their instance-hours: baselines whose
   // servers alone cost more than functions alone (B = 0) cannot win, and are not priced.
-  const committed = server.size.committedHourlyEstimate !== undefined;
-  const perServer = fixedInstanceHours(1, committed ? undefined : server.service.billing?.monthlyCapHours) * (server.size.committedHourlyEstimate ?? server.size.hourlyEstimate);
+  const perServer = baselineHours(server, 1).hours * (server.size.committedHourlyEstimate ?? server.size.hourlyEstimate);
   const functionsAlone = estimate(0);
   const peak = fleetFor(week, server.capacityRps, profile.minInstances, 'fixed').peak;
   const last = Math.min(peak, Math.floor((functionsAlone * (1 + NEAR) + NEAR) / perServer));

@@ -88,7 +88,7 @@ export function addPico(a: Pico, b: Pico): Pico {
 
 /** a − b, exactly. */
 export function subPico(a: Pico, b: Pico): Pico {
-  return addPico(a, typeof b === 'number' ? -b : -b);
+  return addPico(a, -b);
 }
 
 export interface Priced {

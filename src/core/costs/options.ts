@@ -116,13 +116,14 @@ function hybridOption(server: ServerPlan, fn: FunctionPlan, profile: WorkloadPro
     parts: { server, fn },
     price(week, billMode = 'itemised') {
       const month = bestHybridMonth(server, fn, profile, week, billMode);
-      return { baselineInstances: month.baselineInstances, ...pricedMonth(month.bill, () => ({
-          instanceType: server.size.name,
-          baselineInstances: month.baselineInstances,
-          baselineSharePercent: Number((month.baselineShare * 100).toFixed(2)),
-          functionSharePercent: Number(((1 - month.baselineShare) * 100).toFixed(2)),
+      const priced = pricedMonth(month.bill, () => ({
+        instanceType: server.size.name,
+        baselineInstances: month.baselineInstances,
+        baselineSharePercent: Number((month.baselineShare * 100).toFixed(2)),
+        functionSharePercent: Number(((1 - month.baselineShare) * 100).toFixed(2)),
         functionService: fn.service.id,
-      })) };
+      }));
+      return { ...priced, baselineInstances: month.baselineInstances };
     },
   };
 }

@@ -4,7 +4,7 @@ import type { OptionOut } from '../evaluation/schema.js';
 import type { PricingFile } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import { growthFactor, monthlyRequestsOf, scaleWeek, trafficWeek, type TrafficWeek } from '../traffic/week.js';
-import { toLineItem, type BillMode } from './bill.js';
+import { toLineItem } from './bill.js';
 import { addPico, formatUsd, type Pico } from './money.js';
 import { prepareOptions, type Architecture, type OptionPlan, type PreparedOptions, type PricedMonth } from './options.js';
 
@@ -36,24 +36,12 @@ function cheapest(priced: ReadonlyArray<{ plan: OptionPlan; month: PricedMonth }
   return best;
 }
 
-/** Every feasible option at `week`, priced as `mode` (by default a float estimate, for searches and charts). */
-export function priceFeasible(
-  files: readonly PricingFile[] | PreparedOptions,
-  profile: WorkloadProfile,
-  week: TrafficWeek,
-  withHybrids = true,
-  mode: BillMode = 'estimate',
-) {
-  const options = 'plansAt' in files ? files : prepareOptions(files, profile, profile.minInstances, withHybrids);
+/** Every feasible option at `week`, priced as a float estimate: for searches and charts. */
+export function priceFeasible(options: PreparedOptions, week: TrafficWeek) {
   return options
     .plansAt(week)
     .filter((plan) => plan.infeasibleBecause.length === 0)
-    .map((plan) => ({ plan, month: plan.price(week, mode) }));
-}
-
-/** Whether `a` costs less than `b` at `week`, on exact bills. */
-function cheaperThan(a: { plan: OptionPlan }, b: { plan: OptionPlan }, week: TrafficWeek): boolean {
-  return a.plan.price(week, 'exact').total < b.plan.price(week, 'exact').total;
+    .map((plan) => ({ plan, month: plan.price(week, 'estimate') }));
 }
 
 const SEARCH_LOW = 1_000;
@@ -90,11 +78,14 @@ export function findBreakEven(files: readonly PricingFile[], profile: WorkloadPr
   const options = prepareOptions(files, profile, profile.minInstances, false);
   const gap = (volume: number) => {
     const week = weekAtVolume(profile.traffic, volume);
-    const priced = priceFeasible(options, profile, week);
+    const priced = priceFeasible(options, week);
     const serverless = cheapest(priced, 'serverless');
     const traditional = cheapest(priced, 'traditional');
     if (!serverless || !traditional) return undefined;
-    return { week, serverless, traditional, traditionalCheaper: cheaperThan(traditional, serverless, week) };
+    // The two cheapest are decided, and later reported, on exact bills.
+    const serverlessUsd = serverless.plan.price(week, 'exact').total;
+    const traditionalUsd = traditional.plan.price(week, 'exact').total;
+    return { serverless, traditional, serverlessUsd, traditionalUsd, traditionalCheaper: traditionalUsd < serverlessUsd };
   };
   const first = gap(VOLUME_GRID[0]!);
   if (!first || first.traditionalCheaper) return null;
@@ -106,8 +97,8 @@ export function findBreakEven(files: readonly PricingFile[], profile: WorkloadPr
       monthlyRequests: Math.round(value),
       serverlessOption: at.serverless.plan.id,
       traditionalOption: at.traditional.plan.id,
-      serverlessMonthlyUsd: formatUsd(at.serverless.plan.price(at.week, 'exact').total),
-      traditionalMonthlyUsd: formatUsd(at.traditional.plan.price(at.week, 'exact').total),
+      serverlessMonthlyUsd: formatUsd(at.serverlessUsd),
+      traditionalMonthlyUsd: formatUsd(at.traditionalUsd),
     };
   }
   return null;

@@ -15,7 +15,8 @@ const ANY_MODE = () => true;
 /**
  * Prices the items of `service` for the month's `usage` onto `bill`. `modeWanted` picks on-demand or
  * warm-capacity items; `meters`, when given, limits pricing to those meters (e.g. only egress from a network
- * service); `includedEgressGb` is transfer that came with the servers, included before egress is charged.
+ * service); `included` is usage that came with something else (DigitalOcean pools each droplet's transfer),
+ * added to what the items include.
  */
 export function priceServiceItems(
   service: Service,
@@ -24,11 +25,11 @@ export function priceServiceItems(
   bill: Bill,
   modeWanted: (mode: string) => boolean = ANY_MODE,
   meters?: readonly Meter[],
-  includedEgressGb = 0,
+  included: Usage = {},
 ): void {
   const prefix = bill.itemised ? `${service.name}: ` : '';
   for (const item of service.items) {
     if (!modeWanted(item.mode) || (meters && !meters.includes(item.meter))) continue;
-    priceItem(item, usage[item.meter] ?? 0, applyFreeTier, bill, prefix, item.meter === 'egress-gb' ? includedEgressGb : 0);
+    priceItem(item, usage[item.meter] ?? 0, applyFreeTier, bill, prefix, included[item.meter]);
   }
 }

@@ -44,9 +44,12 @@ function isCommitted(variant: ServerVariant): boolean {
   return variant === 'committed-fixed';
 }
 
+function fleetMode(variant: ServerVariant): 'committed' | 'fixed' | 'autoscaled' {
+  return isCommitted(variant) ? 'committed' : variant === 'on-demand-fixed' ? 'fixed' : 'autoscaled';
+}
+
 function fleetOf(plan: ServerPlan, week: TrafficWeek, minInstances: number): Fleet {
-  const mode = isCommitted(plan.variant) ? 'committed' : plan.variant === 'on-demand-fixed' ? 'fixed' : 'autoscaled';
-  return fleetFor(week, plan.capacityRps, minInstances, mode, plan.service.billing?.monthlyCapHours);
+  return fleetFor(week, plan.capacityRps, minInstances, fleetMode(plan.variant), plan.service.billing?.monthlyCapHours);
 }
 
 const CLUSTER_MONTH = { 'cluster-hour': HOURS_PER_MONTH };
@@ -135,7 +138,7 @@ export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, pro
     ? loadBalancerEstimate(loadBalancer, week, profile) + (loadBalancer.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH * ctx.ipHourlyEstimate
     : 0;
   const committed = isCommitted(variant);
-  const mode = committed ? 'committed' : variant === 'on-demand-fixed' ? 'fixed' : 'autoscaled';
+  const mode = fleetMode(variant);
   const cap = committed ? Infinity : (service.billing?.monthlyCapHours ?? Infinity);
   // Ops effort grows with the fleet, so a priced ops hour can make fewer, larger servers cheaper.
   const opsPerInstanceHour = (Number(profile.team.opsHourlyRateUsd ?? 0) * ASSUMPTIONS.opsHoursPerMonth.traditionalPerInstance) / HOURS_PER_MONTH;
