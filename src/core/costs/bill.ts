@@ -2,7 +2,7 @@
 // - 'estimate': a float total, for searches that only rank choices (sizes, baselines, break-even);
 // - 'exact':    the exact total in pico-dollars, for every month of a projection;
 // - 'itemised': the exact total and its line items, named, for the month a person reads.
-import { addPico, formatUsd, priceOfPico, priceQuantity, subPico, type Pico, type Price } from './money.js';
+import { addPico, amountOf, formatUsd, priceOfPico, priceQuantity, subPico, type Pico, type Price } from './money.js';
 
 export type BillMode = 'estimate' | 'exact' | 'itemised';
 
@@ -56,9 +56,13 @@ export class Bill {
       this.usd += quantity * price.usd;
       return;
     }
+    if (!this.itemised) {
+      this.pico = addPico(this.pico, amountOf(quantity, price));
+      return;
+    }
     const priced = priceQuantity(quantity, price);
     this.pico = addPico(this.pico, priced.amount);
-    if (this.itemised) this.lines.push({ name, quantity: priced.quantity, unit, unitPrice: price, amount: priced.amount });
+    this.lines.push({ name, quantity: priced.quantity, unit, unitPrice: price, amount: priced.amount });
   }
 
   mark(): BillMark {

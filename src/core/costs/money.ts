@@ -69,12 +69,23 @@ export function formatUsd(pico: Pico): string {
   // Below 2^53 the quotient is at least 1e-12 from the next whole number, more than half the spacing of
   // doubles there (≤ 0.91e-12), so the floor is exact; so is the subtraction.
   const whole = Math.floor(magnitude / PICO_PER_USD);
-  return joinUsd(negative, String(whole), String(magnitude - whole * PICO_PER_USD));
+  const fraction = magnitude - whole * PICO_PER_USD;
+  const sign = negative ? '-' : '';
+  if (fraction === 0) return `${sign}${whole}`;
+  // fraction + 1e12 < 2^53 is exact: its digits after the leading 1 are the fraction, zero-padded to 12.
+  return `${sign}${whole}.${trimZeros(String(fraction + PICO_PER_USD).slice(1))}`;
 }
 
 function joinUsd(negative: boolean, whole: string, fraction: string): string {
-  const decimals = fraction.padStart(PICO_DIGITS, '0').replace(/0+$/, '');
+  const decimals = trimZeros(fraction.padStart(PICO_DIGITS, '0'));
   return `${negative ? '-' : ''}${whole}${decimals ? `.${decimals}` : ''}`;
+}
+
+/** "250000" → "25": the digits without trailing zeros (formatting runs once per projected month and option). */
+function trimZeros(digits: string): string {
+  let end = digits.length;
+  while (end > 0 && digits.charCodeAt(end - 1) === 48) end--;
+  return digits.slice(0, end);
 }
 
 /** a + b, exactly. */
@@ -109,6 +120,16 @@ export function priceQuantity(quantity: number, price: Price): Priced {
     };
   }
   return priceHugeQuantity(units, price);
+}
+
+/** priceQuantity(quantity, price).amount, without building the pair: exact bills total thousands of these. */
+export function amountOf(quantity: number, price: Price): Pico {
+  const units = Math.round(quantity * price.quantityScale);
+  if (units < 1e15) {
+    const amount = units * price.scaled;
+    if (Math.abs(amount) <= Number.MAX_SAFE_INTEGER) return amount;
+  }
+  return priceQuantity(quantity, price).amount;
 }
 
 /** Beyond 15 digits of steps a double cannot show the quantity exactly: round it to 15 significant digits. */

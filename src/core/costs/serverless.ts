@@ -87,7 +87,6 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
     });
 }
 
-const NOT_WARM = (mode: string) => mode !== 'provisioned';
 const EGRESS = ['egress-gb'] as const;
 
 /**
@@ -101,26 +100,25 @@ export function priceFunctionMonth(plan: FunctionPlan, profile: WorkloadProfile,
   const warmSeconds = plan.mode === 'provisioned' ? warmInstanceSeconds(week, profile.execution, plan.shape, plan.service) : undefined;
   const usage = functionUsage({ service: plan.service, shape: plan.shape, execution, requests: invocations, warmSeconds, gateway: plan.gateway });
   const applyFreeTier = profile.applyFreeTier && plan.mode === 'on-demand';
-  const wanted = (mode: string) => mode === 'any' || mode === plan.mode;
   // A plan's usage credit pays for what this function's month adds, but not for the plan fee itself.
   const start = bill.mark();
-  priceServiceItems(plan.service, usage, applyFreeTier, bill, wanted);
-  if (plan.gateway) priceServiceItems(plan.gateway, usage, profile.applyFreeTier, bill, wanted);
+  priceServiceItems(plan.service, usage, applyFreeTier, bill, plan.mode);
+  if (plan.gateway) priceServiceItems(plan.gateway, usage, profile.applyFreeTier, bill, plan.mode);
   if (plan.eventSource) {
     // Event services bill each event sent, plus one receive and one delete per batch (as a queue consumer
     // does); a message larger than the metering increment counts once per increment.
     const increment = plan.eventSource.billing?.meteringIncrementKb;
     const chunks = increment ? Math.max(1, Math.ceil(profile.execution.payloadKb / increment - 1e-9)) : 1;
     const eventRequests = (profile.trigger === 'queue' ? requests + 2 * invocations : requests) * chunks;
-    priceServiceItems(plan.eventSource, { ...usage, 'event-request': eventRequests }, profile.applyFreeTier, bill, wanted);
+    priceServiceItems(plan.eventSource, { ...usage, 'event-request': eventRequests }, profile.applyFreeTier, bill, plan.mode);
   }
-  if (plan.egress) priceServiceItems(plan.egress, usage, profile.applyFreeTier, bill, NOT_WARM, EGRESS);
+  if (plan.egress) priceServiceItems(plan.egress, usage, profile.applyFreeTier, bill, 'on-demand', EGRESS);
   const credit = plan.service.billing?.includedCreditUsd;
   if (credit !== undefined) {
     // The plan's pooled usage credit (Vercel Pro's $20, Netlify's monthly credits): one line, never more
     // than the usage it covers.
     const fees = new Bill(bill.mode);
-    priceServiceItems(plan.service, PLAN_MONTH, false, fees, undefined, MONTH_FEE);
+    priceServiceItems(plan.service, PLAN_MONTH, false, fees, 'all', MONTH_FEE);
     bill.addCredit(`${plan.service.name}: usage credit included in the plan`, tablePrice(credit), start, fees);
   }
 }

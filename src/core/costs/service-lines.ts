@@ -1,5 +1,5 @@
 // Prices all items of one service against a month's meter quantities, naming each line after its service.
-import type { Meter, PricingFile, Service } from '../pricing/schema.js';
+import type { Meter, PriceItem, PricingFile, Service } from '../pricing/schema.js';
 import type { Bill } from './bill.js';
 import { priceItem } from './price-item.js';
 
@@ -10,26 +10,37 @@ export function serviceById(file: PricingFile, id: string | undefined): Service 
   return id === undefined ? undefined : file.services.find((s) => s.id === id);
 }
 
-const ANY_MODE = () => true;
+/** Which of a service's items apply: all of them, or those of one function mode (and the mode-less ones). */
+export type ItemMode = 'all' | 'on-demand' | 'provisioned';
+
+/** A service's items for one mode and meter set, chosen once per loaded service rather than on every month. */
+const ALL_METERS: readonly Meter[] = [];
+const selections = new WeakMap<Service, Map<readonly Meter[], Partial<Record<ItemMode, readonly PriceItem[]>>>>();
+function itemsOf(service: Service, mode: ItemMode, meters: readonly Meter[] = ALL_METERS): readonly PriceItem[] {
+  let byMeters = selections.get(service);
+  if (!byMeters) selections.set(service, (byMeters = new Map()));
+  let byMode = byMeters.get(meters);
+  if (!byMode) byMeters.set(meters, (byMode = {}));
+  return (byMode[mode] ??= service.items.filter(
+    (item) => (mode === 'all' || item.mode === 'any' || item.mode === mode) && (meters === ALL_METERS || meters.includes(item.meter)),
+  ));
+}
 
 /**
- * Prices the items of `service` for the month's `usage` onto `bill`. `modeWanted` picks on-demand or
- * warm-capacity items; `meters`, when given, limits pricing to those meters (e.g. only egress from a network
- * service); `included` is usage that came with something else (DigitalOcean pools each droplet's transfer),
- * added to what the items include.
+ * Prices the items of `service` for the month's `usage` onto `bill`. `mode` picks on-demand or warm-capacity
+ * items; `meters`, when given, limits pricing to those meters (e.g. only egress from a network service);
+ * `included` is usage that came with something else (DigitalOcean pools each droplet's transfer), added to
+ * what the items include.
  */
 export function priceServiceItems(
   service: Service,
   usage: Usage,
   applyFreeTier: boolean,
   bill: Bill,
-  modeWanted: (mode: string) => boolean = ANY_MODE,
+  mode: ItemMode = 'all',
   meters?: readonly Meter[],
-  included: Usage = {},
+  included?: Usage,
 ): void {
   const prefix = bill.itemised ? `${service.name}: ` : '';
-  for (const item of service.items) {
-    if (!modeWanted(item.mode) || (meters && !meters.includes(item.meter))) continue;
-    priceItem(item, usage[item.meter] ?? 0, applyFreeTier, bill, prefix, included[item.meter]);
-  }
+  for (const item of itemsOf(service, mode, meters)) priceItem(item, usage[item.meter] ?? 0, applyFreeTier, bill, prefix, included?.[item.meter]);
 }

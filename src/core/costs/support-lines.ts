@@ -62,7 +62,7 @@ export function networkLines(
   bill: Bill,
 ): void {
   const usage = { 'egress-gb': args.egressGb, 'ip-hour': args.ipHours };
-  priceServiceItems(network, usage, args.applyFreeTier, bill, undefined, NETWORK_METERS, { 'egress-gb': args.includedEgressGb });
+  priceServiceItems(network, usage, args.applyFreeTier, bill, 'all', NETWORK_METERS, { 'egress-gb': args.includedEgressGb });
 }
 
 const NETWORK_METERS = ['egress-gb', 'ip-hour'] as const;
