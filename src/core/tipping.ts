@@ -2,12 +2,12 @@
 // serverless and the best traditional option changes — "this flips to traditional above 41.2M requests a
 // month" — found by search on the real cost functions. The comparison is the break-even's: hybrids, which
 // mix both, are left out.
-import { prepareOptions } from './costs/options.js';
-import { bisectFlip, priceFeasible, VOLUME_GRID } from './costs/report.js';
+import { prepareOptions, type PreparedOptions } from './costs/options.js';
+import { bisectFlip, priceFeasible, VOLUME_GRID, weekAtVolume } from './costs/report.js';
 import type { Evaluation } from './evaluation/schema.js';
 import type { PricingFile } from './pricing/schema.js';
 import type { WorkloadProfile } from './profile/schema.js';
-import { monthlyRequestsOf, trafficWeek } from './traffic/week.js';
+import { monthlyRequestsOf, trafficWeek, type TrafficWeek } from './traffic/week.js';
 
 type Side = 'serverless' | 'traditional' | 'none';
 
@@ -17,15 +17,15 @@ interface Input {
   low: number;
   high: number;
   integer: boolean;
-  apply(value: number): WorkloadProfile;
+  /** The cheaper side with the input at `value`. */
+  side(value: number): Side;
 }
 
-/** Which pure architecture is cheaper for `profile` in its first month. */
-function cheaperSide(files: readonly PricingFile[], profile: WorkloadProfile): Side {
-  const priced = priceFeasible(prepareOptions(files, profile, profile.minInstances, false), trafficWeek(profile.traffic));
+/** Which pure architecture is cheaper at `week` among `options`. */
+function cheaperSideAt(options: PreparedOptions, week: TrafficWeek): Side {
   let serverless: number | undefined;
   let traditional: number | undefined;
-  for (const { plan, month } of priced) {
+  for (const { plan, month } of priceFeasible(options, week)) {
     const usd = month.usd;
     if (plan.architecture === 'serverless' && (serverless === undefined || usd < serverless)) serverless = usd;
     if (plan.architecture === 'traditional' && (traditional === undefined || usd < traditional)) traditional = usd;
@@ -36,7 +36,17 @@ function cheaperSide(files: readonly PricingFile[], profile: WorkloadProfile): S
   return traditional < serverless ? 'traditional' : 'serverless';
 }
 
-function inputs(profile: WorkloadProfile): Input[] {
+/** Which pure architecture is cheaper for `profile` in its first month. */
+function cheaperSide(files: readonly PricingFile[], profile: WorkloadProfile): Side {
+  return cheaperSideAt(prepareOptions(files, profile, profile.minInstances, false), trafficWeek(profile.traffic));
+}
+
+/**
+ * The inputs searched. Volume and peak change only the traffic, which options do not read: the options
+ * prepared once (`trafficOnly`) are priced at each probe's week. Duration and memory re-prepare them.
+ */
+function inputs(files: readonly PricingFile[], profile: WorkloadProfile, trafficOnly: PreparedOptions): Input[] {
+  const withProfile = (p: WorkloadProfile) => cheaperSide(files, p);
   const volume = monthlyRequestsOf(profile.traffic);
   const week = trafficWeek(profile.traffic);
   const { execution } = profile;
@@ -48,7 +58,7 @@ function inputs(profile: WorkloadProfile): Input[] {
       low: Math.max(1000, volume / 1000),
       high: Math.min(1e13, volume * 1000),
       integer: true,
-      apply: (v) => ({ ...profile, traffic: { ...profile.traffic, monthlyRequests: v, averageRps: undefined, peakRps: profile.traffic.peakRps === undefined ? undefined : (profile.traffic.peakRps * v) / volume } }),
+      side: (v) => cheaperSideAt(trafficOnly, weekAtVolume(profile.traffic, v)),
     });
   const scaleDuration = (factor: number) => ({
     ...profile,
@@ -66,7 +76,7 @@ function inputs(profile: WorkloadProfile): Input[] {
     low: Math.max(1, execution.averageDurationMs / 100),
     high: Math.min(3_600_000, execution.averageDurationMs * 100),
     integer: false,
-    apply: (v) => scaleDuration(v / execution.averageDurationMs),
+    side: (v) => withProfile(scaleDuration(v / execution.averageDurationMs)),
   });
   list.push({
     name: 'memoryMb',
@@ -74,7 +84,7 @@ function inputs(profile: WorkloadProfile): Input[] {
     low: 128,
     high: 16_384,
     integer: true,
-    apply: (v) => ({ ...profile, execution: { ...execution, memoryMb: v } }),
+    side: (v) => withProfile({ ...profile, execution: { ...execution, memoryMb: v } }),
   });
   if (week.averageRps > 0)
     list.push({
@@ -83,7 +93,7 @@ function inputs(profile: WorkloadProfile): Input[] {
       low: week.busiestHourRps / week.averageRps,
       high: 50,
       integer: false,
-      apply: (v) => ({ ...profile, traffic: { ...profile.traffic, peakRps: v * week.averageRps } }),
+      side: (v) => cheaperSideAt(trafficOnly, trafficWeek({ ...profile.traffic, peakRps: v * week.averageRps })),
     });
   return list.filter((input) => input.low < input.high);
 }
@@ -93,8 +103,8 @@ function inputs(profile: WorkloadProfile): Input[] {
  * monthly requests, along the break-even's own volume grid, so both searches bracket the same crossing),
  * then bisecting the last step to 0.1%.
  */
-function searchInput(files: readonly PricingFile[], input: Input, now: Side) {
-  const sideAt = (v: number) => cheaperSide(files, input.apply(input.integer ? Math.round(v) : v));
+function searchInput(input: Input, now: Side) {
+  const sideAt = (v: number) => input.side(input.integer ? Math.round(v) : v);
   const start = Math.min(Math.max(input.current, input.low), input.high);
   const grid =
     input.name === 'monthlyRequests'
@@ -130,9 +140,10 @@ function searchInput(files: readonly PricingFile[], input: Input, now: Side) {
 
 export function tippingPoints(files: readonly PricingFile[], profile: WorkloadProfile): Evaluation['tippingPoints'] {
   // An evaluation has a feasible option, and a hybrid needs a feasible function: `now` is never 'none'.
-  const now = cheaperSide(files, profile);
-  const points = inputs(profile).flatMap((input) => {
-    const found = searchInput(files, input, now);
+  const trafficOnly = prepareOptions(files, profile, profile.minInstances, false);
+  const now = cheaperSideAt(trafficOnly, trafficWeek(profile.traffic));
+  const points = inputs(files, profile, trafficOnly).flatMap((input) => {
+    const found = searchInput(input, now);
     return found ? [{ input: input.name, currentValue: Number(input.current.toPrecision(6)), flipsAt: found.flipsAt, from: now, to: found.to }] : [];
   });
   return [...points, ...growthTip(profile, points.find((p) => p.input === 'monthlyRequests'))];

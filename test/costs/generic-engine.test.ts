@@ -178,3 +178,38 @@ t.test('a wide range of baselines is narrowed by ternary search toward the cheap
   t.equal(month.baselineInstances, 16, 'servers for every request');
   t.equal(month.details.functionSharePercent, 0);
 });
+
+t.test('a later month that outgrows every size’s fleet limit is priced beyond it, with a warning', async (t) => {
+  const { costReport } = await import('../../src/core/costs/report.js');
+  const file = PricingFile.parse({
+    provider: 'gcp',
+    effectiveDate: '2030-01-01',
+    currency: 'USD',
+    region: 'r',
+    regionName: 'R',
+    services: [
+      {
+        id: 'vm',
+        name: 'VM',
+        kind: 'vm',
+        architecture: 'traditional',
+        source: SRC,
+        instanceTypes: [{ name: 'node', vcpu: 2, memoryGib: 4, arch: 'x86', hourlyUsd: '0.1', maxInstances: 2, source: SRC }],
+      },
+    ],
+  });
+  // ~196 requests a second per server; 8e8 requests a month is ~304 a second (2 servers), growing 20% a month:
+  // month 3 needs ~438 a second, 3 servers, one more than the type allows.
+  const growing = profile({ averageDurationMs: 50, memoryMb: 256, cpuMsPerRequest: 1 }, { traffic: { monthlyRequests: 8e8, growthPercentPerMonth: 20 }, minInstances: 1, horizonMonths: 3 });
+  const report = costReport([file], growing);
+  const fixed = report.options.find((o) => o.id === 'gcp/vm/on-demand-fixed')!;
+  t.equal(fixed.monthlyUsd, '146', 'month 1: 2 servers × 730 h × $0.10');
+  t.same(
+    fixed.projection.map((m) => m.totalUsd),
+    ['146', '146', '219'],
+    'month 3 is priced with the 3 servers its load needs, beyond the limit',
+  );
+  const warning = report.warnings.find((w) => w.startsWith('gcp/vm/on-demand-fixed'));
+  t.match(warning, /from month 3 \(1152000000 requests\) VM allows at most 2 node instance\(s\) and no other size fits; the week's peak needs 3/);
+  t.equal(report.warnings.filter((w) => w.startsWith('gcp/vm/on-demand-fixed')).length, 1, 'one warning per option, at the first month');
+});

@@ -127,12 +127,22 @@ export function costReport(files: readonly PricingFile[], profile: WorkloadProfi
     return month;
   });
   // Servers are re-sized as traffic grows, as an operator would: each volume re-chooses the cheapest size.
-  // Where a later month has no size that fits (a fleet cap), the first month's choice is kept.
-  const planIn = (month: (typeof months)[number], plan: OptionPlan): OptionPlan => {
+  // Where a later month has no size that fits (every size's fleet cap is exceeded), the month is still
+  // priced with the first month's size, beyond its cap, and a warning says so.
+  const outgrown = new Set<string>();
+  const planIn = (month: (typeof months)[number], index: number, plan: OptionPlan): OptionPlan => {
     if (month.week === firstWeek) return plan;
     month.plans ??= new Map(options.plansAt(month.week).map((p) => [p.id, p]));
     const resized = month.plans.get(plan.id)!;
-    return resized.infeasibleBecause.length === 0 ? resized : plan;
+    if (resized.infeasibleBecause.length === 0) return resized;
+    if (!outgrown.has(plan.id)) {
+      outgrown.add(plan.id);
+      warnings.push(
+        `${plan.id}: from month ${index + 1} (${Math.round(month.week.monthlyRequests)} requests) ${resized.infeasibleBecause.join('; ')}; ` +
+          'those months are priced with the first month’s size beyond its limit',
+      );
+    }
+    return plan;
   };
   const cheapestByMonth: Array<{ id: string; total: Pico } | undefined> = months.map(() => undefined);
   const optionsOut = plans.map((plan): OptionOut => {
@@ -153,7 +163,7 @@ export function costReport(files: readonly PricingFile[], profile: WorkloadProfi
     const totals = new Map<TrafficWeek, Pico>([[firstWeek, first.total]]);
     const projection = months.map((m, i) => {
       let total = totals.get(m.week);
-      if (total === undefined) totals.set(m.week, (total = planIn(m, plan).price(m.week, 'exact').total));
+      if (total === undefined) totals.set(m.week, (total = planIn(m, i, plan).price(m.week, 'exact').total));
       horizon = addPico(horizon, total);
       const leader = cheapestByMonth[i];
       if (!leader || total < leader.total) cheapestByMonth[i] = { id: plan.id, total };

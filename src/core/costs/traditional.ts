@@ -146,13 +146,18 @@ export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, pro
   const loadSum = demandSum(week) * WEEKS_PER_MONTH * Math.min(1, cap / HOURS_PER_MONTH);
   const floorBalancer = minInstances > 1 ? loadBalancerMonthly : 0;
   let best: { size: ServerSize; capacityRps: number; cost: number } | undefined;
+  // The first size that had room for the work but not enough instances allowed: the reason when none fits.
+  let capped: { size: ServerSize; peak: number } | undefined;
   for (const { size, capacityRps } of ctx.sizes) {
     const hourly = committed ? size.committedHourlyEstimate : size.hourlyEstimate;
     if (hourly === undefined) continue;
     const perHour = hourly + ctx.ipHourlyEstimate + opsPerInstanceHour;
     if (best && Math.max(floorHours, loadSum / capacityRps) * perHour + floorBalancer >= best.cost) continue;
     const { hours, peak } = fleetFor(week, capacityRps, minInstances, mode, cap);
-    if (peak > size.maxInstances) continue;
+    if (peak > size.maxInstances) {
+      capped ??= { size, peak };
+      continue;
+    }
     // One server needs no load balancer: its monthly bill can make one large server the cheaper fleet.
     const cost = hours * perHour + (peak > 1 ? loadBalancerMonthly : 0);
     if (cost < (best?.cost ?? Infinity)) best = { size, capacityRps, cost };
@@ -173,7 +178,9 @@ export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, pro
     };
     return { plan, infeasibleBecause: [] };
   }
-  const why = committed
+  const why = capped
+    ? `${service.name} allows at most ${capped.size.maxInstances} ${capped.size.name} instance(s) and no other size fits; the week's peak needs ${capped.peak}`
+    : committed
     ? `${service.name} lists no 1-year commitment price for a size that fits`
     : `no ${service.name} size has room for one request of ${profile.execution.memoryMb} MB beside the memory kept for the system`;
   return { infeasibleBecause: [why] };

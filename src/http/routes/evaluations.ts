@@ -66,7 +66,8 @@ export function evaluationRoutes(deps: EvaluationDeps): FastifyPluginAsyncZod {
         },
         // The core builds the evaluation from the schema's own types, and a test parses a response with the
         // schema; re-validating ~160 KB of output on every request cost more than a quarter of the evaluation.
-        serializerCompiler: () => (data) => JSON.stringify(data),
+        // A Buffer, encoded once here, saves Fastify measuring the string's UTF-8 length before writing it.
+        serializerCompiler: () => (data) => Buffer.from(JSON.stringify(data)) as unknown as string,
       },
       async (request) => {
         const ruleset = rulesetNamed(deps.rulesets, request.query.ruleset);
