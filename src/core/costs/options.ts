@@ -146,6 +146,7 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
     const servers = file.services.filter((service) => service.architecture === 'traditional').map((service) => serverService(file, service, profile));
     return { file, functions, feasibleFunctions, servers };
   });
+  const optionsOf = new Map<ServerPlan, { server: OptionPlan; hybrids: Map<FunctionPlan, OptionPlan> }>();
   return {
     plansAt(week) {
       const plans: OptionPlan[] = [];
@@ -165,10 +166,21 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
             const choice = chooseServerPlan(ctx, variant, profile, week, minInstances);
             // A service without any commitment prices simply has no committed option.
             if (variant === 'committed-fixed' && !choice.plan && !(service.instanceTypes ?? []).some((t) => t.committed1yHourlyUsd)) continue;
-            plans.push(serverOption(choice.plan, file, service, variant, choice.infeasibleBecause, profile, minInstances));
+            const { plan: chosen } = choice;
+            if (!chosen) {
+              plans.push(serverOption(undefined, file, service, variant, choice.infeasibleBecause, profile, minInstances));
+              continue;
+            }
+            // Months that choose the same size (and hybrid function) share one option object.
+            let forPlan = optionsOf.get(chosen);
+            if (!forPlan) optionsOf.set(chosen, (forPlan = { server: serverOption(chosen, file, service, variant, [], profile, minInstances), hybrids: new Map() }));
+            plans.push(forPlan.server);
             // Hybrids pair plain servers with functions; a Kubernetes cluster is not paired too.
-            if (variant === 'on-demand-autoscaled' && choice.plan && cheapestFunction && service.kind !== 'kubernetes')
-              plans.push(hybridOption(choice.plan, cheapestFunction, profile));
+            if (variant === 'on-demand-autoscaled' && cheapestFunction && service.kind !== 'kubernetes') {
+              let hybrid = forPlan.hybrids.get(cheapestFunction);
+              if (!hybrid) forPlan.hybrids.set(cheapestFunction, (hybrid = hybridOption(chosen, cheapestFunction, profile)));
+              plans.push(hybrid);
+            }
           }
         }
       }

@@ -101,6 +101,10 @@ export interface ServerService {
   controlPlane?: Service;
   /** Sizes with room for one request, with what each serves, cheapest per request served first. */
   sizes: Array<{ size: ServerSize; capacityRps: number }>;
+  /** Plans made so far, per variant and size: months that choose the same size share one plan. */
+  plans: Map<ServerVariant, Map<ServerSize, ServerPlan>>;
+  /** Sizes ranked per variant, made on first use. */
+  ranked: Map<ServerVariant, RankedSize[]>;
 }
 
 export function serverService(file: PricingFile, service: Service, profile: WorkloadProfile): ServerService {
@@ -117,7 +121,7 @@ export function serverService(file: PricingFile, service: Service, profile: Work
     .map((size) => ({ size, capacityRps: perInstanceRps(size, profile.execution) }))
     .filter((s) => s.capacityRps > 0)
     .sort((a, b) => a.size.hourlyEstimate / a.capacityRps - b.size.hourlyEstimate / b.capacityRps);
-  return { file, service, loadBalancer, network, ipHourlyEstimate, ...(controlPlane ? { controlPlane } : {}), sizes };
+  return { file, service, loadBalancer, network, ipHourlyEstimate, ...(controlPlane ? { controlPlane } : {}), sizes, plans: new Map(), ranked: new Map() };
 }
 
 export interface ServerChoice {
@@ -140,19 +144,19 @@ export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, pro
   const committed = isCommitted(variant);
   const mode = fleetMode(variant);
   const cap = committed ? Infinity : (service.billing?.monthlyCapHours ?? Infinity);
-  // Ops effort grows with the fleet, so a priced ops hour can make fewer, larger servers cheaper.
-  const opsPerInstanceHour = (Number(profile.team.opsHourlyRateUsd ?? 0) * ASSUMPTIONS.opsHoursPerMonth.traditionalPerInstance) / HOURS_PER_MONTH;
   const floorHours = minInstances * Math.min(HOURS_PER_MONTH, cap);
   const loadSum = demandSum(week) * WEEKS_PER_MONTH * Math.min(1, cap / HOURS_PER_MONTH);
   const floorBalancer = minInstances > 1 ? loadBalancerMonthly : 0;
-  let best: { size: ServerSize; capacityRps: number; cost: number } | undefined;
+  let best: { size: ServerSize; capacityRps: number; cost: number; index: number } | undefined;
   // The first size that had room for the work but not enough instances allowed: the reason when none fits.
   let capped: { size: ServerSize; peak: number } | undefined;
-  for (const { size, capacityRps } of ctx.sizes) {
-    const hourly = committed ? size.committedHourlyEstimate : size.hourlyEstimate;
-    if (hourly === undefined) continue;
-    const perHour = hourly + ctx.ipHourlyEstimate + opsPerInstanceHour;
-    if (best && Math.max(floorHours, loadSum / capacityRps) * perHour + floorBalancer >= best.cost) continue;
+  // Sizes come cheapest per request served first, so the bound from the week's load only grows: once it
+  // alone passes the best cost, no later size can win. Equal costs go to the size listed first in ctx.sizes.
+  for (const { size, capacityRps, perHour, index } of rankedSizes(ctx, variant, profile)) {
+    const loadBound = (loadSum / capacityRps) * perHour + floorBalancer;
+    if (best && loadBound > best.cost) break;
+    const bound = Math.max(floorHours * perHour + floorBalancer, loadBound);
+    if (best && (bound > best.cost || (bound === best.cost && index > best.index))) continue;
     const { hours, peak } = fleetFor(week, capacityRps, minInstances, mode, cap);
     if (peak > size.maxInstances) {
       capped ??= { size, peak };
@@ -160,30 +164,64 @@ export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, pro
     }
     // One server needs no load balancer: its monthly bill can make one large server the cheaper fleet.
     const cost = hours * perHour + (peak > 1 ? loadBalancerMonthly : 0);
-    if (cost < (best?.cost ?? Infinity)) best = { size, capacityRps, cost };
+    if (!best || cost < best.cost || (cost === best.cost && index < best.index)) best = { size, capacityRps, cost, index };
   }
-  if (best) {
-    const { file } = ctx;
-    const plan: ServerPlan = {
-      provider: file.provider,
-      effectiveDate: file.effectiveDate,
-      service,
-      variant,
-      size: best.size,
-      capacityRps: best.capacityRps,
-      loadBalancer,
-      network: ctx.network,
-      ipHourlyEstimate: ctx.ipHourlyEstimate,
-      ...(ctx.controlPlane ? { controlPlane: ctx.controlPlane } : {}),
-    };
-    return { plan, infeasibleBecause: [] };
-  }
+  if (best) return { plan: planFor(ctx, variant, best.size, best.capacityRps), infeasibleBecause: [] };
   const why = capped
     ? `${service.name} allows at most ${capped.size.maxInstances} ${capped.size.name} instance(s) and no other size fits; the week's peak needs ${capped.peak}`
     : committed
     ? `${service.name} lists no 1-year commitment price for a size that fits`
     : `no ${service.name} size has room for one request of ${profile.execution.memoryMb} MB beside the memory kept for the system`;
   return { infeasibleBecause: [why] };
+}
+
+interface RankedSize {
+  size: ServerSize;
+  capacityRps: number;
+  /** Price of an instance-hour with its IPv4 address and ops share, as a float (on demand or committed). */
+  perHour: number;
+  /** Position in ctx.sizes: the tie-break. */
+  index: number;
+}
+
+/** A service's sizes priced for one variant (sizes without such a price left out), cheapest per request served first. */
+function rankedSizes(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile): RankedSize[] {
+  let ranked = ctx.ranked.get(variant);
+  if (!ranked) {
+    // Ops effort grows with the fleet, so a priced ops hour can make fewer, larger servers cheaper.
+    const opsPerInstanceHour = (Number(profile.team.opsHourlyRateUsd ?? 0) * ASSUMPTIONS.opsHoursPerMonth.traditionalPerInstance) / HOURS_PER_MONTH;
+    ranked = ctx.sizes
+      .flatMap(({ size, capacityRps }, index) => {
+        const hourly = isCommitted(variant) ? size.committedHourlyEstimate : size.hourlyEstimate;
+        return hourly === undefined ? [] : [{ size, capacityRps, perHour: hourly + ctx.ipHourlyEstimate + opsPerInstanceHour, index }];
+      })
+      .sort((a, b) => a.perHour / a.capacityRps - b.perHour / b.capacityRps || a.index - b.index);
+    ctx.ranked.set(variant, ranked);
+  }
+  return ranked;
+}
+
+function planFor(ctx: ServerService, variant: ServerVariant, size: ServerSize, capacityRps: number): ServerPlan {
+  let bySize = ctx.plans.get(variant);
+  if (!bySize) ctx.plans.set(variant, (bySize = new Map()));
+  let plan = bySize.get(size);
+  if (!plan) {
+    const { file } = ctx;
+    plan = {
+      provider: file.provider,
+      effectiveDate: file.effectiveDate,
+      service: ctx.service,
+      variant,
+      size,
+      capacityRps,
+      loadBalancer: ctx.loadBalancer,
+      network: ctx.network,
+      ipHourlyEstimate: ctx.ipHourlyEstimate,
+      ...(ctx.controlPlane ? { controlPlane: ctx.controlPlane } : {}),
+    };
+    bySize.set(size, plan);
+  }
+  return plan;
 }
 
 /** The week's capacity demand summed over its hours, in requests per second. */
