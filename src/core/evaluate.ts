@@ -2,6 +2,7 @@
 // both adapters call; pure apart from hashing.
 import { createHash } from 'node:crypto';
 import { ASSUMPTIONS } from './costs/assumptions.js';
+import { prepareOptions } from './costs/options.js';
 import { costReport } from './costs/report.js';
 import type { Evaluation } from './evaluation/schema.js';
 import type { FieldIssue } from './issue-path.js';
@@ -57,7 +58,9 @@ export function evaluate(profile: WorkloadProfile, context: EvaluateContext): Ev
       ok: false,
       issues: [{ path: 'pricingDate', message: `none of the providers (${providers.join(', ')}) had prices in force on ${pricingDate}` }],
     };
-  const report = costReport(files, profile);
+  // One preparation (function shapes, server sizes ranked) serves the projection and every search.
+  const options = prepareOptions(files, profile, profile.minInstances);
+  const report = costReport(files, profile, options);
   const facts = computeFacts({ profile, week: trafficWeek(profile.traffic), files, report });
   const outcome = context.ruleset.compiled.run(facts);
   const verdict = decide(outcome, report);
@@ -81,7 +84,7 @@ export function evaluate(profile: WorkloadProfile, context: EvaluateContext): Ev
     options: report.options,
     breakEven: report.breakEven,
     cheapestOptionChange: report.cheapestOptionChange,
-    tippingPoints: context.tippingPoints ? tippingPoints(files, profile) : [],
+    tippingPoints: context.tippingPoints ? tippingPoints(files, profile, options) : [],
     warnings: report.warnings,
     facts: Object.fromEntries(FACTS.map((f, i) => [f.name, facts[i]])),
     assumptions: { ...ASSUMPTIONS, hoursPerMonth: HOURS_PER_MONTH },

@@ -25,7 +25,7 @@ interface Input {
 function cheaperSideAt(options: PreparedOptions, week: TrafficWeek): Side {
   let serverless: number | undefined;
   let traditional: number | undefined;
-  for (const { plan, month } of priceFeasible(options, week)) {
+  for (const { plan, month } of priceFeasible(options, week, false)) {
     const usd = month.usd;
     if (plan.architecture === 'serverless' && (serverless === undefined || usd < serverless)) serverless = usd;
     if (plan.architecture === 'traditional' && (traditional === undefined || usd < traditional)) traditional = usd;
@@ -38,7 +38,7 @@ function cheaperSideAt(options: PreparedOptions, week: TrafficWeek): Side {
 
 /** Which pure architecture is cheaper for `profile` in its first month. */
 function cheaperSide(files: readonly PricingFile[], profile: WorkloadProfile): Side {
-  return cheaperSideAt(prepareOptions(files, profile, profile.minInstances, false), trafficWeek(profile.traffic));
+  return cheaperSideAt(prepareOptions(files, profile, profile.minInstances), trafficWeek(profile.traffic));
 }
 
 /**
@@ -138,9 +138,13 @@ function searchInput(input: Input, now: Side) {
   return found.sort((a, b) => a.distance - b.distance)[0];
 }
 
-export function tippingPoints(files: readonly PricingFile[], profile: WorkloadProfile): Evaluation['tippingPoints'] {
+export function tippingPoints(
+  files: readonly PricingFile[],
+  profile: WorkloadProfile,
+  /** The profile's options, prepared once by the evaluation and shared with its cost report. */
+  trafficOnly: PreparedOptions,
+): Evaluation['tippingPoints'] {
   // An evaluation has a feasible option, and a hybrid needs a feasible function: `now` is never 'none'.
-  const trafficOnly = prepareOptions(files, profile, profile.minInstances, false);
   const now = cheaperSideAt(trafficOnly, trafficWeek(profile.traffic));
   const points = inputs(files, profile, trafficOnly).flatMap((input) => {
     const found = searchInput(input, now);

@@ -172,3 +172,15 @@ t.test('same input, same output; the verdict comes with provenance and warnings'
   t.ok(first.recommendation.confidence >= 0.5 && first.recommendation.confidence <= 1);
   t.match(first.recommendation.summary, /is recommended: .* Scores after \d+ rules: /);
 });
+
+t.test('a hybrid keeps its first month’s function when another becomes the cheaper partner as traffic grows', async (t) => {
+  // 20 ms at 128 MB, 10M requests growing 5% a month: from month 18 (~22.9M) Lambda on Arm costs less than on
+  // x86, so a hybrid chosen afresh each month would change partner. It used to crash the projection.
+  const evaluation = run({ traffic: { monthlyRequests: 10_000_000, growthPercentPerMonth: 5 }, execution: { averageDurationMs: 20, memoryMb: 128 }, horizonMonths: 24 });
+  const hybrid = option(evaluation, 'aws/ec2+lambda-x86/hybrid');
+  t.equal(hybrid.projection.length, 24, 'every month is priced');
+  t.notOk(evaluation.options.some((o) => o.id === 'aws/ec2+lambda-arm/hybrid'), 'the option list is the first month’s');
+  const lambdaX86 = option(evaluation, 'aws/lambda-x86/on-demand');
+  for (const month of hybrid.projection)
+    t.ok(new Decimal(month.totalUsd).lte(lambdaX86.projection[month.month - 1]!.totalUsd), `month ${month.month}: no dearer than its own functions alone`);
+});

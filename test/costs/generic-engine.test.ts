@@ -196,6 +196,7 @@ t.test('a later month that outgrows every size’s fleet limit is priced beyond 
         source: SRC,
         instanceTypes: [{ name: 'node', vcpu: 2, memoryGib: 4, arch: 'x86', hourlyUsd: '0.1', maxInstances: 2, source: SRC }],
       },
+      { id: 'fn', name: 'Fn', kind: 'function', architecture: 'serverless', source: SRC, items: [{ id: 'req', name: 'requests', meter: 'request', unit: '1M requests', unitSize: 1_000_000, priceUsd: '0.5', source: SRC }] },
     ],
   });
   // ~196 requests a second per server; 8e8 requests a month is ~304 a second (2 servers), growing 20% a month:
@@ -212,4 +213,7 @@ t.test('a later month that outgrows every size’s fleet limit is priced beyond 
   const warning = report.warnings.find((w) => w.startsWith('gcp/vm/on-demand-fixed'));
   t.match(warning, /from month 3 \(1152000000 requests\) VM allows at most 2 node instance\(s\) and no other size fits; the week's peak needs 3/);
   t.equal(report.warnings.filter((w) => w.startsWith('gcp/vm/on-demand-fixed')).length, 1, 'one warning per option, at the first month');
+  // The hybrid's servers are capped too: its months beyond the limit keep the first month's plan and say why.
+  t.match(report.warnings.find((w) => w.startsWith('gcp/vm+fn/hybrid')), /from month 3 .* VM allows at most 2 node instance\(s\)/);
+  t.equal(report.options.find((o) => o.id === 'gcp/vm+fn/hybrid')!.projection.length, 3);
 });

@@ -102,3 +102,27 @@ t.test('same input, same output, byte for byte', async () => {
     { numRuns: 8, seed: 3 },
   );
 });
+
+t.test('whole evaluations with growth over long horizons: an evaluation or named issues, never a throw', async (t) => {
+  // Growth re-sizes servers and re-searches hybrids month by month: a later month may prefer another size or
+  // another partner function, or outgrow a fleet limit. None of that may break the evaluation.
+  let evaluated = 0;
+  fc.assert(
+    fc.property(
+      profileArb,
+      fc.double({ min: -5, max: 40, noNaN: true }),
+      fc.integer({ min: 1, max: 36 }),
+      fc.constantFrom('http', 'queue', 'schedule'),
+      (input, growthPercentPerMonth, horizonMonths, trigger) => {
+        const profile = WorkloadProfile.parse({ ...input, traffic: { ...input.traffic, growthPercentPerMonth }, horizonMonths, trigger });
+        const result = evaluate(profile, { catalog, ruleset: defaultRuleset(), today: '2026-11-25', tippingPoints: horizonMonths % 4 === 0 });
+        if (result.ok) {
+          evaluated++;
+          for (const o of result.evaluation.options) if (o.feasible && o.projection.length !== horizonMonths) throw new Error(`${o.id}: ${o.projection.length} months`);
+        } else if (!result.issues.every((i) => i.path && i.message)) throw new Error(JSON.stringify(result.issues));
+      },
+    ),
+    { numRuns: 150, seed: 20261126 },
+  );
+  t.ok(evaluated > 100, `${evaluated} of 150 evaluated`);
+});

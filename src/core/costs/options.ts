@@ -130,8 +130,22 @@ function hybridOption(server: ServerPlan, fn: FunctionPlan, profile: WorkloadPro
 
 /** Every option for a profile, made ready once and then planned at any traffic week. */
 export interface PreparedOptions {
-  /** The plans at `week`: server sizes, and each hybrid's function, chosen for its traffic. */
-  plansAt(week: TrafficWeek): OptionPlan[];
+  /**
+   * The plans at `week`: server sizes, and each hybrid's function, chosen for its traffic. Searches that
+   * compare pure architectures leave the hybrids out. `pairing` fixes each hybrid's function (a projection
+   * keeps the first month's pairs, so an option stays the same option as traffic grows).
+   */
+  plansAt(week: TrafficWeek, withHybrids?: boolean, pairing?: HybridPairing): OptionPlan[];
+}
+
+/** Which function each hybrid pairs with its server service, by "provider/server service id". */
+export type HybridPairing = ReadonlyMap<string, FunctionPlan>;
+
+const pairKey = (provider: string, serverServiceId: string) => `${provider}/${serverServiceId}`;
+
+/** The pairs of the hybrids among `plans`. */
+export function hybridPairing(plans: readonly OptionPlan[]): HybridPairing {
+  return new Map(plans.flatMap((plan) => (plan.parts ? [[pairKey(plan.provider, plan.parts.server.service.id), plan.parts.fn] as const] : [])));
 }
 
 /**
@@ -139,7 +153,7 @@ export interface PreparedOptions {
  * traditional service's surroundings and fitting sizes. A hybrid pairs each server service's autoscaled
  * choice with the provider's cheapest feasible function at that week.
  */
-export function prepareOptions(files: readonly PricingFile[], profile: WorkloadProfile, minInstances: number, withHybrids = true): PreparedOptions {
+export function prepareOptions(files: readonly PricingFile[], profile: WorkloadProfile, minInstances: number): PreparedOptions {
   const prepared = files.map((file) => {
     const functions = functionPlans(file, profile).map((fn) => ({ fn, option: functionOption(fn, profile) }));
     const feasibleFunctions = functions.filter((f) => f.fn.infeasibleBecause.length === 0);
@@ -148,12 +162,12 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
   });
   const optionsOf = new Map<ServerPlan, { server: OptionPlan; hybrids: Map<FunctionPlan, OptionPlan> }>();
   return {
-    plansAt(week) {
+    plansAt(week, withHybrids = true, pairing) {
       const plans: OptionPlan[] = [];
       for (const { file, functions, feasibleFunctions, servers } of prepared) {
         for (const { option } of functions) plans.push(option);
         let cheapestFunction: FunctionPlan | undefined;
-        if (withHybrids) {
+        if (withHybrids && !pairing) {
           let cheapestUsd = Infinity;
           for (const { option, fn } of feasibleFunctions) {
             const usd = option.price(week, 'estimate').usd;
@@ -176,9 +190,10 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
             if (!forPlan) optionsOf.set(chosen, (forPlan = { server: serverOption(chosen, file, service, variant, [], profile, minInstances), hybrids: new Map() }));
             plans.push(forPlan.server);
             // Hybrids pair plain servers with functions; a Kubernetes cluster is not paired too.
-            if (variant === 'on-demand-autoscaled' && cheapestFunction && service.kind !== 'kubernetes') {
-              let hybrid = forPlan.hybrids.get(cheapestFunction);
-              if (!hybrid) forPlan.hybrids.set(cheapestFunction, (hybrid = hybridOption(chosen, cheapestFunction, profile)));
+            const fn = pairing ? pairing.get(pairKey(file.provider, service.id)) : cheapestFunction;
+            if (variant === 'on-demand-autoscaled' && fn && service.kind !== 'kubernetes') {
+              let hybrid = forPlan.hybrids.get(fn);
+              if (!hybrid) forPlan.hybrids.set(fn, (hybrid = hybridOption(chosen, fn, profile)));
               plans.push(hybrid);
             }
           }
@@ -191,5 +206,5 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
 
 /** All option plans for the pricing files in force at one traffic week (sizes chosen for it). */
 export function optionPlans(files: readonly PricingFile[], profile: WorkloadProfile, week: TrafficWeek, minInstances: number, withHybrids = true): OptionPlan[] {
-  return prepareOptions(files, profile, minInstances, withHybrids).plansAt(week);
+  return prepareOptions(files, profile, minInstances).plansAt(week, withHybrids);
 }

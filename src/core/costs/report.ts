@@ -6,7 +6,7 @@ import type { WorkloadProfile } from '../profile/schema.js';
 import { growthFactor, monthlyRequestsOf, scaleWeek, trafficWeek, type TrafficWeek } from '../traffic/week.js';
 import { toLineItem } from './bill.js';
 import { addPico, formatUsd, type Pico } from './money.js';
-import { prepareOptions, type Architecture, type OptionPlan, type PreparedOptions, type PricedMonth } from './options.js';
+import { hybridPairing, prepareOptions, type Architecture, type OptionPlan, type PreparedOptions, type PricedMonth } from './options.js';
 
 export interface CostReport {
   options: OptionOut[];
@@ -37,9 +37,9 @@ function cheapest(priced: ReadonlyArray<{ plan: OptionPlan; month: PricedMonth }
 }
 
 /** Every feasible option at `week`, priced as a float estimate: for searches and charts. */
-export function priceFeasible(options: PreparedOptions, week: TrafficWeek) {
+export function priceFeasible(options: PreparedOptions, week: TrafficWeek, withHybrids = true) {
   return options
-    .plansAt(week)
+    .plansAt(week, withHybrids)
     .filter((plan) => plan.infeasibleBecause.length === 0)
     .map((plan) => ({ plan, month: plan.price(week, 'estimate') }));
 }
@@ -73,12 +73,15 @@ export function bisectFlip<T>(inside: number, outside: number, probe: (v: number
  * the two can cross more than once; a window narrower than one ×4 grid step can be stepped over. Null when
  * serverless is not cheaper at 1k requests a month or traditional never becomes cheaper up to about 1T.
  */
-export function findBreakEven(files: readonly PricingFile[], profile: WorkloadProfile): CostReport['breakEven'] {
-  // Hybrids do not enter the break-even, so they are not priced for it.
-  const options = prepareOptions(files, profile, profile.minInstances, false);
+export function findBreakEven(
+  files: readonly PricingFile[],
+  profile: WorkloadProfile,
+  options: PreparedOptions = prepareOptions(files, profile, profile.minInstances),
+): CostReport['breakEven'] {
   const gap = (volume: number) => {
     const week = weekAtVolume(profile.traffic, volume);
-    const priced = priceFeasible(options, week);
+    // Hybrids do not enter the break-even, so they are not priced for it.
+    const priced = priceFeasible(options, week, false);
     const serverless = cheapest(priced, 'serverless');
     const traditional = cheapest(priced, 'traditional');
     if (!serverless || !traditional) return undefined;
@@ -104,7 +107,11 @@ export function findBreakEven(files: readonly PricingFile[], profile: WorkloadPr
   return null;
 }
 
-export function costReport(files: readonly PricingFile[], profile: WorkloadProfile): CostReport {
+export function costReport(
+  files: readonly PricingFile[],
+  profile: WorkloadProfile,
+  options: PreparedOptions = prepareOptions(files, profile, profile.minInstances),
+): CostReport {
   const warnings: string[] = [];
   const firstWeek = trafficWeek(profile.traffic);
   if (profile.traffic.peakRps !== undefined && profile.traffic.peakRps < firstWeek.busiestHourRps)
@@ -116,7 +123,6 @@ export function costReport(files: readonly PricingFile[], profile: WorkloadProfi
     warnings.push(
       'compliance.dedicatedTenancy: server prices are the providers’ shared-tenancy list prices; dedicated instances or hosts cost more and are not priced here',
     );
-  const options = prepareOptions(files, profile, profile.minInstances);
   const plans = options.plansAt(firstWeek);
   // Months with the same volume (all of them, without growth) share one traffic week and one set of plans.
   const byFactor = new Map<number, { week: TrafficWeek; plans: Map<string, OptionPlan> | undefined }>();
@@ -129,16 +135,21 @@ export function costReport(files: readonly PricingFile[], profile: WorkloadProfi
   // Servers are re-sized as traffic grows, as an operator would: each volume re-chooses the cheapest size.
   // Where a later month has no size that fits (every size's fleet cap is exceeded), the month is still
   // priced with the first month's size, beyond its cap, and a warning says so.
+  // Each hybrid keeps the function it was paired with in the first month: an option is the same option in
+  // every month of its projection, even when another function becomes the cheaper partner.
+  const pairing = hybridPairing(plans);
   const outgrown = new Set<string>();
   const planIn = (month: (typeof months)[number], index: number, plan: OptionPlan): OptionPlan => {
     if (month.week === firstWeek) return plan;
-    month.plans ??= new Map(options.plansAt(month.week).map((p) => [p.id, p]));
-    const resized = month.plans.get(plan.id)!;
-    if (resized.infeasibleBecause.length === 0) return resized;
+    month.plans ??= new Map(options.plansAt(month.week, true, pairing).map((p) => [p.id, p]));
+    const resized = month.plans.get(plan.id);
+    if (resized?.infeasibleBecause.length === 0) return resized;
     if (!outgrown.has(plan.id)) {
       outgrown.add(plan.id);
+      // A hybrid is missing where its servers have no size that fits; its server option says why.
+      const why = resized ? resized.infeasibleBecause : month.plans.get(`${plan.provider}/${plan.parts!.server.service.id}/on-demand-autoscaled`)!.infeasibleBecause;
       warnings.push(
-        `${plan.id}: from month ${index + 1} (${Math.round(month.week.monthlyRequests)} requests) ${resized.infeasibleBecause.join('; ')}; ` +
+        `${plan.id}: from month ${index + 1} (${Math.round(month.week.monthlyRequests)} requests) ${why.join('; ')}; ` +
           'those months are priced with the first month’s size beyond its limit',
       );
     }
@@ -183,7 +194,7 @@ export function costReport(files: readonly PricingFile[], profile: WorkloadProfi
   const changeIndex = cheapestByMonth.findIndex((leader) => leader !== undefined && leader.id !== firstLeader);
   return {
     options: optionsOut,
-    breakEven: findBreakEven(files, profile),
+    breakEven: findBreakEven(files, profile, options),
     cheapestOptionChange:
       changeIndex > 0 ? { month: changeIndex + 1, from: firstLeader!, to: cheapestByMonth[changeIndex]!.id } : null,
     warnings,

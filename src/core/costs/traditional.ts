@@ -99,7 +99,7 @@ export interface ServerService {
   network?: Service;
   ipHourlyEstimate: number;
   controlPlane?: Service;
-  /** Sizes with room for one request, with what each serves, cheapest per request served first. */
+  /** Sizes with room for one request, with what each serves, in the pricing file's order. */
   sizes: Array<{ size: ServerSize; capacityRps: number }>;
   /** Plans made so far, per variant and size: months that choose the same size share one plan. */
   plans: Map<ServerVariant, Map<ServerSize, ServerPlan>>;
@@ -119,8 +119,7 @@ export function serverService(file: PricingFile, service: Service, profile: Work
   const nodes = controlPlane ? serviceById(file, service.billing!.nodeService)! : service;
   const sizes = serverSizes(nodes)
     .map((size) => ({ size, capacityRps: perInstanceRps(size, profile.execution) }))
-    .filter((s) => s.capacityRps > 0)
-    .sort((a, b) => a.size.hourlyEstimate / a.capacityRps - b.size.hourlyEstimate / b.capacityRps);
+    .filter((s) => s.capacityRps > 0);
   return { file, service, loadBalancer, network, ipHourlyEstimate, ...(controlPlane ? { controlPlane } : {}), sizes, plans: new Map(), ranked: new Map() };
 }
 
@@ -151,7 +150,7 @@ export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, pro
   // The first size that had room for the work but not enough instances allowed: the reason when none fits.
   let capped: { size: ServerSize; peak: number } | undefined;
   // Sizes come cheapest per request served first, so the bound from the week's load only grows: once it
-  // alone passes the best cost, no later size can win. Equal costs go to the size listed first in ctx.sizes.
+  // alone passes the best cost, no later size can win. Equal costs go to the size the pricing file lists first.
   for (const { size, capacityRps, perHour, index } of rankedSizes(ctx, variant, profile)) {
     const loadBound = (loadSum / capacityRps) * perHour + floorBalancer;
     if (best && loadBound > best.cost) break;
@@ -180,7 +179,7 @@ interface RankedSize {
   capacityRps: number;
   /** Price of an instance-hour with its IPv4 address and ops share, as a float (on demand or committed). */
   perHour: number;
-  /** Position in ctx.sizes: the tie-break. */
+  /** Position in ctx.sizes (the pricing file's order): equal costs go to the size listed first. */
   index: number;
 }
 
