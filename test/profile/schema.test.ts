@@ -86,7 +86,20 @@ const mistakes: Array<[string, unknown, string, RegExp]> = [
   ['an unknown provider', { ...minimal, providers: ['aws', 'ibm'] }, 'providers[1]', /aws/],
   ['a negative budget', { ...minimal, expect: { maxMonthlyUsd: -1 } }, 'expect.maxMonthlyUsd', />=0|decimal/],
   ['no execution', { traffic: { monthlyRequests: 1 } }, 'execution', /object/],
+  // 1 request growing 1,000% a month reaches ~5e118 by month 115: counts of servers would stop being exact.
+  [
+    'growth past what can be projected',
+    { ...minimal, traffic: { monthlyRequests: 1, growthPercentPerMonth: 1000 }, horizonMonths: 115 },
+    'traffic.growthPercentPerMonth',
+    /1000% a month for 115 months takes 1\.00 requests a month to 5\.\d\de\+118 by the last month; at most 1e15/,
+  ],
+  ['growth past 1e15 from averageRps', { ...minimal, traffic: { averageRps: 4e6, growthPercentPerMonth: 10 }, horizonMonths: 60 }, 'traffic.growthPercentPerMonth', /1\.05e\+13 requests a month/],
 ];
+
+t.test('growth up to 1e15 requests in the last month is accepted', async (t) => {
+  // 1e13 × 1.04^58 ≈ 9.7e14.
+  t.ok(WorkloadProfile.safeParse({ ...minimal, traffic: { monthlyRequests: 1e13, growthPercentPerMonth: 4 }, horizonMonths: 59 }).success);
+});
 
 for (const [mistake, input, path, message] of mistakes) {
   t.test(`${mistake} fails naming ${path}`, async (t) => {

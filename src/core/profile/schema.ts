@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { PRICE_PATTERN } from '../costs/money.js';
 import { Provider } from '../pricing/schema.js';
+import { SECONDS_PER_MONTH } from '../traffic/week.js';
 
 const HOURS_PER_DAY = 24;
 const HOURS_PER_WEEK = 168;
@@ -38,7 +39,12 @@ export const Traffic = z
       .array(z.number().nonnegative().max(1e6))
       .optional()
       .describe('24 (a day, repeated) or 168 (a week from Monday 00:00) relative loads, not all zero'),
-    growthPercentPerMonth: z.number().gt(-100).max(1000).default(0).describe('Compound change of volume per month, in percent'),
+    growthPercentPerMonth: z
+      .number()
+      .gt(-100)
+      .max(1000)
+      .default(0)
+      .describe('Compound change of volume per month, in percent; the last month of the horizon may reach at most 1e15 requests'),
   })
   .superRefine((traffic, ctx) => {
     const volumes = [traffic.monthlyRequests, traffic.averageRps].filter((v) => v !== undefined).length;
@@ -172,7 +178,25 @@ export const WorkloadProfile = z
     pricingDate: z.iso.date().optional().describe('Prices as of this date (YYYY-MM-DD); default today'),
     expect: Expect.optional().describe('What CI checks hold the evaluation to'),
   })
+  .superRefine((profile, ctx) => {
+    // Growth compounds: 1,000% a month for 120 months would reach 10^125 requests. Fleets, hybrid baselines
+    // and quantities are counted in doubles, exact only below 2^53, so the last month is bounded too.
+    const { monthlyRequests, averageRps, growthPercentPerMonth } = profile.traffic;
+    const first = monthlyRequests ?? (averageRps ?? 0) * SECONDS_PER_MONTH;
+    const last = first * Math.pow(1 + growthPercentPerMonth / 100, profile.horizonMonths - 1);
+    if (last > MAX_PROJECTED_MONTHLY_REQUESTS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['traffic', 'growthPercentPerMonth'],
+        message:
+          `${growthPercentPerMonth}% a month for ${profile.horizonMonths} months takes ${first.toPrecision(3)} requests a month to ` +
+          `${last.toPrecision(3)} by the last month; at most 1e15 can be projected (lower the growth or the horizon)`,
+      });
+  })
   .describe('A workload to evaluate');
+
+/** The most requests a month a projection may reach (100× the largest starting volume). */
+export const MAX_PROJECTED_MONTHLY_REQUESTS = 1e15;
 
 export type WorkloadProfileInput = z.input<typeof WorkloadProfile>;
 export type WorkloadProfile = z.output<typeof WorkloadProfile>;
