@@ -181,6 +181,8 @@ interface RankedSize {
   perHour: number;
   /** Position in ctx.sizes (the pricing file's order): equal costs go to the size listed first. */
   index: number;
+  /** perHour ÷ capacityRps: the ranking key. */
+  perRps: number;
 }
 
 /** A service's sizes priced for one variant (sizes without such a price left out), cheapest per request served first. */
@@ -189,12 +191,15 @@ function rankedSizes(ctx: ServerService, variant: ServerVariant, profile: Worklo
   if (!ranked) {
     // Ops effort grows with the fleet, so a priced ops hour can make fewer, larger servers cheaper.
     const opsPerInstanceHour = (Number(profile.team.opsHourlyRateUsd ?? 0) * ASSUMPTIONS.opsHoursPerMonth.traditionalPerInstance) / HOURS_PER_MONTH;
-    ranked = ctx.sizes
-      .flatMap(({ size, capacityRps }, index) => {
-        const hourly = isCommitted(variant) ? size.committedHourlyEstimate : size.hourlyEstimate;
-        return hourly === undefined ? [] : [{ size, capacityRps, perHour: hourly + ctx.ipHourlyEstimate + opsPerInstanceHour, index }];
-      })
-      .sort((a, b) => a.perHour / a.capacityRps - b.perHour / b.capacityRps || a.index - b.index);
+    const committed = isCommitted(variant);
+    ranked = [];
+    ctx.sizes.forEach(({ size, capacityRps }, index) => {
+      const hourly = committed ? size.committedHourlyEstimate : size.hourlyEstimate;
+      if (hourly === undefined) return;
+      const perHour = hourly + ctx.ipHourlyEstimate + opsPerInstanceHour;
+      ranked!.push({ size, capacityRps, perHour, index, perRps: perHour / capacityRps });
+    });
+    ranked.sort((a, b) => a.perRps - b.perRps || a.index - b.index);
     ctx.ranked.set(variant, ranked);
   }
   return ranked;

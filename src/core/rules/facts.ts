@@ -32,12 +32,21 @@ export function isGenuineOption(option: OptionOut): boolean {
   return option.feasible && !(option.architecture === 'hybrid' && option.details.baselineInstances === 0);
 }
 
+/** Cheapest options found so far, per option list and architecture: facts and the verdict ask a dozen times. */
+const cheapestCache = new WeakMap<readonly OptionOut[], Map<string | undefined, OptionOut | undefined>>();
+
 export function cheapestOption(options: readonly OptionOut[], architecture?: string): OptionOut | undefined {
+  let byArchitecture = cheapestCache.get(options);
+  if (!byArchitecture) cheapestCache.set(options, (byArchitecture = new Map()));
+  if (byArchitecture.has(architecture)) return byArchitecture.get(architecture);
   let best: OptionOut | undefined;
+  let bestUsd: Decimal | undefined;
   for (const option of options) {
     if (!isGenuineOption(option) || (architecture !== undefined && option.architecture !== architecture)) continue;
-    if (!best || new Decimal(option.monthlyUsd!).lt(best.monthlyUsd!)) best = option;
+    const usd = new Decimal(option.monthlyUsd!);
+    if (!bestUsd || usd.lt(bestUsd)) [best, bestUsd] = [option, usd];
   }
+  byArchitecture.set(architecture, best);
   return best;
 }
 
