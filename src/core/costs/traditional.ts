@@ -105,6 +105,8 @@ export interface ServerService {
   plans: Map<ServerVariant, Map<ServerSize, ServerPlan>>;
   /** Sizes ranked per variant, made on first use. */
   ranked: Map<ServerVariant, RankedSize[]>;
+  /** The size each variant chose last: the seed of its next choice. */
+  lastChoice: Map<ServerVariant, RankedSize>;
 }
 
 export function serverService(file: PricingFile, service: Service, profile: WorkloadProfile): ServerService {
@@ -120,7 +122,7 @@ export function serverService(file: PricingFile, service: Service, profile: Work
   const sizes = serverSizes(nodes)
     .map((size) => ({ size, capacityRps: perInstanceRps(size, profile.execution) }))
     .filter((s) => s.capacityRps > 0);
-  return { file, service, loadBalancer, network, ipHourlyEstimate, ...(controlPlane ? { controlPlane } : {}), sizes, plans: new Map(), ranked: new Map() };
+  return { file, service, loadBalancer, network, ipHourlyEstimate, ...(controlPlane ? { controlPlane } : {}), sizes, plans: new Map(), ranked: new Map(), lastChoice: new Map() };
 }
 
 export interface ServerChoice {
@@ -146,26 +148,40 @@ export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, pro
   const floorHours = minInstances * Math.min(HOURS_PER_MONTH, cap);
   const loadSum = demandSum(week) * WEEKS_PER_MONTH * Math.min(1, cap / HOURS_PER_MONTH);
   const floorBalancer = minInstances > 1 ? loadBalancerMonthly : 0;
-  let best: { size: ServerSize; capacityRps: number; cost: number; index: number } | undefined;
+  let best: { ranked: RankedSize; cost: number } | undefined;
   // The first size that had room for the work but not enough instances allowed: the reason when none fits.
   let capped: { size: ServerSize; peak: number } | undefined;
   // Sizes come cheapest per request served first, so the bound from the week's load only grows: once it
   // alone passes the best cost, no later size can win. Equal costs go to the size the pricing file lists first.
-  for (const { size, capacityRps, perHour, index } of rankedSizes(ctx, variant, profile)) {
-    const loadBound = (loadSum / capacityRps) * perHour + floorBalancer;
-    if (best && loadBound > best.cost) break;
-    const bound = Math.max(floorHours * perHour + floorBalancer, loadBound);
-    if (best && (bound > best.cost || (bound === best.cost && index > best.index))) continue;
+  const costOf = ({ size, capacityRps, perHour }: RankedSize): number | undefined => {
     const { hours, peak } = fleetFor(week, capacityRps, minInstances, mode, cap);
     if (peak > size.maxInstances) {
       capped ??= { size, peak };
-      continue;
+      return undefined;
     }
     // One server needs no load balancer: its monthly bill can make one large server the cheaper fleet.
-    const cost = hours * perHour + (peak > 1 ? loadBalancerMonthly : 0);
-    if (!best || cost < best.cost || (cost === best.cost && index < best.index)) best = { size, capacityRps, cost, index };
+    return hours * perHour + (peak > 1 ? loadBalancerMonthly : 0);
+  };
+  // The size chosen last time (the previous month, a nearby volume) is costed first: a tight best from the
+  // start prunes most sizes. Any seed gives the same choice; a good one gives it sooner.
+  const seed = ctx.lastChoice.get(variant);
+  const seedCost = seed && costOf(seed);
+  if (seed && seedCost !== undefined) best = { ranked: seed, cost: seedCost };
+  for (const ranked of rankedSizes(ctx, variant, profile)) {
+    const { capacityRps, perHour, index } = ranked;
+    const loadBound = (loadSum / capacityRps) * perHour + floorBalancer;
+    if (best && loadBound > best.cost) break;
+    if (ranked === seed) continue;
+    const bound = Math.max(floorHours * perHour + floorBalancer, loadBound);
+    if (best && (bound > best.cost || (bound === best.cost && index > best.ranked.index))) continue;
+    const cost = costOf(ranked);
+    if (cost === undefined) continue;
+    if (!best || cost < best.cost || (cost === best.cost && index < best.ranked.index)) best = { ranked, cost };
   }
-  if (best) return { plan: planFor(ctx, variant, best.size, best.capacityRps), infeasibleBecause: [] };
+  if (best) {
+    ctx.lastChoice.set(variant, best.ranked);
+    return { plan: planFor(ctx, variant, best.ranked.size, best.ranked.capacityRps), infeasibleBecause: [] };
+  }
   const why = capped
     ? `${service.name} allows at most ${capped.size.maxInstances} ${capped.size.name} instance(s) and no other size fits; the week's peak needs ${capped.peak}`
     : committed
