@@ -35,12 +35,15 @@ export interface BillMark {
   pico: Pico;
 }
 
+const NO_LINES: MoneyLine[] = Object.freeze([]) as unknown as MoneyLine[];
+
 export class Bill {
   /** Float total ('estimate' mode only). */
   private usd = 0;
   /** Exact total ('exact' and 'itemised'). */
   private pico: Pico = 0;
-  readonly lines: MoneyLine[] = [];
+  /** The lines ('itemised' only; the other modes share one empty list, as bills are made by the thousand). */
+  readonly lines: MoneyLine[];
   /** Names are built only for a bill that keeps its lines. */
   readonly itemised: boolean;
   private readonly exact: boolean;
@@ -48,6 +51,7 @@ export class Bill {
   constructor(readonly mode: BillMode) {
     this.itemised = mode === 'itemised';
     this.exact = mode !== 'estimate';
+    this.lines = this.itemised ? [] : NO_LINES;
   }
 
   /** Adds quantity × price. `name` may be '' unless the bill is itemised. */

@@ -26,8 +26,10 @@ export interface PricedMonth {
   baselineInstances?: number;
 }
 
+const NO_DETAILS: Record<string, string | number> = Object.freeze({});
+
 function pricedMonth(bill: Bill, details: () => Record<string, string | number>): PricedMonth {
-  return { total: bill.totalPico, usd: bill.totalUsd, lines: bill.lines, details: bill.itemised ? details() : {} };
+  return { total: bill.totalPico, usd: bill.totalUsd, lines: bill.lines, details: bill.itemised ? details() : NO_DETAILS };
 }
 
 export interface OptionPlan {
