@@ -36,7 +36,11 @@ if (!existsSync(CHROMIUM)) {
     await page.fill('#monthlyRequests', '10000000');
     await page.fill('#averageDurationMs', '100');
     await page.fill('#memoryMb', '512');
-    for (const provider of ['gcp', 'azure', 'cloudflare', 'digitalocean']) await page.uncheck(`input[name=providers][value=${provider}]`);
+    // The provider boxes come from GET /v1/pricing: every provider with a pricing file, all checked.
+    await page.waitForSelector('input[name=providers][value=heroku]');
+    const boxes = await page.locator('input[name=providers]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    t.same(boxes, ['aws', 'azure', 'cloudflare', 'digitalocean', 'gcp', 'heroku', 'netlify', 'vercel']);
+    for (const provider of boxes.filter((p) => p !== 'aws')) await page.uncheck(`input[name=providers][value=${provider}]`);
     await page.click('#evaluate');
     await page.waitForSelector('#verdict #architecture', { timeout: 30_000 });
     t.equal(await page.textContent('#architecture'), 'serverless');
@@ -48,7 +52,27 @@ if (!existsSync(CHROMIUM)) {
     t.match(await page.textContent('#chart svg'), /break-even/);
     await page.click('#costs details summary >> nth=0');
     t.match(await page.textContent('#costs'), /requests/);
+    t.match(await page.textContent('#costs'), /free tier: requests.*-\$0\.2-\$0\.20/s, 'a credit reads -$0.20');
     await page.screenshot({ path: process.env.ARCHCALC_SCREENSHOT ?? '/tmp/archcalc-page.png', fullPage: true });
+  });
+
+  t.test('a queue consumer from the form: the reasons name the trigger, no gateway is billed', async (t) => {
+    const page = await browser.newPage();
+    t.teardown(() => page.close());
+    await page.goto(`${base}/`);
+    await page.waitForSelector('input[name=providers][value=aws]');
+    await page.fill('#monthlyRequests', '20000000');
+    await page.fill('#averageDurationMs', '40');
+    await page.selectOption('#trigger', 'queue');
+    await page.fill('#batchSize', '10');
+    for (const box of await page.locator('input[name=providers]:not([value=aws])').all()) await box.uncheck();
+    await page.click('#evaluate');
+    await page.waitForSelector('#verdict #architecture', { timeout: 30_000 });
+    t.equal(await page.textContent('#architecture'), 'serverless');
+    t.match(await page.textContent('#rules'), /event-driven-work/);
+    t.match(await page.textContent('#rules'), /queue-batches-cut-invocations/);
+    t.match(await page.textContent('#costs'), /Amazon SQS/, 'the queue’s own requests are billed');
+    t.notMatch(await page.textContent('#costs'), /API Gateway|Load Balanc/, 'nothing is served over HTTP');
   });
 
   t.test('a bad value: the API’s message appears next to the field', async (t) => {
