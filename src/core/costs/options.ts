@@ -153,7 +153,7 @@ export function hybridPairing(plans: readonly OptionPlan[]): HybridPairing {
 /**
  * What does not depend on volume is prepared once: function plans (shapes, limits, warm or not) and each
  * traditional service's surroundings and fitting sizes. A hybrid pairs each server service's autoscaled
- * choice with the provider's cheapest feasible function at that week.
+ * choice with the provider's cheapest feasible function at that week, or with the function `pairing` names.
  */
 export function prepareOptions(files: readonly PricingFile[], profile: WorkloadProfile, minInstances: number): PreparedOptions {
   const prepared = files.map((file) => {

@@ -151,8 +151,6 @@ export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, pro
   let best: { ranked: RankedSize; cost: number } | undefined;
   // The first size that had room for the work but not enough instances allowed: the reason when none fits.
   let capped: { size: ServerSize; peak: number } | undefined;
-  // Sizes come cheapest per request served first, so the bound from the week's load only grows: once it
-  // alone passes the best cost, no later size can win. Equal costs go to the size the pricing file lists first.
   const costOf = ({ size, capacityRps, perHour }: RankedSize): number | undefined => {
     const { hours, peak } = fleetFor(week, capacityRps, minInstances, mode, cap);
     if (peak > size.maxInstances) {
@@ -167,6 +165,8 @@ export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, pro
   const seed = ctx.lastChoice.get(variant);
   const seedCost = seed && costOf(seed);
   if (seed && seedCost !== undefined) best = { ranked: seed, cost: seedCost };
+  // Sizes come cheapest per request served first, so the bound from the week's load only grows: once it
+  // alone passes the best cost, no later size can win. Equal costs go to the size the pricing file lists first.
   for (const ranked of rankedSizes(ctx, variant, profile)) {
     const { capacityRps, perHour, index } = ranked;
     const loadBound = (loadSum / capacityRps) * perHour + floorBalancer;
