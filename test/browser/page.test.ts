@@ -28,10 +28,16 @@ if (!existsSync(CHROMIUM)) {
     t.teardown(() => browser.close());
   });
 
-  t.test('fill the form, submit, see the verdict, the reasons, the costs and the chart', async (t) => {
+  /** A fresh tab on the calculator page, closed when the test ends. */
+  const openPage = async (test: { teardown(fn: () => unknown): void }) => {
     const page = await browser.newPage();
-    t.teardown(() => page.close());
+    test.teardown(() => page.close());
     await page.goto(`${base}/`);
+    return page;
+  };
+
+  t.test('fill the form, submit, see the verdict, the reasons, the costs and the chart', async (t) => {
+    const page = await openPage(t);
     await page.fill('#name', 'browser test API');
     await page.fill('#monthlyRequests', '10000000');
     await page.fill('#averageDurationMs', '100');
@@ -57,9 +63,7 @@ if (!existsSync(CHROMIUM)) {
   });
 
   t.test('a queue consumer from the form: the reasons name the trigger, no gateway is billed', async (t) => {
-    const page = await browser.newPage();
-    t.teardown(() => page.close());
-    await page.goto(`${base}/`);
+    const page = await openPage(t);
     await page.waitForSelector('input[name=providers][value=aws]');
     await page.fill('#monthlyRequests', '20000000');
     await page.fill('#averageDurationMs', '40');
@@ -76,9 +80,7 @@ if (!existsSync(CHROMIUM)) {
   });
 
   t.test('a bad value: the API’s message appears next to the field', async (t) => {
-    const page = await browser.newPage();
-    t.teardown(() => page.close());
-    await page.goto(`${base}/`);
+    const page = await openPage(t);
     await page.fill('#averageDurationMs', '-5');
     await page.fill('#horizonMonths', '500');
     await page.click('#evaluate');
@@ -90,9 +92,7 @@ if (!existsSync(CHROMIUM)) {
   });
 
   t.test('a pasted YAML profile is sent as YAML; its errors are listed under the button', async (t) => {
-    const page = await browser.newPage();
-    t.teardown(() => page.close());
-    await page.goto(`${base}/`);
+    const page = await openPage(t);
     await page.fill('#yaml', 'traffic:\n  monthlyRequests: 30000\n  peakRPS: 3\nexecution:\n  averageDurationMs: 50\nproviders: [cloudflare]\n');
     await page.click('#evaluate');
     await page.waitForFunction(() => document.getElementById('problem')!.textContent!.length > 0, null, { timeout: 30_000 });

@@ -12,6 +12,27 @@ import { trafficWeek } from '../../src/core/traffic/week.js';
 import { itemised, profile } from './examples.js';
 
 const SRC = 'https://example.com/pricing';
+
+/** A made-up provider file holding `services`. */
+const madeUp = (services: unknown[]) => PricingFile.parse({ provider: 'gcp', effectiveDate: '2030-01-01', currency: 'USD', region: 'r', regionName: 'R', services });
+/** A function service "fn" billed per request only, at `priceUsd` per million. */
+const requestFunction = (priceUsd: string) => ({
+  id: 'fn',
+  name: 'Fn',
+  kind: 'function',
+  architecture: 'serverless',
+  source: SRC,
+  items: [{ id: 'req', name: 'requests', meter: 'request', unit: '1M requests', unitSize: 1_000_000, priceUsd, source: SRC }],
+});
+/** A VM service "vm" with one size, "node": 2 vCPUs and 4 GiB (~196 requests a second of 50 ms at 256 MB). */
+const oneSizeVm = (size: { hourlyUsd: string; maxInstances?: number }) => ({
+  id: 'vm',
+  name: 'VM',
+  kind: 'vm',
+  architecture: 'traditional',
+  source: SRC,
+  instanceTypes: [{ name: 'node', vcpu: 2, memoryGib: 4, arch: 'x86', ...size, source: SRC }],
+});
 const file = PricingFile.parse({
   provider: 'aws',
   effectiveDate: '2030-01-01',
@@ -108,20 +129,13 @@ t.test('a profile with no traffic yet still scales to any volume for the break-e
 
 t.test('a Kubernetes cluster and an event source, from a made-up provider', async (t) => {
   const { optionPlans } = await import('../../src/core/costs/options.js');
-  const cluster = PricingFile.parse({
-    provider: 'gcp',
-    effectiveDate: '2030-01-01',
-    currency: 'USD',
-    region: 'r',
-    regionName: 'R',
-    services: [
-      { id: 'fn', name: 'Fn', kind: 'function', architecture: 'serverless', source: SRC, items: [{ id: 'req', name: 'requests', meter: 'request', unit: '1M requests', unitSize: 1_000_000, priceUsd: '0.5', source: SRC }] },
-      { id: 'vm', name: 'VM', kind: 'vm', architecture: 'traditional', source: SRC, billing: { requiresLoadBalancer: 'lb' }, instanceTypes: [{ name: 'node', vcpu: 2, memoryGib: 4, arch: 'x86', hourlyUsd: '0.05', source: SRC }] },
-      { id: 'k8s', name: 'K8s', kind: 'kubernetes', architecture: 'traditional', source: SRC, billing: { nodeService: 'vm', requiresLoadBalancer: 'lb' }, items: [{ id: 'cp', name: 'cluster management', meter: 'cluster-hour', unit: 'cluster-hour', priceUsd: '0.10', source: SRC }] },
-      { id: 'lb', name: 'LB', kind: 'load-balancer', architecture: 'support', source: SRC, items: [{ id: 'h', name: 'hours', meter: 'lb-hour', unit: 'hour', priceUsd: '0.02', source: SRC }] },
-      { id: 'queue', name: 'Queue', kind: 'event-source', architecture: 'support', source: SRC, billing: { triggers: ['queue'], meteringIncrementKb: 64 }, items: [{ id: 'r', name: 'queue requests', meter: 'event-request', unit: '1M requests', unitSize: 1_000_000, priceUsd: '0.40', source: SRC }] },
-    ],
-  });
+  const cluster = madeUp([
+    requestFunction('0.5'),
+    { id: 'vm', name: 'VM', kind: 'vm', architecture: 'traditional', source: SRC, billing: { requiresLoadBalancer: 'lb' }, instanceTypes: [{ name: 'node', vcpu: 2, memoryGib: 4, arch: 'x86', hourlyUsd: '0.05', source: SRC }] },
+    { id: 'k8s', name: 'K8s', kind: 'kubernetes', architecture: 'traditional', source: SRC, billing: { nodeService: 'vm', requiresLoadBalancer: 'lb' }, items: [{ id: 'cp', name: 'cluster management', meter: 'cluster-hour', unit: 'cluster-hour', priceUsd: '0.10', source: SRC }] },
+    { id: 'lb', name: 'LB', kind: 'load-balancer', architecture: 'support', source: SRC, items: [{ id: 'h', name: 'hours', meter: 'lb-hour', unit: 'hour', priceUsd: '0.02', source: SRC }] },
+    { id: 'queue', name: 'Queue', kind: 'event-source', architecture: 'support', source: SRC, billing: { triggers: ['queue'], meteringIncrementKb: 64 }, items: [{ id: 'r', name: 'queue requests', meter: 'event-request', unit: '1M requests', unitSize: 1_000_000, priceUsd: '0.40', source: SRC }] },
+  ]);
   const http = profile({ averageDurationMs: 50, memoryMb: 256, payloadKb: 100 }, { traffic: { monthlyRequests: 10_000_000 } });
   const week = trafficWeek(http.traffic);
   const plans = optionPlans([cluster], http, week, 2);
@@ -139,17 +153,7 @@ t.test('a Kubernetes cluster and an event source, from a made-up provider', asyn
 /** A made-up provider with one function ($ per 1M requests) and one VM size ($ per hour), and the hybrid of the two for `monthlyRequests`. */
 async function fnAndVm(requestPriceUsd: string, hourlyUsd: string, monthlyRequests: number) {
   const { optionPlans } = await import('../../src/core/costs/options.js');
-  const file = PricingFile.parse({
-    provider: 'gcp',
-    effectiveDate: '2030-01-01',
-    currency: 'USD',
-    region: 'r',
-    regionName: 'R',
-    services: [
-      { id: 'fn', name: 'Fn', kind: 'function', architecture: 'serverless', source: SRC, items: [{ id: 'req', name: 'requests', meter: 'request', unit: '1M requests', unitSize: 1_000_000, priceUsd: requestPriceUsd, source: SRC }] },
-      { id: 'vm', name: 'VM', kind: 'vm', architecture: 'traditional', source: SRC, instanceTypes: [{ name: 'node', vcpu: 2, memoryGib: 4, arch: 'x86', hourlyUsd, source: SRC }] },
-    ],
-  });
+  const file = madeUp([requestFunction(requestPriceUsd), oneSizeVm({ hourlyUsd })]);
   // ~196 requests a second per server (14 requests of 256 MB in flight × 50 ms, at 70%).
   const steady = profile({ averageDurationMs: 50, memoryMb: 256, cpuMsPerRequest: 1 }, { traffic: { monthlyRequests }, minInstances: 1 });
   const week = trafficWeek(steady.traffic);
@@ -181,24 +185,7 @@ t.test('a wide range of baselines is narrowed by ternary search toward the cheap
 
 t.test('a later month that outgrows every size’s fleet limit is priced beyond it, with a warning', async (t) => {
   const { costReport } = await import('../../src/core/costs/report.js');
-  const file = PricingFile.parse({
-    provider: 'gcp',
-    effectiveDate: '2030-01-01',
-    currency: 'USD',
-    region: 'r',
-    regionName: 'R',
-    services: [
-      {
-        id: 'vm',
-        name: 'VM',
-        kind: 'vm',
-        architecture: 'traditional',
-        source: SRC,
-        instanceTypes: [{ name: 'node', vcpu: 2, memoryGib: 4, arch: 'x86', hourlyUsd: '0.1', maxInstances: 2, source: SRC }],
-      },
-      { id: 'fn', name: 'Fn', kind: 'function', architecture: 'serverless', source: SRC, items: [{ id: 'req', name: 'requests', meter: 'request', unit: '1M requests', unitSize: 1_000_000, priceUsd: '0.5', source: SRC }] },
-    ],
-  });
+  const file = madeUp([oneSizeVm({ hourlyUsd: '0.1', maxInstances: 2 }), requestFunction('0.5')]);
   // ~196 requests a second per server; 8e8 requests a month is ~304 a second (2 servers), growing 20% a month:
   // month 3 needs ~438 a second, 3 servers, one more than the type allows.
   const growing = profile({ averageDurationMs: 50, memoryMb: 256, cpuMsPerRequest: 1 }, { traffic: { monthlyRequests: 8e8, growthPercentPerMonth: 20 }, minInstances: 1, horizonMonths: 3 });
