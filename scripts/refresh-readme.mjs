@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 const port = process.env.PORT ?? '3000';
 const base = `http://127.0.0.1:${port}`;
-const cli = (...args) => execFileSync(process.execPath, ['dist/cli/main.js', ...args], { encoding: 'utf8' });
+const cli = (...args) => execFileSync('bin/archcalc', args, { encoding: 'utf8' });
 const fence = (lang, text) => `\`\`\`${lang}\n${text.trimEnd()}\n\`\`\``;
 
 const pricing = await (await fetch(`${base}/v1/pricing`)).json();

@@ -1,7 +1,7 @@
 // Part of `npm run build`: validates pricing/ and rules/ once and saves them beside the compiled code, so a
 // CLI run reads one JSON file instead of parsing the YAML (the loaders check each digest first).
 import { join } from 'node:path';
-import { packageRoot, TABLES_SNAPSHOT, writeTablesSnapshot } from '../dist/files/tables.js';
+import { packageRoot, tablesSnapshotDir, writeTablesSnapshot } from '../dist/files/tables.js';
 
 writeTablesSnapshot(join(packageRoot(), 'pricing'), join(packageRoot(), 'rules'));
-console.log(`wrote ${TABLES_SNAPSHOT}`);
+console.log(`wrote ${tablesSnapshotDir()}`);

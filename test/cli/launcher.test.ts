@@ -1,0 +1,77 @@
+// bin/archcalc, as a user runs it: from the start-up snapshot when it was built by this node, from
+// dist/cli/main.js otherwise — byte for byte the same output and exit codes either way.
+import { execFile } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import t from 'tap';
+import { packageRoot } from '../../src/files/tables.js';
+
+const ROOT = packageRoot();
+const LAUNCHER = join(ROOT, 'bin', 'archcalc');
+const EXAMPLE = join(ROOT, 'examples', 'plain-api.yaml');
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function archcalc(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Ran> {
+  return promisify(execFile)(LAUNCHER, args, { env: { ...process.env, ...env }, maxBuffer: 1 << 24 }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+}
+
+async function plain(args: string[]): Promise<Ran> {
+  return promisify(execFile)(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), ...args], { maxBuffer: 1 << 24 }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+}
+
+t.test('npm run build made a snapshot for this node', async (t) => {
+  const blob = join(ROOT, 'dist', 'cli', 'archcalc.blob');
+  t.ok(readFileSync(blob).length > 1_000_000, 'the blob holds the loaded program');
+  t.match(readFileSync(`${blob}.node`, 'utf8'), /^\d+ \d+\n$/, 'with the size and time of the node that built it');
+});
+
+t.test('from the snapshot, every format and exit code is what dist/cli/main.js gives', async (t) => {
+  for (const args of [
+    ['evaluate', EXAMPLE, '--format', 'json'],
+    ['evaluate', EXAMPLE, '--format', 'markdown', '--horizon', '12'],
+    ['evaluate', EXAMPLE, '--providers', 'aws,gcp'],
+    ['evaluate', '/nope.yaml'],
+    ['evaluate', EXAMPLE, '--horizon', 'x'],
+    ['--version'],
+    ['--help'],
+  ]) {
+    const [fromSnapshot, fromMain] = await Promise.all([archcalc(args), plain(args)]);
+    t.same(fromSnapshot, fromMain, args.join(' '));
+  }
+});
+
+t.test('options that node itself knows reach archcalc', async (t) => {
+  t.match(await archcalc(['--version']), { code: 0, stdout: /^\d+\.\d+\.\d+\n$/ });
+});
+
+t.test('another node on PATH takes the plain way in, with the same output', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'archcalc-launcher-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  // A different file named node: its size and time are not the snapshot's.
+  writeFileSync(join(dir, 'node'), `#!/bin/sh\nexec "${process.execPath}" "$@"\n`);
+  chmodSync(join(dir, 'node'), 0o755);
+  const args = ['evaluate', EXAMPLE, '--format', 'json'];
+  const fallback = await archcalc(args, { PATH: `${dir}:${dirname(process.execPath)}:/usr/bin:/bin` });
+  t.same(fallback, await plain(args));
+});
+
+t.test('the tables are read from where the package is, and edits to them are seen', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'archcalc-launcher-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'bad.yaml'), 'name: x\n');
+  const ran = await archcalc(['evaluate', EXAMPLE], { ARCHCALC_PRICING_DIR: dir });
+  t.match(ran, { code: 2, stderr: /invalid pricing file bad\.yaml/ });
+});
