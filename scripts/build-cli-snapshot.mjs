@@ -1,9 +1,9 @@
 // Part of `npm run build`: the CLI's start-up snapshot (see src/cli/snapshot.ts). Bundles the CLI into one
-// script (a snapshot can only be built from one), runs it under `node --build-snapshot`, and records which
-// node built the blob: bin/archcalc uses the blob only with that same node binary and falls back to
-// dist/cli/main.js otherwise.
+// script (a snapshot can only be built from one), runs it under `node --build-snapshot`, and links the node
+// that built the blob as dist/cli/archcalc.node: bin/archcalc uses the blob only with that same node binary
+// and falls back to dist/cli/main.js otherwise.
 import { execFileSync } from 'node:child_process';
-import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { packageRoot } from '../dist/files/tables.js';
@@ -11,8 +11,8 @@ import { packageRoot } from '../dist/files/tables.js';
 const root = packageRoot();
 const bundle = join(root, 'dist', 'cli', 'archcalc.cjs');
 const blob = join(root, 'dist', 'cli', 'archcalc.blob');
-const stamp = `${blob}.node`;
-rmSync(stamp, { force: true });
+const builtBy = join(root, 'dist', 'cli', 'archcalc.node');
+rmSync(builtBy, { force: true });
 
 await build({
   entryPoints: [join(root, 'src', 'cli', 'snapshot.ts')],
@@ -28,7 +28,6 @@ await build({
 // Node warns that some built-in modules (commander loads child_process) are not verified in snapshots; the
 // CLI's tests run the snapshot as a process and compare its output with dist/cli/main.js's.
 execFileSync(process.execPath, ['--no-warnings', '--snapshot-blob', blob, '--build-snapshot', bundle], { stdio: 'inherit', cwd: root });
-// `stat -L -c '%s %Y'` of the node binary, as bin/archcalc computes it.
-const node = statSync(process.execPath);
-writeFileSync(stamp, `${node.size} ${Math.floor(node.mtimeMs / 1000)}\n`);
+// bin/archcalc checks that the node on PATH is this very file (and not modified since the blob was made).
+symlinkSync(realpathSync(process.execPath), builtBy);
 console.log(`wrote ${blob}`);

@@ -2,14 +2,14 @@
 // serverless and the best traditional option changes — "this flips to traditional above 41.2M requests a
 // month" — found by search on the real cost functions. The comparison is the break-even's: hybrids, which
 // mix both, are left out.
-import { prepareOptions, type PreparedOptions } from './costs/options.js';
-import { bisectFlip, priceFeasible, VOLUME_GRID, weekAtVolume } from './costs/report.js';
+import { prepareOptions, type PreparedOptions, type PureSide } from './costs/options.js';
+import { bisectFlip, VOLUME_GRID, weekAtVolume } from './costs/report.js';
 import type { Evaluation } from './evaluation/schema.js';
 import type { PricingFile } from './pricing/schema.js';
 import type { WorkloadProfile } from './profile/schema.js';
-import { monthlyRequestsOf, trafficWeek, type TrafficWeek } from './traffic/week.js';
+import { monthlyRequestsOf, trafficWeek } from './traffic/week.js';
 
-type Side = 'serverless' | 'traditional' | 'none';
+type Side = PureSide;
 
 interface Input {
   name: string;
@@ -21,24 +21,9 @@ interface Input {
   side(value: number): Side;
 }
 
-/** Which pure architecture is cheaper at `week` among `options`. */
-function cheaperSideAt(options: PreparedOptions, week: TrafficWeek): Side {
-  let serverless: number | undefined;
-  let traditional: number | undefined;
-  for (const { plan, month } of priceFeasible(options, week, false)) {
-    const usd = month.usd;
-    if (plan.architecture === 'serverless' && (serverless === undefined || usd < serverless)) serverless = usd;
-    if (plan.architecture === 'traditional' && (traditional === undefined || usd < traditional)) traditional = usd;
-  }
-  if (serverless === undefined && traditional === undefined) return 'none';
-  if (traditional === undefined) return 'serverless';
-  if (serverless === undefined) return 'traditional';
-  return traditional < serverless ? 'traditional' : 'serverless';
-}
-
 /** Which pure architecture is cheaper for `profile` in its first month. */
 function cheaperSide(files: readonly PricingFile[], profile: WorkloadProfile): Side {
-  return cheaperSideAt(prepareOptions(files, profile, profile.minInstances), trafficWeek(profile.traffic));
+  return prepareOptions(files, profile, profile.minInstances).cheaperSide(trafficWeek(profile.traffic));
 }
 
 /**
@@ -58,7 +43,7 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, traffic
       low: Math.max(1000, volume / 1000),
       high: Math.min(1e13, volume * 1000),
       integer: true,
-      side: (v) => cheaperSideAt(trafficOnly, weekAtVolume(profile.traffic, v)),
+      side: (v) => trafficOnly.cheaperSide(weekAtVolume(profile.traffic, v)),
     });
   const scaleDuration = (factor: number) => ({
     ...profile,
@@ -93,7 +78,7 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, traffic
       low: week.busiestHourRps / week.averageRps,
       high: 50,
       integer: false,
-      side: (v) => cheaperSideAt(trafficOnly, trafficWeek({ ...profile.traffic, peakRps: v * week.averageRps })),
+      side: (v) => trafficOnly.cheaperSide(trafficWeek({ ...profile.traffic, peakRps: v * week.averageRps })),
     });
   return list.filter((input) => input.low < input.high);
 }
@@ -145,7 +130,7 @@ export function tippingPoints(
   trafficOnly: PreparedOptions,
 ): Evaluation['tippingPoints'] {
   // An evaluation has a feasible option, and a hybrid needs a feasible function: `now` is never 'none'.
-  const now = cheaperSideAt(trafficOnly, trafficWeek(profile.traffic));
+  const now = trafficOnly.cheaperSide(trafficWeek(profile.traffic));
   const points = inputs(files, profile, trafficOnly).flatMap((input) => {
     const found = searchInput(input, now);
     return found ? [{ input: input.name, currentValue: Number(input.current.toPrecision(6)), flipsAt: found.flipsAt, from: now, to: found.to }] : [];

@@ -9,7 +9,7 @@ import { bestHybridMonth } from './hybrid.js';
 import type { Pico } from './money.js';
 import { functionPlans, priceFunctionMonth, type FunctionPlan } from './serverless.js';
 import { opsLine } from './servers.js';
-import { chooseServerPlan, priceServerMonth, serverService, VARIANT_LABEL, type ServerPlan, type ServerService, type ServerVariant } from './traditional.js';
+import { chooseServerPlan, priceServerMonth, serverCostFloor, serverService, VARIANT_LABEL, type ServerPlan, type ServerService, type ServerVariant } from './traditional.js';
 
 export type Architecture = 'serverless' | 'traditional' | 'hybrid';
 
@@ -138,7 +138,15 @@ export interface PreparedOptions {
    * keeps the first month's pairs, so an option stays the same option as traffic grows).
    */
   plansAt(week: TrafficWeek, withHybrids?: boolean, pairing?: HybridPairing): OptionPlan[];
+  /**
+   * Which pure architecture's best option is cheaper at `week`, on float estimates (ties go to serverless);
+   * 'none' when neither can run the workload. What a search needs at each probe: a server variant whose
+   * cost floor is not below the best function is not sized at all.
+   */
+  cheaperSide(week: TrafficWeek): PureSide;
 }
+
+export type PureSide = 'serverless' | 'traditional' | 'none';
 
 /** Which function each hybrid pairs with its server service, by "provider/server service id". */
 export type HybridPairing = ReadonlyMap<string, FunctionPlan>;
@@ -163,6 +171,12 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
     return { file, functions, feasibleFunctions, servers };
   });
   const optionsOf = new Map<ServerPlan, { server: OptionPlan; hybrids: Map<FunctionPlan, OptionPlan> }>();
+  // Months that choose the same size (and hybrid function) share one option object.
+  const optionsFor = (file: PricingFile, ctx: ServerService, variant: ServerVariant, chosen: ServerPlan) => {
+    let forPlan = optionsOf.get(chosen);
+    if (!forPlan) optionsOf.set(chosen, (forPlan = { server: serverOption(chosen, file, ctx.service, variant, [], profile, minInstances), hybrids: new Map() }));
+    return forPlan;
+  };
   return {
     plansAt(week, withHybrids = true, pairing) {
       const plans: OptionPlan[] = [];
@@ -187,9 +201,7 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
               plans.push(serverOption(undefined, file, service, variant, choice.infeasibleBecause, profile, minInstances));
               continue;
             }
-            // Months that choose the same size (and hybrid function) share one option object.
-            let forPlan = optionsOf.get(chosen);
-            if (!forPlan) optionsOf.set(chosen, (forPlan = { server: serverOption(chosen, file, service, variant, [], profile, minInstances), hybrids: new Map() }));
+            const forPlan = optionsFor(file, ctx, variant, chosen);
             plans.push(forPlan.server);
             // Hybrids pair plain servers with functions; a Kubernetes cluster is not paired too.
             const fn = pairing ? pairing.get(pairKey(file.provider, service.id)) : cheapestFunction;
@@ -202,6 +214,19 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
         }
       }
       return plans;
+    },
+    cheaperSide(week) {
+      let serverless = Infinity;
+      for (const { feasibleFunctions } of prepared)
+        for (const { option } of feasibleFunctions) serverless = Math.min(serverless, option.price(week, 'estimate').usd);
+      for (const { file, servers } of prepared)
+        for (const ctx of servers)
+          for (const variant of SERVER_VARIANTS) {
+            if (serverCostFloor(ctx, variant, profile, week, minInstances) >= serverless) continue;
+            const { plan } = chooseServerPlan(ctx, variant, profile, week, minInstances);
+            if (plan && optionsFor(file, ctx, variant, plan).server.price(week, 'estimate').usd < serverless) return 'traditional';
+          }
+      return serverless < Infinity ? 'serverless' : 'none';
     },
   };
 }

@@ -69,42 +69,44 @@ export function bisectFlip<T>(inside: number, outside: number, probe: (v: number
 /**
  * The monthly volume where the best traditional option becomes cheaper than the best serverless one: the
  * grid VOLUME_GRID is scanned upward for the first point where traditional is cheaper, then the step before
- * it is bisected — on the real cost functions, sizes re-chosen at each volume. Server costs rise in steps, so
- * the two can cross more than once; a window narrower than one ×4 grid step can be stepped over. Null when
- * serverless is not cheaper at 1k requests a month or traditional never becomes cheaper up to about 1T.
+ * it is bisected — on the real cost functions, sizes re-chosen at each volume, each probe deciding only
+ * which side is cheaper (options.cheaperSide). Server costs rise in steps, so the two can cross more than
+ * once; a window narrower than one ×4 grid step can be stepped over. Null when serverless is not cheaper at
+ * 1k requests a month or traditional never becomes cheaper up to about 1T. The two options at the crossing
+ * are reported with their exact bills.
  */
 export function findBreakEven(
   files: readonly PricingFile[],
   profile: WorkloadProfile,
   options: PreparedOptions = prepareOptions(files, profile, profile.minInstances),
 ): CostReport['breakEven'] {
-  const gap = (volume: number) => {
-    const week = weekAtVolume(profile.traffic, volume);
-    // Hybrids do not enter the break-even, so they are not priced for it.
-    const priced = priceFeasible(options, week, false);
-    const serverless = cheapest(priced, 'serverless');
-    const traditional = cheapest(priced, 'traditional');
-    if (!serverless || !traditional) return undefined;
-    // The two cheapest are decided, and later reported, on exact bills.
-    const serverlessUsd = serverless.plan.price(week, 'exact').total;
-    const traditionalUsd = traditional.plan.price(week, 'exact').total;
-    return { serverless, traditional, serverlessUsd, traditionalUsd, traditionalCheaper: traditionalUsd < serverlessUsd };
-  };
-  const first = gap(VOLUME_GRID[0]!);
-  if (!first || first.traditionalCheaper) return null;
+  const sideAt = (volume: number) => options.cheaperSide(weekAtVolume(profile.traffic, volume));
+  const first = cheapestPair(options, weekAtVolume(profile.traffic, VOLUME_GRID[0]!));
+  if (!first || first.traditional.month.usd < first.serverless.month.usd) return null;
   for (let k = 1; k < VOLUME_GRID.length; k++) {
-    const atK = gap(VOLUME_GRID[k]!)!;
-    if (!atK.traditionalCheaper) continue;
-    const { value, at } = bisectFlip(VOLUME_GRID[k - 1]!, VOLUME_GRID[k]!, (v) => gap(v)!, (g) => g.traditionalCheaper, atK);
+    const side = sideAt(VOLUME_GRID[k]!);
+    if (side !== 'traditional') continue;
+    const { value } = bisectFlip(VOLUME_GRID[k - 1]!, VOLUME_GRID[k]!, sideAt, (s) => s === 'traditional', side);
+    // Traditional is cheaper at `value`, so both sides have an option there.
+    const week = weekAtVolume(profile.traffic, value);
+    const at = cheapestPair(options, week)!;
     return {
       monthlyRequests: Math.round(value),
       serverlessOption: at.serverless.plan.id,
       traditionalOption: at.traditional.plan.id,
-      serverlessMonthlyUsd: formatUsd(at.serverlessUsd),
-      traditionalMonthlyUsd: formatUsd(at.traditionalUsd),
+      serverlessMonthlyUsd: formatUsd(at.serverless.plan.price(week, 'exact').total),
+      traditionalMonthlyUsd: formatUsd(at.traditional.plan.price(week, 'exact').total),
     };
   }
   return null;
+}
+
+/** The best serverless and the best traditional option at `week` (hybrids not priced), or nothing when a side has none. */
+function cheapestPair(options: PreparedOptions, week: TrafficWeek) {
+  const priced = priceFeasible(options, week, false);
+  const serverless = cheapest(priced, 'serverless');
+  const traditional = cheapest(priced, 'traditional');
+  return serverless && traditional ? { serverless, traditional } : undefined;
 }
 
 export function costReport(

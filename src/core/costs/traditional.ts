@@ -107,6 +107,8 @@ export interface ServerService {
   ranked: Map<ServerVariant, RankedSize[]>;
   /** The size each variant chose last: the seed of its next choice. */
   lastChoice: Map<ServerVariant, RankedSize>;
+  /** Per variant, the lowest rates among its sizes: for cost floors, made on first use. */
+  cheapest: Map<ServerVariant, CheapestRates | undefined>;
 }
 
 export function serverService(file: PricingFile, service: Service, profile: WorkloadProfile): ServerService {
@@ -122,7 +124,7 @@ export function serverService(file: PricingFile, service: Service, profile: Work
   const sizes = serverSizes(nodes)
     .map((size) => ({ size, capacityRps: perInstanceRps(size, profile.execution) }))
     .filter((s) => s.capacityRps > 0);
-  return { file, service, loadBalancer, network, ipHourlyEstimate, ...(controlPlane ? { controlPlane } : {}), sizes, plans: new Map(), ranked: new Map(), lastChoice: new Map() };
+  return { file, service, loadBalancer, network, ipHourlyEstimate, ...(controlPlane ? { controlPlane } : {}), sizes, plans: new Map(), ranked: new Map(), lastChoice: new Map(), cheapest: new Map() };
 }
 
 export interface ServerChoice {
@@ -137,17 +139,8 @@ export interface ServerChoice {
  * so far is not sized at all.
  */
 export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile, week: TrafficWeek, minInstances: number): ServerChoice {
-  const { service, loadBalancer } = ctx;
-  // The load balancer's bill (hours, capacity units, its addresses) does not depend on the server size.
-  const loadBalancerMonthly = loadBalancer
-    ? loadBalancerEstimate(loadBalancer, week, profile) + (loadBalancer.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH * ctx.ipHourlyEstimate
-    : 0;
-  const committed = isCommitted(variant);
-  const mode = fleetMode(variant);
-  const cap = committed ? Infinity : (service.billing?.monthlyCapHours ?? Infinity);
-  const floorHours = minInstances * Math.min(HOURS_PER_MONTH, cap);
-  const loadSum = demandSum(week) * WEEKS_PER_MONTH * Math.min(1, cap / HOURS_PER_MONTH);
-  const floorBalancer = minInstances > 1 ? loadBalancerMonthly : 0;
+  const { service } = ctx;
+  const { loadBalancerMonthly, committed, mode, cap, floorHours, loadSum, floorBalancer } = variantBounds(ctx, variant, profile, week, minInstances);
   let best: { ranked: RankedSize; cost: number } | undefined;
   // The first size that had room for the work but not enough instances allowed: the reason when none fits.
   let capped: { size: ServerSize; peak: number } | undefined;
@@ -190,6 +183,66 @@ export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, pro
   return { infeasibleBecause: [why] };
 }
 
+/** What bounds every size's month of one variant at `week`: the load to carry, the floor of instances, the balancer. */
+function variantBounds(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile, week: TrafficWeek, minInstances: number) {
+  const { service, loadBalancer } = ctx;
+  // The load balancer's bill (hours, capacity units, its addresses) does not depend on the server size.
+  const loadBalancerMonthly = loadBalancer
+    ? loadBalancerEstimate(loadBalancer, week, profile) + (loadBalancer.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH * ctx.ipHourlyEstimate
+    : 0;
+  const committed = isCommitted(variant);
+  const cap = committed ? Infinity : (service.billing?.monthlyCapHours ?? Infinity);
+  return {
+    loadBalancerMonthly,
+    committed,
+    mode: fleetMode(variant),
+    cap,
+    floorHours: minInstances * Math.min(HOURS_PER_MONTH, cap),
+    loadSum: demandSum(week) * WEEKS_PER_MONTH * Math.min(1, cap / HOURS_PER_MONTH),
+    floorBalancer: minInstances > 1 ? loadBalancerMonthly : 0,
+  };
+}
+
+/**
+ * A float no greater than the estimate of any size of this variant at `week` (Infinity when no size is
+ * priced for it): the week's load served at full use by the size cheapest per request, or the floor of
+ * instances at the cheapest hourly price, whichever is more, plus the balancer a floor of two needs. Public
+ * IPv4 is left out (an allowance could make part of it free); every other line of a month is ≥ 0.
+ */
+export function serverCostFloor(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile, week: TrafficWeek, minInstances: number): number {
+  const cheapest = cheapestRates(ctx, variant, profile);
+  if (!cheapest) return Infinity;
+  const { floorHours, loadSum } = variantBounds(ctx, variant, profile, week, minInstances);
+  const balancer = ctx.loadBalancer && minInstances > 1 ? loadBalancerEstimate(ctx.loadBalancer, week, profile) : 0;
+  return Math.max(loadSum * cheapest.perRps, floorHours * cheapest.perHour) + balancer;
+}
+
+/** The lowest hourly price and price per request served among a variant's sizes, IPv4 left out; nothing when no size has such a price. */
+function cheapestRates(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile): CheapestRates | undefined {
+  if (!ctx.cheapest.has(variant)) {
+    const opsPerInstanceHour = opsPerInstanceHourOf(profile);
+    let rates: CheapestRates | undefined;
+    for (const { size, capacityRps } of ctx.sizes) {
+      const hourly = isCommitted(variant) ? size.committedHourlyEstimate : size.hourlyEstimate;
+      if (hourly === undefined) continue;
+      const perHour = hourly + opsPerInstanceHour;
+      rates = { perHour: Math.min(perHour, rates?.perHour ?? Infinity), perRps: Math.min(perHour / capacityRps, rates?.perRps ?? Infinity) };
+    }
+    ctx.cheapest.set(variant, rates);
+  }
+  return ctx.cheapest.get(variant);
+}
+
+interface CheapestRates {
+  perHour: number;
+  perRps: number;
+}
+
+/** Ops effort grows with the fleet, so a priced ops hour can make fewer, larger servers cheaper. */
+function opsPerInstanceHourOf(profile: WorkloadProfile): number {
+  return (Number(profile.team.opsHourlyRateUsd ?? 0) * ASSUMPTIONS.opsHoursPerMonth.traditionalPerInstance) / HOURS_PER_MONTH;
+}
+
 interface RankedSize {
   size: ServerSize;
   capacityRps: number;
@@ -205,8 +258,7 @@ interface RankedSize {
 function rankedSizes(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile): RankedSize[] {
   let ranked = ctx.ranked.get(variant);
   if (!ranked) {
-    // Ops effort grows with the fleet, so a priced ops hour can make fewer, larger servers cheaper.
-    const opsPerInstanceHour = (Number(profile.team.opsHourlyRateUsd ?? 0) * ASSUMPTIONS.opsHoursPerMonth.traditionalPerInstance) / HOURS_PER_MONTH;
+    const opsPerInstanceHour = opsPerInstanceHourOf(profile);
     const committed = isCommitted(variant);
     ranked = [];
     ctx.sizes.forEach(({ size, capacityRps }, index) => {
