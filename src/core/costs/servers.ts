@@ -127,7 +127,8 @@ export interface Fleet {
 /**
  * A fleet of servers of `capacityRps` each for the week's demand: each hour runs max(minInstances,
  * ceil(load ÷ capacity)) instances. Fixed fleets run their peak all month; autoscaled ones bill each instance
- * for the hours it runs: with the hours sorted by load, instances c[j+1]+1 … c[j] run in exactly j+1 hours.
+ * for the hours it runs: with the hours sorted by load, instances c[j+1]+1 … c[j] run in exactly j+1 hours
+ * a week.
  * A monthly cap (DigitalOcean bills a droplet at most 672 hours) applies per instance, on demand only.
  */
 export function fleetFor(week: TrafficWeek, capacityRps: number, minInstances: number, mode: 'autoscaled' | 'fixed' | 'committed', monthlyCapHours?: number): Fleet {
@@ -141,12 +142,30 @@ export function fleetFor(week: TrafficWeek, capacityRps: number, minInstances: n
   if (mode === 'fixed') return { hours: peak * Math.min(HOURS_PER_MONTH, cap), peak };
   let hours = 0;
   let running = peak;
-  for (let j = 0; j < HOURS_PER_WEEK - 1; j++) {
-    const next = count(demand[j + 1]!);
-    if (next < running) hours += (running - next) * Math.min((j + 1) * WEEKS_PER_MONTH, cap);
+  // Demand is sorted, so each count holds for a run of hours: find where each run ends by galloping, then
+  // bisecting (counts are computed exactly as above, so the runs are the same as hour by hour). Once the
+  // floor is reached every later hour runs just the floor.
+  let start = 0;
+  while (running > minInstances) {
+    // count(demand[low]) === running; the run ends before `high`, or the week does.
+    let low = start;
+    let high = start + 1;
+    for (let step = 2; high < HOURS_PER_WEEK && count(demand[high]!) === running; step *= 2) {
+      low = high;
+      high = start + step;
+    }
+    high = Math.min(high, HOURS_PER_WEEK);
+    while (high - low > 1) {
+      const mid = (low + high) >> 1;
+      if (count(demand[mid]!) === running) low = mid;
+      else high = mid;
+    }
+    if (high === HOURS_PER_WEEK) break;
+    const next = count(demand[high]!);
+    // Instances next+1 … running run in exactly the `high` busiest hours of each week.
+    hours += (running - next) * Math.min(high * WEEKS_PER_MONTH, cap);
     running = next;
-    // Demand is sorted, so once the floor is reached every later hour runs just the floor.
-    if (running === minInstances) break;
+    start = high;
   }
   return { hours: hours + running * Math.min(HOURS_PER_MONTH, cap), peak };
 }
