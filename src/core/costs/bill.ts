@@ -35,7 +35,8 @@ export interface BillMark {
   pico: Pico;
 }
 
-const NO_LINES: MoneyLine[] = Object.freeze([]) as unknown as MoneyLine[];
+/** The lines of every bill that keeps none. */
+export const NO_LINES: MoneyLine[] = Object.freeze([]) as unknown as MoneyLine[];
 
 export class Bill {
   /** Float total ('estimate' mode only). */

@@ -4,14 +4,15 @@
 import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_MONTH, HOURS_PER_WEEK, type TrafficWeek, type WeekShape } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
-import { Bill, type BillMode } from './bill.js';
-import { priceFunctionMonth, type FunctionPlan } from './serverless.js';
+import { Bill, NO_LINES, type BillMode, type MoneyLine } from './bill.js';
+import { functionsAloneTotal, priceFunctionMonth, type FunctionPlan, type MonthTotal } from './serverless.js';
 import { fixedInstanceHours, fleetFor, opsLine } from './servers.js';
 import { egressGb, loadBalancerLines, networkLines } from './support-lines.js';
 import type { ServerPlan } from './traditional.js';
 
-export interface HybridMonth {
-  bill: Bill;
+export interface HybridMonth extends MonthTotal {
+  /** The line items (itemised bills only). */
+  lines: MoneyLine[];
   baselineInstances: number;
   /** Share of the month's requests the baseline serves (0..1). */
   baselineShare: number;
@@ -168,11 +169,8 @@ export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: W
   const estimates = new Map<number, HybridMonth>();
   const estimate = (baseline: number) => {
     let month = estimates.get(baseline);
-    if (!month) {
-      const bill = new Bill('estimate');
-      estimates.set(baseline, (month = { bill, baselineInstances: baseline, baselineShare: priceHybridMonth(server, fn, profile, week, baseline, bill) }));
-    }
-    return month.bill.totalUsd;
+    if (!month) estimates.set(baseline, (month = monthWith(server, fn, profile, week, baseline, 'estimate')));
+    return month.usd;
   };
   // Every line of a bill is ≥ 0 net, so B servers cost at least B × their instance-hours: baselines whose
   // servers alone cost more than functions alone (B = 0) cannot win, and are not priced.
@@ -189,17 +187,29 @@ export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: W
   }
   for (let b = lo; b <= hi; b++) estimate(b);
   estimate(last);
+  // Where no server can pay for itself, functions alone are the month.
+  if (estimates.size === 1) return mode === 'estimate' ? estimates.get(0)! : monthWith(server, fn, profile, week, 0, mode);
   // Sorting is stable: by baseline, then by estimate, equal estimates keep the smaller baseline first.
-  const ranked = [...estimates.values()].sort((a, b) => a.baselineInstances - b.baselineInstances).sort((a, b) => a.bill.totalUsd - b.bill.totalUsd);
+  const ranked = [...estimates.values()].sort((a, b) => a.baselineInstances - b.baselineInstances).sort((a, b) => a.usd - b.usd);
   if (mode === 'estimate') return ranked[0]!;
   // Floats rank; exact bills decide among the near-ties, so the choice holds to the last digit.
-  const bestUsd = ranked[0]!.bill.totalUsd;
-  const near = ranked.filter((m) => m.bill.totalUsd - bestUsd <= NEAR * Math.max(1, bestUsd)).sort((a, b) => a.baselineInstances - b.baselineInstances);
+  const bestUsd = ranked[0]!.usd;
+  const near = ranked.filter((m) => m.usd - bestUsd <= NEAR * Math.max(1, bestUsd)).sort((a, b) => a.baselineInstances - b.baselineInstances);
   let best: HybridMonth | undefined;
   for (const { baselineInstances } of near) {
-    const bill = new Bill(mode);
-    const baselineShare = priceHybridMonth(server, fn, profile, week, baselineInstances, bill);
-    if (!best || bill.totalPico < best.bill.totalPico) best = { bill, baselineInstances, baselineShare };
+    const month = monthWith(server, fn, profile, week, baselineInstances, mode);
+    if (!best || month.total < best.total) best = month;
   }
   return best!;
+}
+
+/** The hybrid's month with `baseline` servers. No server at all is the functions alone: that month is shared with the function option. */
+function monthWith(server: ServerPlan, fn: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, baseline: number, mode: BillMode): HybridMonth {
+  if (baseline === 0 && mode !== 'itemised') {
+    const { total, usd } = functionsAloneTotal(fn, profile, week, mode);
+    return { total, usd, lines: NO_LINES, baselineInstances: 0, baselineShare: 0 };
+  }
+  const bill = new Bill(mode);
+  const baselineShare = priceHybridMonth(server, fn, profile, week, baseline, bill);
+  return { total: bill.totalPico, usd: bill.totalUsd, lines: bill.lines, baselineInstances: baseline, baselineShare };
 }

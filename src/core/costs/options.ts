@@ -4,10 +4,10 @@ import type { PricingFile } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import type { TrafficWeek } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
-import { Bill, type BillMode, type MoneyLine } from './bill.js';
+import { Bill, NO_LINES, type BillMode, type MoneyLine } from './bill.js';
 import { bestHybridMonth } from './hybrid.js';
 import type { Pico } from './money.js';
-import { functionPlans, priceFunctionMonth, type FunctionPlan } from './serverless.js';
+import { functionPlans, functionsAloneTotal, priceFunctionsAlone, type FunctionPlan } from './serverless.js';
 import { opsLine } from './servers.js';
 import { chooseServerPlan, priceServerMonth, serverCostFloor, serverService, VARIANT_LABEL, type ServerPlan, type ServerService, type ServerVariant } from './traditional.js';
 
@@ -68,9 +68,12 @@ function functionOption(fn: FunctionPlan, profile: WorkloadProfile): OptionPlan 
     variant,
     infeasibleBecause: fn.infeasibleBecause,
     price(week, billMode = 'itemised') {
+      if (billMode !== 'itemised') {
+        const { total, usd } = functionsAloneTotal(fn, profile, week, billMode);
+        return { total, usd, lines: NO_LINES, details: NO_DETAILS };
+      }
       const bill = new Bill(billMode);
-      priceFunctionMonth(fn, profile, week, week.monthlyRequests, bill);
-      opsLine(profile, ASSUMPTIONS.opsHoursPerMonth.serverless, bill);
+      priceFunctionsAlone(fn, profile, week, bill);
       return pricedMonth(bill, () => ({
         billedDurationMs: shape.billedDurationMs,
         billedMemoryMb: shape.billedMemoryMb,
@@ -118,14 +121,17 @@ function hybridOption(server: ServerPlan, fn: FunctionPlan, profile: WorkloadPro
     parts: { server, fn },
     price(week, billMode = 'itemised') {
       const month = bestHybridMonth(server, fn, profile, week, billMode);
-      const priced = pricedMonth(month.bill, () => ({
-        instanceType: server.size.name,
-        baselineInstances: month.baselineInstances,
-        baselineSharePercent: Number((month.baselineShare * 100).toFixed(2)),
-        functionSharePercent: Number(((1 - month.baselineShare) * 100).toFixed(2)),
-        functionService: fn.service.id,
-      }));
-      return { ...priced, baselineInstances: month.baselineInstances };
+      const details =
+        billMode === 'itemised'
+          ? {
+              instanceType: server.size.name,
+              baselineInstances: month.baselineInstances,
+              baselineSharePercent: Number((month.baselineShare * 100).toFixed(2)),
+              functionSharePercent: Number(((1 - month.baselineShare) * 100).toFixed(2)),
+              functionService: fn.service.id,
+            }
+          : NO_DETAILS;
+      return { total: month.total, usd: month.usd, lines: month.lines, details, baselineInstances: month.baselineInstances };
     },
   };
 }

@@ -4,8 +4,10 @@ import type { PricingFile, Service } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import type { TrafficWeek } from '../traffic/week.js';
 import { functionShape, functionUsage, warmInstanceSeconds, type FunctionShape } from './function-usage.js';
+import { ASSUMPTIONS } from './assumptions.js';
 import { Bill } from './bill.js';
-import { tablePrice } from './money.js';
+import { tablePrice, type Pico } from './money.js';
+import { opsLine } from './servers.js';
 import { priceServiceItems, serviceById } from './service-lines.js';
 
 export type FunctionMode = 'on-demand' | 'provisioned';
@@ -23,6 +25,11 @@ export interface FunctionPlan {
   mode: FunctionMode;
   /** Reasons the platform cannot run this workload; empty when feasible. */
   infeasibleBecause: string[];
+  /**
+   * Months of this plan used alone, by week: the function option and a hybrid of no servers bill the same
+   * month. A plan lives as long as one evaluation, and so do these.
+   */
+  totals: { estimate: Map<TrafficWeek, MonthTotal>; exact: Map<TrafficWeek, MonthTotal> };
 }
 
 function limitBreaches(service: Service, profile: WorkloadProfile, label: string): string[] {
@@ -83,6 +90,7 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
         shape: functionShape(service, batchedExecution(profile)),
         mode: needsWarm || onlyWarm ? 'provisioned' : 'on-demand',
         infeasibleBecause,
+        totals: { estimate: new Map(), exact: new Map() },
       } satisfies FunctionPlan;
     });
 }
@@ -125,3 +133,32 @@ export function priceFunctionMonth(plan: FunctionPlan, profile: WorkloadProfile,
 
 const PLAN_MONTH = { month: 1 };
 const MONTH_FEE = ['month'] as const;
+
+/** A month's total without its lines: what projections and searches compare. */
+export interface MonthTotal {
+  /** Exact, in pico-dollars; 0 for an estimate. */
+  total: Pico;
+  usd: number;
+}
+
+
+/**
+ * The month of a function plan used alone at `week`'s traffic, with its share of ops effort, onto `bill`.
+ * A hybrid whose baseline is no server bills exactly this, line for line.
+ */
+export function priceFunctionsAlone(plan: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, bill: Bill): void {
+  priceFunctionMonth(plan, profile, week, week.monthlyRequests, bill);
+  opsLine(profile, ASSUMPTIONS.opsHoursPerMonth.serverless, bill);
+}
+
+/** priceFunctionsAlone's total in an estimate or exact bill, computed once per plan and week. */
+export function functionsAloneTotal(plan: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, mode: 'estimate' | 'exact'): MonthTotal {
+  const totals = plan.totals[mode];
+  let month = totals.get(week);
+  if (!month) {
+    const bill = new Bill(mode);
+    priceFunctionsAlone(plan, profile, week, bill);
+    totals.set(week, (month = { total: bill.totalPico, usd: bill.totalUsd }));
+  }
+  return month;
+}
