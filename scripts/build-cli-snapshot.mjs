@@ -14,6 +14,15 @@ const blob = join(root, 'dist', 'cli', 'archcalc.blob');
 const builtBy = join(root, 'dist', 'cli', 'archcalc.node');
 rmSync(builtBy, { force: true });
 
+// zod's index of locales pulls in every language's error messages (~360 KB of the ~730 KB zod adds); archcalc
+// reports in English, which zod registers by itself, so the bundle's index names English alone.
+const englishOnlyZod = {
+  name: 'english-only-zod',
+  setup(bundler) {
+    bundler.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', loader: 'js' }));
+  },
+};
+
 await build({
   entryPoints: [join(root, 'src', 'cli', 'snapshot.ts')],
   outfile: bundle,
@@ -24,6 +33,7 @@ await build({
   // tables.ts reads import.meta.url only when no root was set; the snapshot sets one before anything else.
   logOverride: { 'empty-import-meta': 'silent' },
   logLevel: 'warning',
+  plugins: [englishOnlyZod],
 });
 // Node warns that some built-in modules (commander loads child_process) are not verified in snapshots; the
 // CLI's tests run the snapshot as a process and compare its output with dist/cli/main.js's.
