@@ -1,11 +1,10 @@
 // The data behind the cost chart: the monthly cost of the best option of each architecture across a
 // range of monthly volumes around the profile's own volume and the break-even.
-import type { Architecture } from './costs/options.js';
-import { prepareOptions } from './costs/options.js';
-import { priceFeasible, weekAtVolume } from './costs/report.js';
+import { prepareOptions, type Architecture, type PreparedOptions } from './costs/options.js';
+import { weekAtVolume } from './costs/report.js';
 import type { PricingFile } from './pricing/schema.js';
 import type { WorkloadProfile } from './profile/schema.js';
-import { monthlyRequestsOf } from './traffic/week.js';
+import { monthlyRequestsOf, type TrafficWeek } from './traffic/week.js';
 
 export interface CostCurve {
   /** Monthly requests at each point, ascending. */
@@ -17,6 +16,14 @@ export interface CostCurve {
 }
 
 const POINTS = 32;
+
+/** Every feasible option at `week`, priced as a float estimate. */
+function priceFeasible(options: PreparedOptions, week: TrafficWeek) {
+  return options
+    .plansAt(week)
+    .filter((plan) => plan.infeasibleBecause.length === 0)
+    .map((plan) => ({ plan, month: plan.price(week, 'estimate') }));
+}
 
 export function costCurve(files: readonly PricingFile[], profile: WorkloadProfile, breakEven: number | null): CostCurve {
   const profileVolume = monthlyRequestsOf(profile.traffic);

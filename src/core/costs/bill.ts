@@ -29,6 +29,13 @@ export function toLineItem(line: MoneyLine): LineItem {
   return { name: line.name, quantity: line.quantity, unit: line.unit, unitPriceUsd: line.unitPrice.text, amountUsd: formatUsd(line.amount) };
 }
 
+/** A month's total without its lines: what projections and searches compare. */
+export interface MonthTotal {
+  /** Exact, in pico-dollars; 0 for an estimate. */
+  total: Pico;
+  usd: number;
+}
+
 /** A point in a bill, to total what was added after it. */
 export interface BillMark {
   usd: number;
@@ -70,6 +77,12 @@ export class Bill {
     this.lines.push({ name, quantity: priced.quantity, unit, unitPrice: price, amount: priced.amount });
   }
 
+  /** Adds a total priced on a bill of the same mode (a bill that keeps no lines: nothing is named). */
+  addTotal(month: MonthTotal): void {
+    if (this.exact) this.pico = addPico(this.pico, month.total);
+    else this.usd += month.usd;
+  }
+
   mark(): BillMark {
     return { usd: this.usd, pico: this.pico };
   }
@@ -85,10 +98,12 @@ export class Bill {
       return;
     }
     const used = subPico(subPico(this.pico, since.pico), excluded.pico);
-    const capPico = cap.scaledBig * BigInt(cap.quantityScale);
+    const capPico = amountOf(1, cap);
     const covered = used <= 0 ? 0 : used < capPico ? used : capPico;
     if (covered === 0) return;
-    this.add(name, 1, 'month', priceOfPico(subPico(0, covered)));
+    // Only a bill that shows its lines needs the credit as a price of its own.
+    if (this.itemised) this.add(name, 1, 'month', priceOfPico(subPico(0, covered)));
+    else this.pico = subPico(this.pico, covered);
   }
 
   /** The exact total, in pico-dollars ('exact' and 'itemised'). */

@@ -4,11 +4,11 @@
 import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_MONTH, HOURS_PER_WEEK, type TrafficWeek, type WeekShape } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
-import { Bill, NO_LINES, type BillMode, type MoneyLine } from './bill.js';
-import { functionsAloneTotal, priceFunctionMonth, type FunctionPlan, type MonthTotal } from './serverless.js';
+import { Bill, NO_LINES, type BillMode, type MoneyLine, type MonthTotal } from './bill.js';
+import { functionsAloneTotal, priceFunctionMonth, type FunctionPlan } from './serverless.js';
 import { fixedInstanceHours, fleetFor, opsLine } from './servers.js';
-import { egressGb, loadBalancerLines, networkLines } from './support-lines.js';
-import type { ServerPlan } from './traditional.js';
+import { egressGb, networkLines } from './support-lines.js';
+import { priceBalancer, type ServerPlan } from './traditional.js';
 
 export interface HybridMonth extends MonthTotal {
   /** The line items (itemised bills only). */
@@ -135,7 +135,7 @@ export function priceHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: 
   // A load balancer fronts several servers, or one server beside the functions that take its overflow or,
   // when the profile wants more than one server for availability, its failover.
   const balanced = server.loadBalancer !== undefined && baseline > 0 && (baseline > 1 || hasOverflow || profile.minInstances > 1);
-  if (balanced) loadBalancerLines(server.loadBalancer!, week, profile, profile.applyFreeTier, bill);
+  if (balanced) priceBalancer(server, week, profile, bill);
   if (server.network && baseline > 0) {
     const lbIps = balanced ? (server.loadBalancer!.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH : 0;
     const network = {

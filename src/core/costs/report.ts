@@ -6,7 +6,7 @@ import type { WorkloadProfile } from '../profile/schema.js';
 import { growthFactor, monthlyRequestsOf, scaleWeek, trafficWeek, type TrafficWeek } from '../traffic/week.js';
 import { toLineItem } from './bill.js';
 import { addPico, formatUsd, type Pico } from './money.js';
-import { hybridPairing, prepareOptions, type Architecture, type OptionPlan, type PreparedOptions, type PricedMonth } from './options.js';
+import { hybridPairing, prepareOptions, type Architecture, type OptionPlan, type PreparedOptions } from './options.js';
 
 export interface CostReport {
   options: OptionOut[];
@@ -25,23 +25,6 @@ export interface CostReport {
 export function weekAtVolume(traffic: WorkloadProfile['traffic'], monthlyRequests: number): TrafficWeek {
   const base = monthlyRequestsOf(traffic);
   return base > 0 ? trafficWeek(traffic, monthlyRequests / base) : trafficWeek({ ...traffic, monthlyRequests, averageRps: undefined, peakRps: undefined });
-}
-
-function cheapest(priced: ReadonlyArray<{ plan: OptionPlan; month: PricedMonth }>, architecture?: Architecture) {
-  let best: { plan: OptionPlan; month: PricedMonth } | undefined;
-  for (const entry of priced) {
-    if (architecture && entry.plan.architecture !== architecture) continue;
-    if (!best || entry.month.usd < best.month.usd) best = entry;
-  }
-  return best;
-}
-
-/** Every feasible option at `week`, priced as a float estimate: for searches and charts. */
-export function priceFeasible(options: PreparedOptions, week: TrafficWeek, withHybrids = true) {
-  return options
-    .plansAt(week, withHybrids)
-    .filter((plan) => plan.infeasibleBecause.length === 0)
-    .map((plan) => ({ plan, month: plan.price(week, 'estimate') }));
 }
 
 const SEARCH_LOW = 1_000;
@@ -82,7 +65,7 @@ export function findBreakEven(
 ): CostReport['breakEven'] {
   const sideAt = (volume: number) => options.cheaperSide(weekAtVolume(profile.traffic, volume));
   const first = cheapestPair(options, weekAtVolume(profile.traffic, VOLUME_GRID[0]!));
-  if (!first || first.traditional.month.usd < first.serverless.month.usd) return null;
+  if (!first || first.traditional.total < first.serverless.total) return null;
   for (let k = 1; k < VOLUME_GRID.length; k++) {
     const side = sideAt(VOLUME_GRID[k]!);
     if (side !== 'traditional') continue;
@@ -94,18 +77,27 @@ export function findBreakEven(
       monthlyRequests: Math.round(value),
       serverlessOption: at.serverless.plan.id,
       traditionalOption: at.traditional.plan.id,
-      serverlessMonthlyUsd: formatUsd(at.serverless.plan.price(week, 'exact').total),
-      traditionalMonthlyUsd: formatUsd(at.traditional.plan.price(week, 'exact').total),
+      serverlessMonthlyUsd: formatUsd(at.serverless.total),
+      traditionalMonthlyUsd: formatUsd(at.traditional.total),
     };
   }
   return null;
 }
 
-/** The best serverless and the best traditional option at `week` (hybrids not priced), or nothing when a side has none. */
+/**
+ * The best serverless and the best traditional option at `week` (hybrids not priced), on exact bills: options
+ * that cost the same to the last digit (a cluster whose control plane is free, and its bare VMs) tie exactly,
+ * and the one listed first wins. Nothing when a side has no option.
+ */
 function cheapestPair(options: PreparedOptions, week: TrafficWeek) {
-  const priced = priceFeasible(options, week, false);
-  const serverless = cheapest(priced, 'serverless');
-  const traditional = cheapest(priced, 'traditional');
+  const best: Partial<Record<Architecture, { plan: OptionPlan; total: Pico }>> = {};
+  for (const plan of options.plansAt(week, false)) {
+    if (plan.infeasibleBecause.length > 0) continue;
+    const total = plan.price(week, 'exact').total;
+    const leader = best[plan.architecture];
+    if (!leader || total < leader.total) best[plan.architecture] = { plan, total };
+  }
+  const { serverless, traditional } = best;
   return serverless && traditional ? { serverless, traditional } : undefined;
 }
 

@@ -5,8 +5,8 @@ import type { WorkloadProfile } from '../profile/schema.js';
 import type { TrafficWeek } from '../traffic/week.js';
 import { functionShape, functionUsage, warmInstanceSeconds, type FunctionShape } from './function-usage.js';
 import { ASSUMPTIONS } from './assumptions.js';
-import { Bill } from './bill.js';
-import { tablePrice, type Pico } from './money.js';
+import { Bill, type MonthTotal } from './bill.js';
+import { tablePrice } from './money.js';
 import { opsLine } from './servers.js';
 import { priceServiceItems, serviceById } from './service-lines.js';
 
@@ -133,13 +133,6 @@ export function priceFunctionMonth(plan: FunctionPlan, profile: WorkloadProfile,
 
 const PLAN_MONTH = { month: 1 };
 const MONTH_FEE = ['month'] as const;
-
-/** A month's total without its lines: what projections and searches compare. */
-export interface MonthTotal {
-  /** Exact, in pico-dollars; 0 for an estimate. */
-  total: Pico;
-  usd: number;
-}
 
 
 /**

@@ -4,7 +4,7 @@ import type { PricingFile, Service } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_MONTH, HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
-import { Bill } from './bill.js';
+import { Bill, type MonthTotal } from './bill.js';
 import { firstUnitPrice } from './price-item.js';
 import { fleetDemand, fleetFor, opsLine, perInstanceRps, serverSizes, type Fleet, type ServerSize } from './servers.js';
 import { priceServiceItems, serviceById } from './service-lines.js';
@@ -32,7 +32,12 @@ export interface ServerPlan {
   ipHourlyEstimate: number;
   /** Managed Kubernetes: the service whose control-plane fee the cluster pays. */
   controlPlane?: Service;
+  /** The load balancer's months, shared by the service's plans (see priceBalancer). */
+  balancerMonths: BalancerMonths;
 }
+
+/** A load balancer's total per week, estimate and exact: every size and variant of a service pays the same. */
+type BalancerMonths = Map<TrafficWeek, Partial<Record<'estimate' | 'exact', MonthTotal>>>;
 
 export interface ServerMonth {
   instanceHours: number;
@@ -60,7 +65,7 @@ export function priceServerMonth(plan: ServerPlan, profile: WorkloadProfile, wee
   plan.size.bill(hours, isCommitted(plan.variant), bill);
   if (plan.controlPlane) priceServiceItems(plan.controlPlane, CLUSTER_MONTH, profile.applyFreeTier, bill);
   const balanced = plan.loadBalancer !== undefined && peak > 1;
-  if (balanced) loadBalancerLines(plan.loadBalancer!, week, profile, profile.applyFreeTier, bill);
+  if (balanced) priceBalancer(plan, week, profile, bill);
   if (plan.network) {
     const lbIps = balanced ? (plan.loadBalancer!.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH : 0;
     const network = {
@@ -76,19 +81,25 @@ export function priceServerMonth(plan: ServerPlan, profile: WorkloadProfile, wee
   return { instanceHours: hours, minInstances, peakInstances: peak };
 }
 
-/** A load balancer's monthly bill as a float, computed once per traffic week and balancer. */
-const balancerCache = new WeakMap<TrafficWeek, Map<Service, number>>();
-function loadBalancerEstimate(loadBalancer: Service, week: TrafficWeek, profile: WorkloadProfile): number {
-  let byService = balancerCache.get(week);
-  if (!byService) balancerCache.set(week, (byService = new Map()));
-  let usd = byService.get(loadBalancer);
-  if (usd === undefined) {
-    const bill = new Bill('estimate');
-    loadBalancerLines(loadBalancer, week, profile, profile.applyFreeTier, bill);
-    usd = bill.totalUsd;
-    byService.set(loadBalancer, usd);
+/**
+ * The plan's load balancer for the month at `week`, onto `bill`: its lines on an itemised bill, otherwise
+ * its total, priced once per week for all the service's plans (it does not depend on the servers behind it).
+ */
+export function priceBalancer(plan: Pick<ServerPlan, 'loadBalancer' | 'balancerMonths'>, week: TrafficWeek, profile: WorkloadProfile, bill: Bill): void {
+  if (bill.itemised) loadBalancerLines(plan.loadBalancer!, week, profile, profile.applyFreeTier, bill);
+  else bill.addTotal(balancerTotal(plan, week, profile, bill.mode as 'estimate' | 'exact'));
+}
+
+function balancerTotal(plan: Pick<ServerPlan, 'loadBalancer' | 'balancerMonths'>, week: TrafficWeek, profile: WorkloadProfile, mode: 'estimate' | 'exact'): MonthTotal {
+  let byMode = plan.balancerMonths.get(week);
+  if (!byMode) plan.balancerMonths.set(week, (byMode = {}));
+  let month = byMode[mode];
+  if (!month) {
+    const bill = new Bill(mode);
+    loadBalancerLines(plan.loadBalancer!, week, profile, profile.applyFreeTier, bill);
+    byMode[mode] = month = { total: bill.totalPico, usd: bill.totalUsd };
   }
-  return usd;
+  return month;
 }
 
 /** A traditional service made ready for a profile: what surrounds its servers, and every size that fits. */
@@ -99,6 +110,7 @@ export interface ServerService {
   network?: Service;
   ipHourlyEstimate: number;
   controlPlane?: Service;
+  balancerMonths: BalancerMonths;
   /** Sizes with room for one request, with what each serves, in the pricing file's order. */
   sizes: Array<{ size: ServerSize; capacityRps: number }>;
   /** Plans made so far, per variant and size: months that choose the same size share one plan. */
@@ -124,7 +136,7 @@ export function serverService(file: PricingFile, service: Service, profile: Work
   const sizes = serverSizes(nodes)
     .map((size) => ({ size, capacityRps: perInstanceRps(size, profile.execution) }))
     .filter((s) => s.capacityRps > 0);
-  return { file, service, loadBalancer, network, ipHourlyEstimate, ...(controlPlane ? { controlPlane } : {}), sizes, plans: new Map(), ranked: new Map(), lastChoice: new Map(), cheapest: new Map() };
+  return { file, service, loadBalancer, network, ipHourlyEstimate, ...(controlPlane ? { controlPlane } : {}), balancerMonths: new Map(), sizes, plans: new Map(), ranked: new Map(), lastChoice: new Map(), cheapest: new Map() };
 }
 
 export interface ServerChoice {
@@ -188,7 +200,7 @@ function variantBounds(ctx: ServerService, variant: ServerVariant, profile: Work
   const { service, loadBalancer } = ctx;
   // The load balancer's bill (hours, capacity units, its addresses) does not depend on the server size.
   const loadBalancerMonthly = loadBalancer
-    ? loadBalancerEstimate(loadBalancer, week, profile) + (loadBalancer.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH * ctx.ipHourlyEstimate
+    ? balancerTotal(ctx, week, profile, 'estimate').usd + (loadBalancer.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH * ctx.ipHourlyEstimate
     : 0;
   const committed = isCommitted(variant);
   const cap = committed ? Infinity : (service.billing?.monthlyCapHours ?? Infinity);
@@ -213,7 +225,7 @@ export function serverCostFloor(ctx: ServerService, variant: ServerVariant, prof
   const cheapest = cheapestRates(ctx, variant, profile);
   if (!cheapest) return Infinity;
   const { floorHours, loadSum } = variantBounds(ctx, variant, profile, week, minInstances);
-  const balancer = ctx.loadBalancer && minInstances > 1 ? loadBalancerEstimate(ctx.loadBalancer, week, profile) : 0;
+  const balancer = ctx.loadBalancer && minInstances > 1 ? balancerTotal(ctx, week, profile, 'estimate').usd : 0;
   return Math.max(loadSum * cheapest.perRps, floorHours * cheapest.perHour) + balancer;
 }
 
@@ -290,6 +302,7 @@ function planFor(ctx: ServerService, variant: ServerVariant, size: ServerSize, c
       network: ctx.network,
       ipHourlyEstimate: ctx.ipHourlyEstimate,
       ...(ctx.controlPlane ? { controlPlane: ctx.controlPlane } : {}),
+      balancerMonths: ctx.balancerMonths,
     };
     bySize.set(size, plan);
   }
