@@ -109,12 +109,25 @@ const server = await startServer();
 await cannon({ url: `${server.url}/bench/trivial`, duration: 1 });
 const trivial = await cannon({ url: `${server.url}/bench/trivial` });
 // Tipping points off, to compare with the in-process evaluation measured above.
+await fetch(`${server.url}/bench/timings`);
 const posts = await cannon({ url: `${server.url}/v1/evaluations?tippingPoints=false`, method: 'POST', headers: { 'content-type': 'application/json' }, body });
+const inside = await (await fetch(`${server.url}/bench/timings`)).json();
 server.child.kill();
 const trivialMs = 1000 / trivial.requests.average;
 const ceiling = 1000 / (full.median + trivialMs);
 const achieved = posts.requests.average;
 row('POST /v1/evaluations on loopback', `${achieved.toFixed(0)} req/s (trivial route ${trivial.requests.average.toFixed(0)} req/s)`, `≥ 80% of ${ceiling.toFixed(0)} req/s = 1/(evaluation + trivial)`, achieved >= 0.8 * ceiling);
+row(
+  '… inside the server, per request: parse + validate / evaluate / serialize / send',
+  `${ms(inside.parseAndValidate)} / ${ms(inside.evaluate)} / ${ms(inside.serialize)} / ${ms(inside.send)}`,
+  '(reported)',
+);
+// The same in-process evaluation with the machine's other core busy allocating, as autocannon keeps it.
+const neighbour = spawn(process.execPath, ['-e', 'const a = []; for (;;) { a.push(new Array(1000).fill(1)); if (a.length > 5000) a.length = 0; }'], { stdio: 'ignore' });
+await new Promise((resolve) => setTimeout(resolve, 300));
+const crowded = timings(run(profileOf({ horizonMonths: 36 })), 100).median;
+neighbour.kill();
+row('… the in-process evaluation beside a process allocating memory', `${ms(crowded)} (alone ${ms(full.median)}, ×${(crowded / full.median).toFixed(2)})`, '(reported)');
 
 // 5. A bounded load test: fixed connections and duration, errors and resident memory.
 const load = await startServer();
