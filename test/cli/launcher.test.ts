@@ -1,7 +1,7 @@
 // bin/archcalc, as a user runs it: from the start-up snapshot when it was built by this node, from
 // dist/cli/main.js otherwise — byte for byte the same output and exit codes either way.
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -18,8 +18,8 @@ interface Ran {
   stderr: string;
 }
 
-async function archcalc(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Ran> {
-  return promisify(execFile)(LAUNCHER, args, { env: { ...process.env, ...env }, maxBuffer: 1 << 24 }).then(
+async function archcalc(args: string[], env: NodeJS.ProcessEnv = {}, launcher = LAUNCHER): Promise<Ran> {
+  return promisify(execFile)(launcher, args, { env: { ...process.env, ...env }, maxBuffer: 1 << 24 }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
@@ -74,4 +74,12 @@ t.test('the tables are read from where the package is, and edits to them are see
   writeFileSync(join(dir, 'bad.yaml'), 'name: x\n');
   const ran = await archcalc(['evaluate', EXAMPLE], { ARCHCALC_PRICING_DIR: dir });
   t.match(ran, { code: 2, stderr: /invalid pricing file bad\.yaml/ });
+});
+
+t.test('a link to the launcher (as npm puts in node_modules/.bin) finds the package it belongs to', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'archcalc-launcher-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  symlinkSync(LAUNCHER, join(dir, 'archcalc'));
+  const args = ['evaluate', EXAMPLE, '--format', 'json'];
+  t.same(await archcalc(args, {}, join(dir, 'archcalc')), await plain(args));
 });
