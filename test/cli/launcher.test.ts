@@ -1,6 +1,6 @@
 // bin/archcalc, as a user runs it: from the start-up snapshot when it was built by this node, from
 // dist/cli/main.js otherwise — byte for byte the same output and exit codes either way.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -82,4 +82,22 @@ t.test('a link to the launcher (as npm puts in node_modules/.bin) finds the pack
   symlinkSync(LAUNCHER, join(dir, 'archcalc'));
   const args = ['evaluate', EXAMPLE, '--format', 'json'];
   t.same(await archcalc(args, {}, join(dir, 'archcalc')), await plain(args));
+});
+
+t.test('from the snapshot, a profile on stdin and the step summary work as from dist/cli/main.js', async (t) => {
+  const piped = (command: string, args: string[]) =>
+    new Promise<string>((resolve) => {
+      const child = spawn(command, args);
+      let out = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      child.on('close', () => resolve(out));
+      child.stdin.end(readFileSync(EXAMPLE));
+    });
+  const args = ['evaluate', '-', '--format', 'json'];
+  t.equal(await piped(LAUNCHER, args), await piped(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), ...args]));
+  const dir = mkdtempSync(join(tmpdir(), 'archcalc-launcher-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const summary = join(dir, 'summary.md');
+  const ran = await archcalc(['check', EXAMPLE, '--baseline', join(dir, 'none.json')], { GITHUB_STEP_SUMMARY: summary });
+  t.equal(readFileSync(summary, 'utf8').trim(), ran.stdout.trim(), 'the report is appended to the step summary');
 });
