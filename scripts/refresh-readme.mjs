@@ -31,11 +31,12 @@ try {
 }
 const outputs = {
   pricing: fence('sh', `$ curl -s localhost:3000/v1/pricing\n${JSON.stringify(pricing).replace(/\},\{"provider"/g, '},\n {"provider"')}`),
-  plain: fence('', `$ npm run -s archcalc -- evaluate examples/plain-api.yaml\n${cli('evaluate', 'examples/plain-api.yaml')}`),
+  plain: fence('', `$ bin/archcalc evaluate examples/plain-api.yaml\n${cli('evaluate', 'examples/plain-api.yaml')}`),
   checkout: fence('json', JSON.stringify(abridged, null, 2)),
   lineitems: fence('json', JSON.stringify({ id: ec2.id, monthlyUsd: ec2.monthlyUsd, lineItems: ec2.lineItems, details: ec2.details }, null, 2)),
   check: fence('markdown', check),
-  bench: process.argv[2] ? fence('', readFileSync(process.argv[2], 'utf8')) : undefined,
+  // The bench's table, without what `npm run bench` prints while it builds.
+  bench: process.argv[2] ? fence('', readFileSync(process.argv[2], 'utf8').slice(readFileSync(process.argv[2], 'utf8').indexOf('archcalc bench —'))) : undefined,
 };
 let readme = readFileSync('README.md', 'utf8');
 for (const [name, text] of Object.entries(outputs)) {
