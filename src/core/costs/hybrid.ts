@@ -189,14 +189,15 @@ export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: W
   estimate(last);
   // Where no server can pay for itself, functions alone are the month.
   if (estimates.size === 1) return mode === 'estimate' ? estimates.get(0)! : monthWith(server, fn, profile, week, 0, mode);
-  // Sorting is stable: by baseline, then by estimate, equal estimates keep the smaller baseline first.
-  const ranked = [...estimates.values()].sort((a, b) => a.baselineInstances - b.baselineInstances).sort((a, b) => a.usd - b.usd);
-  if (mode === 'estimate') return ranked[0]!;
-  // Floats rank; exact bills decide among the near-ties, so the choice holds to the last digit.
-  const bestUsd = ranked[0]!.usd;
-  const near = ranked.filter((m) => m.usd - bestUsd <= NEAR * Math.max(1, bestUsd)).sort((a, b) => a.baselineInstances - b.baselineInstances);
+  // The lowest estimate, the smaller baseline among equals.
+  const baselines = [...estimates.keys()].sort((a, b) => a - b);
+  let cheapest = estimates.get(0)!;
+  for (const baseline of baselines) if (estimates.get(baseline)!.usd < cheapest.usd) cheapest = estimates.get(baseline)!;
+  if (mode === 'estimate') return cheapest;
+  // Floats rank; exact bills decide among the near-ties (smaller baselines first), so the choice holds to the last digit.
+  const near = baselines.filter((b) => estimates.get(b)!.usd - cheapest.usd <= NEAR * Math.max(1, cheapest.usd));
   let best: HybridMonth | undefined;
-  for (const { baselineInstances } of near) {
+  for (const baselineInstances of near) {
     const month = monthWith(server, fn, profile, week, baselineInstances, mode);
     if (!best || month.total < best.total) best = month;
   }

@@ -135,8 +135,7 @@ export function fleetFor(week: TrafficWeek, capacityRps: number, minInstances: n
   const demand = fleetDemand(week);
   // Demand is kept at the shape's volume: scaling the capacity instead saves scaling 168 hours.
   const capacity = capacityRps / week.scale;
-  const count = (rps: number) => Math.max(minInstances, Math.ceil(rps / capacity - 1e-9));
-  const peak = count(demand[0]!);
+  const peak = instancesFor(demand[0]!, capacity, minInstances);
   if (mode === 'committed') return { hours: peak * HOURS_PER_MONTH, peak };
   const cap = monthlyCapHours ?? Infinity;
   if (mode === 'fixed') return { hours: peak * Math.min(HOURS_PER_MONTH, cap), peak };
@@ -147,27 +146,32 @@ export function fleetFor(week: TrafficWeek, capacityRps: number, minInstances: n
   // floor is reached every later hour runs just the floor.
   let start = 0;
   while (running > minInstances) {
-    // count(demand[low]) === running; the run ends before `high`, or the week does.
+    // instancesFor(demand[low]) === running; the run ends before `high`, or the week does.
     let low = start;
     let high = start + 1;
-    for (let step = 2; high < HOURS_PER_WEEK && count(demand[high]!) === running; step *= 2) {
+    for (let step = 2; high < HOURS_PER_WEEK && instancesFor(demand[high]!, capacity, minInstances) === running; step *= 2) {
       low = high;
       high = start + step;
     }
     high = Math.min(high, HOURS_PER_WEEK);
     while (high - low > 1) {
       const mid = (low + high) >> 1;
-      if (count(demand[mid]!) === running) low = mid;
+      if (instancesFor(demand[mid]!, capacity, minInstances) === running) low = mid;
       else high = mid;
     }
     if (high === HOURS_PER_WEEK) break;
-    const next = count(demand[high]!);
+    const next = instancesFor(demand[high]!, capacity, minInstances);
     // Instances next+1 … running run in exactly the `high` busiest hours of each week.
     hours += (running - next) * Math.min(high * WEEKS_PER_MONTH, cap);
     running = next;
     start = high;
   }
   return { hours: hours + running * Math.min(HOURS_PER_MONTH, cap), peak };
+}
+
+/** Instances an hour of `rps` needs at `capacity` each (the tolerance absorbs float noise on exact multiples). */
+function instancesFor(rps: number, capacity: number, minInstances: number): number {
+  return Math.max(minInstances, Math.ceil(rps / capacity - 1e-9));
 }
 
 /** Hours a fixed fleet of `instances` is billed a month. */

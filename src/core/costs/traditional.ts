@@ -37,7 +37,7 @@ export interface ServerPlan {
 }
 
 /** A load balancer's total per week, estimate and exact: every size and variant of a service pays the same. */
-type BalancerMonths = Map<TrafficWeek, Partial<Record<'estimate' | 'exact', MonthTotal>>>;
+type BalancerMonths = Record<'estimate' | 'exact', Map<TrafficWeek, MonthTotal>>;
 
 export interface ServerMonth {
   instanceHours: number;
@@ -91,13 +91,12 @@ export function priceBalancer(plan: Pick<ServerPlan, 'loadBalancer' | 'balancerM
 }
 
 function balancerTotal(plan: Pick<ServerPlan, 'loadBalancer' | 'balancerMonths'>, week: TrafficWeek, profile: WorkloadProfile, mode: 'estimate' | 'exact'): MonthTotal {
-  let byMode = plan.balancerMonths.get(week);
-  if (!byMode) plan.balancerMonths.set(week, (byMode = {}));
-  let month = byMode[mode];
+  const months = plan.balancerMonths[mode];
+  let month = months.get(week);
   if (!month) {
     const bill = new Bill(mode);
     loadBalancerLines(plan.loadBalancer!, week, profile, profile.applyFreeTier, bill);
-    byMode[mode] = month = { total: bill.totalPico, usd: bill.totalUsd };
+    months.set(week, (month = { total: bill.totalPico, usd: bill.totalUsd }));
   }
   return month;
 }
@@ -136,13 +135,16 @@ export function serverService(file: PricingFile, service: Service, profile: Work
   const sizes = serverSizes(nodes)
     .map((size) => ({ size, capacityRps: perInstanceRps(size, profile.execution) }))
     .filter((s) => s.capacityRps > 0);
-  return { file, service, loadBalancer, network, ipHourlyEstimate, ...(controlPlane ? { controlPlane } : {}), balancerMonths: new Map(), sizes, plans: new Map(), ranked: new Map(), lastChoice: new Map(), cheapest: new Map() };
+  return { file, service, loadBalancer, network, ipHourlyEstimate, ...(controlPlane ? { controlPlane } : {}), balancerMonths: { estimate: new Map(), exact: new Map() }, sizes, plans: new Map(), ranked: new Map(), lastChoice: new Map(), cheapest: new Map() };
 }
 
 export interface ServerChoice {
   plan?: ServerPlan;
   infeasibleBecause: string[];
 }
+
+/** The reasons of every choice that found a size (sizes are chosen by the thousand). */
+const FITS: string[] = Object.freeze([]) as unknown as string[];
 
 /**
  * The cheapest size of a service for `variant` at `week`'s traffic, ranked on a float estimate of the month
@@ -185,7 +187,7 @@ export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, pro
   }
   if (best) {
     ctx.lastChoice.set(variant, best.ranked);
-    return { plan: planFor(ctx, variant, best.ranked.size, best.ranked.capacityRps), infeasibleBecause: [] };
+    return { plan: planFor(ctx, variant, best.ranked.size, best.ranked.capacityRps), infeasibleBecause: FITS };
   }
   const why = capped
     ? `${service.name} allows at most ${capped.size.maxInstances} ${capped.size.name} instance(s) and no other size fits; the week's peak needs ${capped.peak}`
