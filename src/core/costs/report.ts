@@ -164,11 +164,14 @@ export function costReport(
       return { ...base, monthlyUsd: null, horizonUsd: null, lineItems: [], projection: [], details: {}, feasible: false, infeasibleBecause: plan.infeasibleBecause.join('; ') };
     const first = plan.price(firstWeek, 'itemised');
     let horizon: Pico = 0;
-    // Months of equal volume share one bill.
-    const totals = new Map<TrafficWeek, Pico>([[firstWeek, first.total]]);
+    // Months of equal volume (every month, without growth) share one week, and so one bill.
+    let lastWeek = firstWeek;
+    let total = first.total;
     const projection = months.map((m, i) => {
-      let total = totals.get(m.week);
-      if (total === undefined) totals.set(m.week, (total = planIn(m, i, plan).price(m.week, 'exact').total));
+      if (m.week !== lastWeek) {
+        lastWeek = m.week;
+        total = planIn(m, i, plan).price(m.week, 'exact').total;
+      }
       horizon = addPico(horizon, total);
       const leader = cheapestByMonth[i];
       if (!leader || total < leader.total) cheapestByMonth[i] = { id: plan.id, total };

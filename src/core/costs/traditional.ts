@@ -154,67 +154,78 @@ const FITS: string[] = Object.freeze([]) as unknown as string[];
  */
 export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile, week: TrafficWeek, minInstances: number): ServerChoice {
   const { service } = ctx;
-  const { loadBalancerMonthly, committed, mode, cap, floorHours, loadSum, floorBalancer } = variantBounds(ctx, variant, profile, week, minInstances);
-  let best: { ranked: RankedSize; cost: number } | undefined;
-  // The first size that had room for the work but not enough instances allowed: the reason when none fits.
-  let capped: { size: ServerSize; peak: number } | undefined;
-  const costOf = ({ size, capacityRps, perHour }: RankedSize): number | undefined => {
-    const { hours, peak } = fleetFor(week, capacityRps, minInstances, mode, cap);
-    if (peak > size.maxInstances) {
-      capped ??= { size, peak };
-      return undefined;
-    }
-    // One server needs no load balancer: its monthly bill can make one large server the cheaper fleet.
-    return hours * perHour + (peak > 1 ? loadBalancerMonthly : 0);
-  };
+  const mode = fleetMode(variant);
+  const cap = capHours(ctx, variant);
+  const floorHours = minInstances * Math.min(HOURS_PER_MONTH, cap);
+  const loadSum = loadSumOf(week, cap);
+  const withBalancer = balancerMonthly(ctx, week, profile);
+  const floorBalancer = minInstances > 1 ? withBalancer : 0;
+  // Sized by the thousand: the best so far is two plain values, and a fleet's cost a plain function.
+  let best: RankedSize | undefined;
+  let bestCost = Infinity;
   // The size chosen last time (the previous month, a nearby volume) is costed first: a tight best from the
   // start prunes most sizes. Any seed gives the same choice; a good one gives it sooner.
   const seed = ctx.lastChoice.get(variant);
-  const seedCost = seed && costOf(seed);
-  if (seed && seedCost !== undefined) best = { ranked: seed, cost: seedCost };
+  const seedCost = seed ? fleetCost(seed, week, minInstances, mode, cap, withBalancer) : NaN;
+  if (!Number.isNaN(seedCost)) {
+    best = seed;
+    bestCost = seedCost;
+  }
   // Sizes come cheapest per request served first, so the bound from the week's load only grows: once it
   // alone passes the best cost, no later size can win. Equal costs go to the size the pricing file lists first.
-  for (const ranked of rankedSizes(ctx, variant, profile)) {
+  const ranking = rankedSizes(ctx, variant, profile);
+  for (const ranked of ranking) {
     const { capacityRps, perHour, index } = ranked;
     const loadBound = (loadSum / capacityRps) * perHour + floorBalancer;
-    if (best && loadBound > best.cost) break;
+    if (best && loadBound > bestCost) break;
     if (ranked === seed) continue;
     const bound = Math.max(floorHours * perHour + floorBalancer, loadBound);
-    if (best && (bound > best.cost || (bound === best.cost && index > best.ranked.index))) continue;
-    const cost = costOf(ranked);
-    if (cost === undefined) continue;
-    if (!best || cost < best.cost || (cost === best.cost && index < best.ranked.index)) best = { ranked, cost };
+    if (best && (bound > bestCost || (bound === bestCost && index > best.index))) continue;
+    const cost = fleetCost(ranked, week, minInstances, mode, cap, withBalancer);
+    if (Number.isNaN(cost)) continue;
+    if (!best || cost < bestCost || (cost === bestCost && index < best.index)) {
+      best = ranked;
+      bestCost = cost;
+    }
   }
   if (best) {
-    ctx.lastChoice.set(variant, best.ranked);
-    return { plan: planFor(ctx, variant, best.ranked.size, best.ranked.capacityRps), infeasibleBecause: FITS };
+    ctx.lastChoice.set(variant, best);
+    return { plan: planFor(ctx, variant, best.size, best.capacityRps), infeasibleBecause: FITS };
   }
+  // No size fits. Every size was costed (nothing prunes without a best), the seed first: the first of them
+  // that had room for the work but not enough instances allowed is the reason.
+  const tooMany = (ranked: RankedSize) => fleetFor(week, ranked.capacityRps, minInstances, mode, cap).peak > ranked.size.maxInstances;
+  const capped = seed && tooMany(seed) ? seed : ranking.find(tooMany);
   const why = capped
-    ? `${service.name} allows at most ${capped.size.maxInstances} ${capped.size.name} instance(s) and no other size fits; the week's peak needs ${capped.peak}`
-    : committed
+    ? `${service.name} allows at most ${capped.size.maxInstances} ${capped.size.name} instance(s) and no other size fits; the week's peak needs ${fleetFor(week, capped.capacityRps, minInstances, mode, cap).peak}`
+    : isCommitted(variant)
     ? `${service.name} lists no 1-year commitment price for a size that fits`
     : `no ${service.name} size has room for one request of ${profile.execution.memoryMb} MB beside the memory kept for the system`;
   return { infeasibleBecause: [why] };
 }
 
-/** What bounds every size's month of one variant at `week`: the load to carry, the floor of instances, the balancer. */
-function variantBounds(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile, week: TrafficWeek, minInstances: number) {
-  const { service, loadBalancer } = ctx;
-  // The load balancer's bill (hours, capacity units, its addresses) does not depend on the server size.
-  const loadBalancerMonthly = loadBalancer
-    ? balancerTotal(ctx, week, profile, 'estimate').usd + (loadBalancer.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH * ctx.ipHourlyEstimate
-    : 0;
-  const committed = isCommitted(variant);
-  const cap = committed ? Infinity : (service.billing?.monthlyCapHours ?? Infinity);
-  return {
-    loadBalancerMonthly,
-    committed,
-    mode: fleetMode(variant),
-    cap,
-    floorHours: minInstances * Math.min(HOURS_PER_MONTH, cap),
-    loadSum: demandSum(week) * WEEKS_PER_MONTH * Math.min(1, cap / HOURS_PER_MONTH),
-    floorBalancer: minInstances > 1 ? loadBalancerMonthly : 0,
-  };
+/** A size's month as chooseServerPlan ranks it: instance-hours at its hourly rate, and the balancer a fleet of two or more needs; NaN when the fleet would exceed the size's limit. */
+function fleetCost(ranked: RankedSize, week: TrafficWeek, minInstances: number, mode: 'committed' | 'fixed' | 'autoscaled', cap: number, balancer: number): number {
+  const { hours, peak } = fleetFor(week, ranked.capacityRps, minInstances, mode, cap);
+  if (peak > ranked.size.maxInstances) return NaN;
+  // One server needs no load balancer: its monthly bill can make one large server the cheaper fleet.
+  return hours * ranked.perHour + (peak > 1 ? balancer : 0);
+}
+
+/** Hours an instance of this variant is billed at most a month: the provider's cap applies on demand only. */
+function capHours(ctx: ServerService, variant: ServerVariant): number {
+  return isCommitted(variant) ? Infinity : (ctx.service.billing?.monthlyCapHours ?? Infinity);
+}
+
+/** The week's load over a month, in request-seconds per second of capacity, as instances capped at `cap` hours bill it. */
+function loadSumOf(week: TrafficWeek, cap: number): number {
+  return demandSum(week) * WEEKS_PER_MONTH * Math.min(1, cap / HOURS_PER_MONTH);
+}
+
+/** The load balancer's month with its own addresses, as a float: the same whatever the server size. */
+function balancerMonthly(ctx: ServerService, week: TrafficWeek, profile: WorkloadProfile): number {
+  const { loadBalancer } = ctx;
+  return loadBalancer ? balancerTotal(ctx, week, profile, 'estimate').usd + (loadBalancer.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH * ctx.ipHourlyEstimate : 0;
 }
 
 /**
@@ -226,9 +237,9 @@ function variantBounds(ctx: ServerService, variant: ServerVariant, profile: Work
 export function serverCostFloor(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile, week: TrafficWeek, minInstances: number): number {
   const cheapest = cheapestRates(ctx, variant, profile);
   if (!cheapest) return Infinity;
-  const { floorHours, loadSum } = variantBounds(ctx, variant, profile, week, minInstances);
+  const cap = capHours(ctx, variant);
   const balancer = ctx.loadBalancer && minInstances > 1 ? balancerTotal(ctx, week, profile, 'estimate').usd : 0;
-  return Math.max(loadSum * cheapest.perRps, floorHours * cheapest.perHour) + balancer;
+  return Math.max(loadSumOf(week, cap) * cheapest.perRps, minInstances * Math.min(HOURS_PER_MONTH, cap) * cheapest.perHour) + balancer;
 }
 
 /** The lowest hourly price and price per request served among a variant's sizes, IPv4 left out; nothing when no size has such a price. */
