@@ -7,7 +7,7 @@ import { Bill, NO_LINES, type BillMode, type MoneyLine } from './bill.js';
 import { bestHybridMonth } from './hybrid.js';
 import type { Pico } from './money.js';
 import { functionPlans, functionsAloneTotal, priceFunctionsAlone, type FunctionPlan } from './serverless.js';
-import { chooseServerPlan, priceServerMonth, serverCostFloor, serverService, VARIANT_LABEL, type ServerPlan, type ServerService, type ServerVariant } from './traditional.js';
+import { chooseServerPlan, priceServerMonth, serverCostReaches, serverService, VARIANT_LABEL, type ServerPlan, type ServerService, type ServerVariant } from './traditional.js';
 
 export type Architecture = 'serverless' | 'traditional' | 'hybrid';
 
@@ -226,7 +226,7 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
       for (const { file, servers } of prepared)
         for (const ctx of servers)
           for (const variant of SERVER_VARIANTS) {
-            if (serverCostFloor(ctx, variant, profile, week, minInstances) >= serverless) continue;
+            if (serverCostReaches(ctx, variant, profile, week, minInstances, serverless)) continue;
             const { plan } = chooseServerPlan(ctx, variant, profile, week, minInstances);
             if (plan && optionsFor(file, ctx, variant, plan).server.price(week, 'estimate').usd < serverless) return 'traditional';
           }

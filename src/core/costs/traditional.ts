@@ -110,8 +110,11 @@ export interface ServerService {
   ipHourlyEstimate: number;
   controlPlane?: Service;
   balancerMonths: BalancerMonths;
-  /** Sizes with room for one request, with what each serves, in the pricing file's order. */
-  sizes: Array<{ size: ServerSize; capacityRps: number }>;
+  /** The service whose sizes run the work: the service itself, or a cluster's node service. */
+  nodes: Service;
+  execution: WorkloadProfile['execution'];
+  /** Sizes with room for one request, with what each serves, in the pricing file's order: see fittingSizes. */
+  fitting?: Array<{ size: ServerSize; capacityRps: number }>;
   /** Plans made so far, per variant and size: months that choose the same size share one plan. */
   plans: Map<ServerVariant, Map<ServerSize, ServerPlan>>;
   /** Sizes ranked per variant, made on first use. */
@@ -120,6 +123,20 @@ export interface ServerService {
   lastChoice: Map<ServerVariant, RankedSize>;
   /** Per variant, the lowest rates among its sizes: for cost floors, made on first use. */
   cheapest: Map<ServerVariant, CheapestRates | undefined>;
+  /** Per variant, the lowest hourly rate among all its sizes, fitting or not. */
+  cheapestHourly: Map<ServerVariant, number>;
+}
+
+/** The sizes of a service with room for one request, made on first use: a search may rule the service out without. */
+function fittingSizes(ctx: ServerService): Array<{ size: ServerSize; capacityRps: number }> {
+  if (!ctx.fitting) {
+    ctx.fitting = [];
+    for (const size of serverSizes(ctx.nodes)) {
+      const capacityRps = perInstanceRps(size, ctx.execution);
+      if (capacityRps > 0) ctx.fitting.push({ size, capacityRps });
+    }
+  }
+  return ctx.fitting;
 }
 
 export function serverService(file: PricingFile, service: Service, profile: WorkloadProfile): ServerService {
@@ -132,10 +149,22 @@ export function serverService(file: PricingFile, service: Service, profile: Work
   const controlPlane = service.kind === 'kubernetes' ? service : undefined;
   // The schema requires billing.nodeService on a kubernetes service and checks it names a service in the file.
   const nodes = controlPlane ? serviceById(file, service.billing!.nodeService)! : service;
-  const sizes = serverSizes(nodes)
-    .map((size) => ({ size, capacityRps: perInstanceRps(size, profile.execution) }))
-    .filter((s) => s.capacityRps > 0);
-  return { file, service, loadBalancer, network, ipHourlyEstimate, ...(controlPlane ? { controlPlane } : {}), balancerMonths: { estimate: new Map(), exact: new Map() }, sizes, plans: new Map(), ranked: new Map(), lastChoice: new Map(), cheapest: new Map() };
+  return {
+    file,
+    service,
+    loadBalancer,
+    network,
+    ipHourlyEstimate,
+    ...(controlPlane ? { controlPlane } : {}),
+    balancerMonths: { estimate: new Map(), exact: new Map() },
+    nodes,
+    execution: profile.execution,
+    plans: new Map(),
+    ranked: new Map(),
+    lastChoice: new Map(),
+    cheapest: new Map(),
+    cheapestHourly: new Map(),
+  };
 }
 
 export interface ServerChoice {
@@ -229,17 +258,34 @@ function balancerMonthly(ctx: ServerService, week: TrafficWeek, profile: Workloa
 }
 
 /**
- * A float no greater than the estimate of any size of this variant at `week` (Infinity when no size is
- * priced for it): the week's load served at full use by the size cheapest per request, or the floor of
- * instances at the cheapest hourly price, whichever is more, plus the balancer a floor of two needs. Public
- * IPv4 is left out (an allowance could make part of it free); every other line of a month is ≥ 0.
+ * Whether no size of this variant can cost less than `threshold` at `week` (always, when none is priced for
+ * it), judged on a float floor of any size's estimate: the floor of instances at the cheapest hourly price
+ * among all sizes — no size need be fitted to the work for that —, then the week's load served at full use
+ * by the size cheapest per request, plus the balancer a floor of two needs. Public IPv4 is left out (an
+ * allowance could make part of it free); every other line of a month is ≥ 0.
  */
-export function serverCostFloor(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile, week: TrafficWeek, minInstances: number): number {
-  const cheapest = cheapestRates(ctx, variant, profile);
-  if (!cheapest) return Infinity;
+export function serverCostReaches(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile, week: TrafficWeek, minInstances: number, threshold: number): boolean {
   const cap = capHours(ctx, variant);
+  const floorHours = minInstances * Math.min(HOURS_PER_MONTH, cap);
   const balancer = ctx.loadBalancer && minInstances > 1 ? balancerTotal(ctx, week, profile, 'estimate').usd : 0;
-  return Math.max(loadSumOf(week, cap) * cheapest.perRps, minInstances * Math.min(HOURS_PER_MONTH, cap) * cheapest.perHour) + balancer;
+  if (floorHours * cheapestHourly(ctx, variant, profile) + balancer >= threshold) return true;
+  const cheapest = cheapestRates(ctx, variant, profile);
+  return !cheapest || Math.max(loadSumOf(week, cap) * cheapest.perRps, floorHours * cheapest.perHour) + balancer >= threshold;
+}
+
+/** The lowest hourly price (with ops, without IPv4) among all of a variant's sizes; Infinity when none is priced for it. */
+function cheapestHourly(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile): number {
+  let hourly = ctx.cheapestHourly.get(variant);
+  if (hourly === undefined) {
+    hourly = Infinity;
+    for (const size of serverSizes(ctx.nodes)) {
+      const price = isCommitted(variant) ? size.committedHourlyEstimate : size.hourlyEstimate;
+      if (price !== undefined) hourly = Math.min(hourly, price);
+    }
+    hourly += opsPerInstanceHourOf(profile);
+    ctx.cheapestHourly.set(variant, hourly);
+  }
+  return hourly;
 }
 
 /** The lowest hourly price and price per request served among a variant's sizes, IPv4 left out; nothing when no size has such a price. */
@@ -247,7 +293,7 @@ function cheapestRates(ctx: ServerService, variant: ServerVariant, profile: Work
   if (!ctx.cheapest.has(variant)) {
     const opsPerInstanceHour = opsPerInstanceHourOf(profile);
     let rates: CheapestRates | undefined;
-    for (const { size, capacityRps } of ctx.sizes) {
+    for (const { size, capacityRps } of fittingSizes(ctx)) {
       const hourly = isCommitted(variant) ? size.committedHourlyEstimate : size.hourlyEstimate;
       if (hourly === undefined) continue;
       const perHour = hourly + opsPerInstanceHour;
@@ -273,7 +319,7 @@ interface RankedSize {
   capacityRps: number;
   /** Price of an instance-hour with its IPv4 address and ops share, as a float (on demand or committed). */
   perHour: number;
-  /** Position in ctx.sizes (the pricing file's order): equal costs go to the size listed first. */
+  /** Position among the fitting sizes (the pricing file's order): equal costs go to the size listed first. */
   index: number;
   /** perHour ÷ capacityRps: the ranking key. */
   perRps: number;
@@ -286,7 +332,7 @@ function rankedSizes(ctx: ServerService, variant: ServerVariant, profile: Worklo
     const opsPerInstanceHour = opsPerInstanceHourOf(profile);
     const committed = isCommitted(variant);
     ranked = [];
-    ctx.sizes.forEach(({ size, capacityRps }, index) => {
+    fittingSizes(ctx).forEach(({ size, capacityRps }, index) => {
       const hourly = committed ? size.committedHourlyEstimate : size.hourlyEstimate;
       if (hourly === undefined) return;
       const perHour = hourly + ctx.ipHourlyEstimate + opsPerInstanceHour;
