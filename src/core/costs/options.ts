@@ -45,6 +45,11 @@ export interface OptionPlan {
   price(week: TrafficWeek, mode?: BillMode): PricedMonth;
   /** For a hybrid: the two parts it is built from, so it can be checked against each alone. */
   parts?: { server: ServerPlan; fn: FunctionPlan };
+  /**
+   * For an option with servers: the same option with its servers re-sized for `week` (a hybrid keeps its
+   * function), or why no size fits there. Options without servers are the same at every volume.
+   */
+  resizedAt?(week: TrafficWeek): { plan?: OptionPlan; infeasibleBecause: string[] };
 }
 
 export const SERVER_VARIANTS: readonly ServerVariant[] = ['on-demand-autoscaled', 'on-demand-fixed', 'committed-fixed'];
@@ -138,10 +143,9 @@ function hybridOption(server: ServerPlan, fn: FunctionPlan, profile: WorkloadPro
 export interface PreparedOptions {
   /**
    * The plans at `week`: server sizes, and each hybrid's function, chosen for its traffic. Searches that
-   * compare pure architectures leave the hybrids out. `pairing` fixes each hybrid's function (a projection
-   * keeps the first month's pairs, so an option stays the same option as traffic grows).
+   * compare pure architectures leave the hybrids out.
    */
-  plansAt(week: TrafficWeek, withHybrids?: boolean, pairing?: HybridPairing): OptionPlan[];
+  plansAt(week: TrafficWeek, withHybrids?: boolean): OptionPlan[];
   /**
    * Which pure architecture's best option is cheaper at `week`, on float estimates (ties go to serverless);
    * 'none' when neither can run the workload. What a search needs at each probe: a server variant whose
@@ -152,20 +156,11 @@ export interface PreparedOptions {
 
 export type PureSide = 'serverless' | 'traditional' | 'none';
 
-/** Which function each hybrid pairs with its server service, by "provider/server service id". */
-export type HybridPairing = ReadonlyMap<string, FunctionPlan>;
-
-const pairKey = (provider: string, serverServiceId: string) => `${provider}/${serverServiceId}`;
-
-/** The pairs of the hybrids among `plans`. */
-export function hybridPairing(plans: readonly OptionPlan[]): HybridPairing {
-  return new Map(plans.flatMap((plan) => (plan.parts ? [[pairKey(plan.provider, plan.parts.server.service.id), plan.parts.fn] as const] : [])));
-}
-
 /**
  * What does not depend on volume is prepared once: function plans (shapes, limits, warm or not) and each
  * traditional service's surroundings and fitting sizes. A hybrid pairs each server service's autoscaled
- * choice with the provider's cheapest feasible function at that week, or with the function `pairing` names.
+ * choice with the provider's cheapest feasible function at that week; re-sized for another week, it keeps
+ * that function (an option stays the same option as traffic grows).
  */
 export function prepareOptions(files: readonly PricingFile[], profile: WorkloadProfile, minInstances: number): PreparedOptions {
   const prepared = files.map((file) => {
@@ -178,16 +173,37 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
   // Months that choose the same size (and hybrid function) share one option object.
   const optionsFor = (file: PricingFile, ctx: ServerService, variant: ServerVariant, chosen: ServerPlan) => {
     let forPlan = optionsOf.get(chosen);
-    if (!forPlan) optionsOf.set(chosen, (forPlan = { server: serverOption(chosen, file, ctx.service, variant, [], profile, minInstances), hybrids: new Map() }));
+    if (!forPlan) {
+      const server = serverOption(chosen, file, ctx.service, variant, [], profile, minInstances);
+      server.resizedAt = (week) => {
+        const choice = chooseServerPlan(ctx, variant, profile, week, minInstances);
+        return choice.plan ? { plan: optionsFor(file, ctx, variant, choice.plan).server, infeasibleBecause: [] } : { infeasibleBecause: choice.infeasibleBecause };
+      };
+      optionsOf.set(chosen, (forPlan = { server, hybrids: new Map() }));
+    }
     return forPlan;
   };
+  const hybridFor = (file: PricingFile, ctx: ServerService, chosen: ServerPlan, fn: FunctionPlan): OptionPlan => {
+    const { hybrids } = optionsFor(file, ctx, 'on-demand-autoscaled', chosen);
+    let hybrid = hybrids.get(fn);
+    if (!hybrid) {
+      hybrid = hybridOption(chosen, fn, profile);
+      hybrid.resizedAt = (week) => {
+        // Where the servers have no size that fits, their reasons are the hybrid's.
+        const choice = chooseServerPlan(ctx, 'on-demand-autoscaled', profile, week, minInstances);
+        return choice.plan ? { plan: hybridFor(file, ctx, choice.plan, fn), infeasibleBecause: [] } : { infeasibleBecause: choice.infeasibleBecause };
+      };
+      hybrids.set(fn, hybrid);
+    }
+    return hybrid;
+  };
   return {
-    plansAt(week, withHybrids = true, pairing) {
+    plansAt(week, withHybrids = true) {
       const plans: OptionPlan[] = [];
       for (const { file, functions, feasibleFunctions, servers } of prepared) {
         for (const { option } of functions) plans.push(option);
         let cheapestFunction: FunctionPlan | undefined;
-        if (withHybrids && !pairing) {
+        if (withHybrids) {
           let cheapestUsd = Infinity;
           for (const { option, fn } of feasibleFunctions) {
             const usd = option.price(week, 'estimate').usd;
@@ -205,15 +221,9 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
               plans.push(serverOption(undefined, file, service, variant, choice.infeasibleBecause, profile, minInstances));
               continue;
             }
-            const forPlan = optionsFor(file, ctx, variant, chosen);
-            plans.push(forPlan.server);
+            plans.push(optionsFor(file, ctx, variant, chosen).server);
             // Hybrids pair plain servers with functions; a Kubernetes cluster is not paired too.
-            const fn = pairing ? pairing.get(pairKey(file.provider, service.id)) : cheapestFunction;
-            if (variant === 'on-demand-autoscaled' && fn && service.kind !== 'kubernetes') {
-              let hybrid = forPlan.hybrids.get(fn);
-              if (!hybrid) forPlan.hybrids.set(fn, (hybrid = hybridOption(chosen, fn, profile)));
-              plans.push(hybrid);
-            }
+            if (variant === 'on-demand-autoscaled' && cheapestFunction && service.kind !== 'kubernetes') plans.push(hybridFor(file, ctx, chosen, cheapestFunction));
           }
         }
       }

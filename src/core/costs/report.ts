@@ -6,7 +6,7 @@ import type { WorkloadProfile } from '../profile/schema.js';
 import { growthFactor, monthlyRequestsOf, scaleWeek, trafficWeek, type TrafficWeek } from '../traffic/week.js';
 import { toLineItem } from './bill.js';
 import { addPico, formatUsd, type Pico } from './money.js';
-import { hybridPairing, prepareOptions, type Architecture, type OptionPlan, type PreparedOptions } from './options.js';
+import { prepareOptions, type Architecture, type OptionPlan, type PreparedOptions } from './options.js';
 
 export interface CostReport {
   options: OptionOut[];
@@ -118,32 +118,28 @@ export function costReport(
       'compliance.dedicatedTenancy: server prices are the providers’ shared-tenancy list prices; dedicated instances or hosts cost more and are not priced here',
     );
   const plans = options.plansAt(firstWeek);
-  // Months with the same volume (all of them, without growth) share one traffic week and one set of plans.
-  const byFactor = new Map<number, { week: TrafficWeek; plans: Map<string, OptionPlan> | undefined }>();
+  // Months with the same volume (all of them, without growth) share one traffic week.
+  const byFactor = new Map<number, TrafficWeek>();
   const months = Array.from({ length: profile.horizonMonths }, (_, i) => {
     const factor = growthFactor(profile.traffic.growthPercentPerMonth, i + 1);
-    let month = byFactor.get(factor);
-    if (!month) byFactor.set(factor, (month = { week: i === 0 ? firstWeek : scaleWeek(firstWeek, factor), plans: undefined }));
-    return month;
+    let week = byFactor.get(factor);
+    if (!week) byFactor.set(factor, (week = i === 0 ? firstWeek : scaleWeek(firstWeek, factor)));
+    return week;
   });
   // Servers are re-sized as traffic grows, as an operator would: each volume re-chooses the cheapest size.
   // Where a later month has no size that fits (every size's fleet cap is exceeded), the month is still
   // priced with the first month's size, beyond its cap, and a warning says so.
   // Each hybrid keeps the function it was paired with in the first month: an option is the same option in
   // every month of its projection, even when another function becomes the cheaper partner.
-  const pairing = hybridPairing(plans);
   const outgrown = new Set<string>();
-  const planIn = (month: (typeof months)[number], index: number, plan: OptionPlan): OptionPlan => {
-    if (month.week === firstWeek) return plan;
-    month.plans ??= new Map(options.plansAt(month.week, true, pairing).map((p) => [p.id, p]));
-    const resized = month.plans.get(plan.id);
-    if (resized?.infeasibleBecause.length === 0) return resized;
+  const planIn = (week: TrafficWeek, index: number, plan: OptionPlan): OptionPlan => {
+    if (week === firstWeek || !plan.resizedAt) return plan;
+    const resized = plan.resizedAt(week);
+    if (resized.plan) return resized.plan;
     if (!outgrown.has(plan.id)) {
       outgrown.add(plan.id);
-      // A hybrid is missing where its servers have no size that fits; its server option says why.
-      const why = resized ? resized.infeasibleBecause : month.plans.get(`${plan.provider}/${plan.parts!.server.service.id}/on-demand-autoscaled`)!.infeasibleBecause;
       warnings.push(
-        `${plan.id}: from month ${index + 1} (${Math.round(month.week.monthlyRequests)} requests) ${why.join('; ')}; ` +
+        `${plan.id}: from month ${index + 1} (${Math.round(week.monthlyRequests)} requests) ${resized.infeasibleBecause.join('; ')}; ` +
           'those months are priced with the first month’s size beyond its limit',
       );
     }
@@ -167,15 +163,15 @@ export function costReport(
     // Months of equal volume (every month, without growth) share one week, and so one bill.
     let lastWeek = firstWeek;
     let total = first.total;
-    const projection = months.map((m, i) => {
-      if (m.week !== lastWeek) {
-        lastWeek = m.week;
-        total = planIn(m, i, plan).price(m.week, 'exact').total;
+    const projection = months.map((week, i) => {
+      if (week !== lastWeek) {
+        lastWeek = week;
+        total = planIn(week, i, plan).price(week, 'exact').total;
       }
       horizon = addPico(horizon, total);
       const leader = cheapestByMonth[i];
       if (!leader || total < leader.total) cheapestByMonth[i] = { id: plan.id, total };
-      return { month: i + 1, monthlyRequests: Math.round(m.week.monthlyRequests), totalUsd: formatUsd(total) };
+      return { month: i + 1, monthlyRequests: Math.round(week.monthlyRequests), totalUsd: formatUsd(total) };
     });
     return {
       ...base,
