@@ -32,12 +32,18 @@ export interface ServerPlan {
   ipHourlyEstimate: number;
   /** Managed Kubernetes: the service whose control-plane fee the cluster pays. */
   controlPlane?: Service;
-  /** The load balancer's months, shared by the service's plans (see priceBalancer). */
-  balancerMonths: BalancerMonths;
+  /** The load balancer's months, shared by the service's plans (see priceBalancer); none without a balancer. */
+  balancerMonths?: BalancerMonths;
 }
 
 /** A load balancer's total per week, estimate and exact: every size and variant of a service pays the same. */
-type BalancerMonths = Record<'estimate' | 'exact', Map<TrafficWeek, MonthTotal>>;
+export type BalancerMonths = Record<'estimate' | 'exact', Map<TrafficWeek, MonthTotal>>;
+
+function balancerMonthsOf(balancers: Map<Service, BalancerMonths>, loadBalancer: Service): BalancerMonths {
+  let months = balancers.get(loadBalancer);
+  if (!months) balancers.set(loadBalancer, (months = { estimate: new Map(), exact: new Map() }));
+  return months;
+}
 
 export interface ServerMonth {
   instanceHours: number;
@@ -91,7 +97,7 @@ export function priceBalancer(plan: Pick<ServerPlan, 'loadBalancer' | 'balancerM
 }
 
 function balancerTotal(plan: Pick<ServerPlan, 'loadBalancer' | 'balancerMonths'>, week: TrafficWeek, profile: WorkloadProfile, mode: 'estimate' | 'exact'): MonthTotal {
-  const months = plan.balancerMonths[mode];
+  const months = plan.balancerMonths![mode];
   let month = months.get(week);
   if (!month) {
     const bill = new Bill(mode);
@@ -109,7 +115,7 @@ export interface ServerService {
   network?: Service;
   ipHourlyEstimate: number;
   controlPlane?: Service;
-  balancerMonths: BalancerMonths;
+  balancerMonths?: BalancerMonths;
   /** The service whose sizes run the work: the service itself, or a cluster's node service. */
   nodes: Service;
   execution: WorkloadProfile['execution'];
@@ -139,7 +145,11 @@ function fittingSizes(ctx: ServerService): Array<{ size: ServerSize; capacityRps
   return ctx.fitting;
 }
 
-export function serverService(file: PricingFile, service: Service, profile: WorkloadProfile): ServerService {
+/**
+ * A traditional service made ready for `profile`. `balancers` holds the months of each load balancer: the
+ * services of a provider that share one (VMs, containers, a cluster's nodes) price its month once per week.
+ */
+export function serverService(file: PricingFile, service: Service, profile: WorkloadProfile, balancers = new Map<Service, BalancerMonths>()): ServerService {
   // Workers that pull from a queue or run on a schedule serve nothing over HTTP: no load balancer.
   const loadBalancer = profile.trigger === 'http' ? serviceById(file, service.billing?.requiresLoadBalancer) : undefined;
   const network = serviceById(file, service.billing?.egressService);
@@ -156,7 +166,7 @@ export function serverService(file: PricingFile, service: Service, profile: Work
     network,
     ipHourlyEstimate,
     ...(controlPlane ? { controlPlane } : {}),
-    balancerMonths: { estimate: new Map(), exact: new Map() },
+    ...(loadBalancer ? { balancerMonths: balancerMonthsOf(balancers, loadBalancer) } : {}),
     nodes,
     execution: profile.execution,
     plans: new Map(),
@@ -361,7 +371,7 @@ function planFor(ctx: ServerService, variant: ServerVariant, size: ServerSize, c
       network: ctx.network,
       ipHourlyEstimate: ctx.ipHourlyEstimate,
       ...(ctx.controlPlane ? { controlPlane: ctx.controlPlane } : {}),
-      balancerMonths: ctx.balancerMonths,
+      ...(ctx.balancerMonths ? { balancerMonths: ctx.balancerMonths } : {}),
     };
     bySize.set(size, plan);
   }
