@@ -7,7 +7,8 @@ import { Bill, NO_LINES, type BillMode, type MoneyLine } from './bill.js';
 import { bestHybridMonth } from './hybrid.js';
 import type { Pico } from './money.js';
 import { functionPlans, functionsAloneTotal, priceFunctionsAlone, type FunctionPlan } from './serverless.js';
-import { chooseServerPlan, priceServerMonth, serverCostReaches, serverService, VARIANT_LABEL, type BalancerMonths, type ServerPlan, type ServerService, type ServerVariant } from './traditional.js';
+import { chooseServerPlan, serverCostReaches } from './server-choice.js';
+import { priceServerMonth, serverService, VARIANT_LABEL, type BalancerMonths, type ServerPlan, type ServerService, type ServerVariant } from './traditional.js';
 
 export type Architecture = 'serverless' | 'traditional' | 'hybrid';
 

@@ -1,12 +1,14 @@
-// Traditional options: for each VM or container service, the cheapest size that fits, run autoscaled or
-// fixed at the week's peak, on demand or with a 1-year commitment, plus load balancer, egress and IPv4.
+// Traditional options: each VM, container or cluster service made ready for a profile, run autoscaled or
+// fixed at the week's peak, on demand or with a 1-year commitment, and a month of it priced: instances,
+// control plane, load balancer, egress and IPv4. Which size runs is server-choice.ts's to say.
 import type { PricingFile, Service } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
-import { HOURS_PER_MONTH, HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
+import { HOURS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
 import { Bill, type MonthTotal } from './bill.js';
 import { firstUnitPrice } from './price-item.js';
-import { fleetDemand, fleetFor, opsLine, perInstanceRps, serverSizes, type Fleet, type ServerSize } from './servers.js';
+import type { CheapestRates, RankedSize } from './server-choice.js';
+import { fleetFor, opsLine, perInstanceRps, serverSizes, type Fleet, type ServerSize } from './servers.js';
 import { priceServiceItems, serviceById } from './service-lines.js';
 import { egressGb, loadBalancerLines, networkLines } from './support-lines.js';
 
@@ -51,11 +53,11 @@ export interface ServerMonth {
   peakInstances: number;
 }
 
-function isCommitted(variant: ServerVariant): boolean {
+export function isCommitted(variant: ServerVariant): boolean {
   return variant === 'committed-fixed';
 }
 
-function fleetMode(variant: ServerVariant): 'committed' | 'fixed' | 'autoscaled' {
+export function fleetMode(variant: ServerVariant): 'committed' | 'fixed' | 'autoscaled' {
   return isCommitted(variant) ? 'committed' : variant === 'on-demand-fixed' ? 'fixed' : 'autoscaled';
 }
 
@@ -96,7 +98,7 @@ export function priceBalancer(plan: Pick<ServerPlan, 'loadBalancer' | 'balancerM
   else bill.addTotal(balancerTotal(plan, week, profile, bill.mode as 'estimate' | 'exact'));
 }
 
-function balancerTotal(plan: Pick<ServerPlan, 'loadBalancer' | 'balancerMonths'>, week: TrafficWeek, profile: WorkloadProfile, mode: 'estimate' | 'exact'): MonthTotal {
+export function balancerTotal(plan: Pick<ServerPlan, 'loadBalancer' | 'balancerMonths'>, week: TrafficWeek, profile: WorkloadProfile, mode: 'estimate' | 'exact'): MonthTotal {
   const months = plan.balancerMonths![mode];
   let month = months.get(week);
   if (!month) {
@@ -134,7 +136,7 @@ export interface ServerService {
 }
 
 /** The sizes of a service with room for one request, made on first use: a search may rule the service out without. */
-function fittingSizes(ctx: ServerService): Array<{ size: ServerSize; capacityRps: number }> {
+export function fittingSizes(ctx: ServerService): Array<{ size: ServerSize; capacityRps: number }> {
   if (!ctx.fitting) {
     ctx.fitting = [];
     for (const size of serverSizes(ctx.nodes)) {
@@ -175,218 +177,4 @@ export function serverService(file: PricingFile, service: Service, profile: Work
     cheapest: new Map(),
     cheapestHourly: new Map(),
   };
-}
-
-export interface ServerChoice {
-  plan?: ServerPlan;
-  infeasibleBecause: string[];
-}
-
-/** The reasons of every choice that found a size (sizes are chosen by the thousand). */
-const FITS: string[] = Object.freeze([]) as unknown as string[];
-
-/**
- * The cheapest size of a service for `variant` at `week`'s traffic, ranked on a float estimate of the month
- * (instances, IPv4, ops per instance, and the load balancer when more than one server runs). A size whose
- * lower bound — its floor of instances, or the week's load at full use — already costs more than the best
- * so far is not sized at all.
- */
-export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile, week: TrafficWeek, minInstances: number): ServerChoice {
-  const { service } = ctx;
-  const mode = fleetMode(variant);
-  const cap = capHours(ctx, variant);
-  const floorHours = minInstances * Math.min(HOURS_PER_MONTH, cap);
-  const loadSum = loadSumOf(week, cap);
-  const withBalancer = balancerMonthly(ctx, week, profile);
-  const floorBalancer = minInstances > 1 ? withBalancer : 0;
-  // Sized by the thousand: the best so far is two plain values, and a fleet's cost a plain function.
-  let best: RankedSize | undefined;
-  let bestCost = Infinity;
-  // The size chosen last time (the previous month, a nearby volume) is costed first: a tight best from the
-  // start prunes most sizes. Any seed gives the same choice; a good one gives it sooner.
-  const seed = ctx.lastChoice.get(variant);
-  const seedCost = seed ? fleetCost(seed, week, minInstances, mode, cap, withBalancer) : NaN;
-  if (!Number.isNaN(seedCost)) {
-    best = seed;
-    bestCost = seedCost;
-  }
-  // Sizes come cheapest per request served first, so the bound from the week's load only grows: once it
-  // alone passes the best cost, no later size can win. Equal costs go to the size the pricing file lists first.
-  const ranking = rankedSizes(ctx, variant, profile);
-  for (const ranked of ranking) {
-    const { capacityRps, perHour, index } = ranked;
-    const loadBound = (loadSum / capacityRps) * perHour + floorBalancer;
-    if (best && loadBound > bestCost) break;
-    if (ranked === seed) continue;
-    const bound = Math.max(floorHours * perHour + floorBalancer, loadBound);
-    if (best && (bound > bestCost || (bound === bestCost && index > best.index))) continue;
-    const cost = fleetCost(ranked, week, minInstances, mode, cap, withBalancer);
-    if (Number.isNaN(cost)) continue;
-    if (!best || cost < bestCost || (cost === bestCost && index < best.index)) {
-      best = ranked;
-      bestCost = cost;
-    }
-  }
-  if (best) {
-    ctx.lastChoice.set(variant, best);
-    return { plan: planFor(ctx, variant, best.size, best.capacityRps), infeasibleBecause: FITS };
-  }
-  // No size fits. Every size was costed (nothing prunes without a best), the seed first: the first of them
-  // that had room for the work but not enough instances allowed is the reason.
-  const tooMany = (ranked: RankedSize) => fleetFor(week, ranked.capacityRps, minInstances, mode, cap).peak > ranked.size.maxInstances;
-  const capped = seed && tooMany(seed) ? seed : ranking.find(tooMany);
-  const why = capped
-    ? `${service.name} allows at most ${capped.size.maxInstances} ${capped.size.name} instance(s) and no other size fits; the week's peak needs ${fleetFor(week, capped.capacityRps, minInstances, mode, cap).peak}`
-    : isCommitted(variant)
-    ? `${service.name} lists no 1-year commitment price for a size that fits`
-    : `no ${service.name} size has room for one request of ${profile.execution.memoryMb} MB beside the memory kept for the system`;
-  return { infeasibleBecause: [why] };
-}
-
-/** A size's month as chooseServerPlan ranks it: instance-hours at its hourly rate, and the balancer a fleet of two or more needs; NaN when the fleet would exceed the size's limit. */
-function fleetCost(ranked: RankedSize, week: TrafficWeek, minInstances: number, mode: 'committed' | 'fixed' | 'autoscaled', cap: number, balancer: number): number {
-  const { hours, peak } = fleetFor(week, ranked.capacityRps, minInstances, mode, cap);
-  if (peak > ranked.size.maxInstances) return NaN;
-  // One server needs no load balancer: its monthly bill can make one large server the cheaper fleet.
-  return hours * ranked.perHour + (peak > 1 ? balancer : 0);
-}
-
-/** Hours an instance of this variant is billed at most a month: the provider's cap applies on demand only. */
-function capHours(ctx: ServerService, variant: ServerVariant): number {
-  return isCommitted(variant) ? Infinity : (ctx.service.billing?.monthlyCapHours ?? Infinity);
-}
-
-/** The week's load over a month, in request-seconds per second of capacity, as instances capped at `cap` hours bill it. */
-function loadSumOf(week: TrafficWeek, cap: number): number {
-  return demandSum(week) * WEEKS_PER_MONTH * Math.min(1, cap / HOURS_PER_MONTH);
-}
-
-/** The load balancer's month with its own addresses, as a float: the same whatever the server size. */
-function balancerMonthly(ctx: ServerService, week: TrafficWeek, profile: WorkloadProfile): number {
-  const { loadBalancer } = ctx;
-  return loadBalancer ? balancerTotal(ctx, week, profile, 'estimate').usd + (loadBalancer.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH * ctx.ipHourlyEstimate : 0;
-}
-
-/**
- * Whether no size of this variant can cost less than `threshold` at `week` (always, when none is priced for
- * it), judged on a float floor of any size's estimate: the floor of instances at the cheapest hourly price
- * among all sizes — no size need be fitted to the work for that —, then the week's load served at full use
- * by the size cheapest per request, plus the balancer a floor of two needs. Public IPv4 is left out (an
- * allowance could make part of it free); every other line of a month is ≥ 0.
- */
-export function serverCostReaches(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile, week: TrafficWeek, minInstances: number, threshold: number): boolean {
-  const cap = capHours(ctx, variant);
-  const floorHours = minInstances * Math.min(HOURS_PER_MONTH, cap);
-  const balancer = ctx.loadBalancer && minInstances > 1 ? balancerTotal(ctx, week, profile, 'estimate').usd : 0;
-  if (floorHours * cheapestHourly(ctx, variant, profile) + balancer >= threshold) return true;
-  const cheapest = cheapestRates(ctx, variant, profile);
-  return !cheapest || Math.max(loadSumOf(week, cap) * cheapest.perRps, floorHours * cheapest.perHour) + balancer >= threshold;
-}
-
-/** The lowest hourly price (with ops, without IPv4) among all of a variant's sizes; Infinity when none is priced for it. */
-function cheapestHourly(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile): number {
-  let hourly = ctx.cheapestHourly.get(variant);
-  if (hourly === undefined) {
-    hourly = Infinity;
-    for (const size of serverSizes(ctx.nodes)) {
-      const price = isCommitted(variant) ? size.committedHourlyEstimate : size.hourlyEstimate;
-      if (price !== undefined) hourly = Math.min(hourly, price);
-    }
-    hourly += opsPerInstanceHourOf(profile);
-    ctx.cheapestHourly.set(variant, hourly);
-  }
-  return hourly;
-}
-
-/** The lowest hourly price and price per request served among a variant's sizes, IPv4 left out; nothing when no size has such a price. */
-function cheapestRates(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile): CheapestRates | undefined {
-  if (!ctx.cheapest.has(variant)) {
-    const opsPerInstanceHour = opsPerInstanceHourOf(profile);
-    let rates: CheapestRates | undefined;
-    for (const { size, capacityRps } of fittingSizes(ctx)) {
-      const hourly = isCommitted(variant) ? size.committedHourlyEstimate : size.hourlyEstimate;
-      if (hourly === undefined) continue;
-      const perHour = hourly + opsPerInstanceHour;
-      rates = { perHour: Math.min(perHour, rates?.perHour ?? Infinity), perRps: Math.min(perHour / capacityRps, rates?.perRps ?? Infinity) };
-    }
-    ctx.cheapest.set(variant, rates);
-  }
-  return ctx.cheapest.get(variant);
-}
-
-interface CheapestRates {
-  perHour: number;
-  perRps: number;
-}
-
-/** Ops effort grows with the fleet, so a priced ops hour can make fewer, larger servers cheaper. */
-function opsPerInstanceHourOf(profile: WorkloadProfile): number {
-  return (Number(profile.team.opsHourlyRateUsd ?? 0) * ASSUMPTIONS.opsHoursPerMonth.traditionalPerInstance) / HOURS_PER_MONTH;
-}
-
-interface RankedSize {
-  size: ServerSize;
-  capacityRps: number;
-  /** Price of an instance-hour with its IPv4 address and ops share, as a float (on demand or committed). */
-  perHour: number;
-  /** Position among the fitting sizes (the pricing file's order): equal costs go to the size listed first. */
-  index: number;
-  /** perHour ÷ capacityRps: the ranking key. */
-  perRps: number;
-}
-
-/** A service's sizes priced for one variant (sizes without such a price left out), cheapest per request served first. */
-function rankedSizes(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile): RankedSize[] {
-  let ranked = ctx.ranked.get(variant);
-  if (!ranked) {
-    const opsPerInstanceHour = opsPerInstanceHourOf(profile);
-    const committed = isCommitted(variant);
-    ranked = [];
-    fittingSizes(ctx).forEach(({ size, capacityRps }, index) => {
-      const hourly = committed ? size.committedHourlyEstimate : size.hourlyEstimate;
-      if (hourly === undefined) return;
-      const perHour = hourly + ctx.ipHourlyEstimate + opsPerInstanceHour;
-      ranked!.push({ size, capacityRps, perHour, index, perRps: perHour / capacityRps });
-    });
-    ranked.sort((a, b) => a.perRps - b.perRps || a.index - b.index);
-    ctx.ranked.set(variant, ranked);
-  }
-  return ranked;
-}
-
-function planFor(ctx: ServerService, variant: ServerVariant, size: ServerSize, capacityRps: number): ServerPlan {
-  let bySize = ctx.plans.get(variant);
-  if (!bySize) ctx.plans.set(variant, (bySize = new Map()));
-  let plan = bySize.get(size);
-  if (!plan) {
-    const { file } = ctx;
-    plan = {
-      provider: file.provider,
-      effectiveDate: file.effectiveDate,
-      service: ctx.service,
-      variant,
-      size,
-      capacityRps,
-      loadBalancer: ctx.loadBalancer,
-      network: ctx.network,
-      ipHourlyEstimate: ctx.ipHourlyEstimate,
-      ...(ctx.controlPlane ? { controlPlane: ctx.controlPlane } : {}),
-      ...(ctx.balancerMonths ? { balancerMonths: ctx.balancerMonths } : {}),
-    };
-    bySize.set(size, plan);
-  }
-  return plan;
-}
-
-/** The week's capacity demand summed over its hours, in requests per second. */
-const demandSums = new WeakMap<Float64Array, number>();
-function demandSum(week: TrafficWeek): number {
-  const demand = fleetDemand(week);
-  let sum = demandSums.get(demand);
-  if (sum === undefined) {
-    sum = 0;
-    for (let h = 0; h < HOURS_PER_WEEK; h++) sum += demand[h]!;
-    demandSums.set(demand, sum);
-  }
-  return sum * week.scale;
 }
