@@ -5,7 +5,11 @@ import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_MONTH, HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
 import { fleetDemand, fleetFor, serverSizes, type ServerSize } from './servers.js';
-import { balancerTotal, fittingSizes, fleetMode, isCommitted, type ServerPlan, type ServerService, type ServerVariant } from './traditional.js';
+import { balancerTotal, fittingSizes, fleetMode, isCommitted, type ServerPlan, type ServerService, type ServerVariant, type VariantState } from './traditional.js';
+
+function stateOf(ctx: ServerService, variant: ServerVariant): VariantState {
+  return (ctx.variants[variant] ??= {});
+}
 
 export interface ServerChoice {
   plan?: ServerPlan;
@@ -34,7 +38,8 @@ export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, pro
   let bestCost = Infinity;
   // The size chosen last time (the previous month, a nearby volume) is costed first: a tight best from the
   // start prunes most sizes. Any seed gives the same choice; a good one gives it sooner.
-  const seed = ctx.lastChoice.get(variant);
+  const state = stateOf(ctx, variant);
+  const seed = state.lastChoice;
   const seedCost = seed ? fleetCost(seed, week, minInstances, mode, cap, withBalancer) : NaN;
   if (!Number.isNaN(seedCost)) {
     best = seed;
@@ -58,7 +63,7 @@ export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, pro
     }
   }
   if (best) {
-    ctx.lastChoice.set(variant, best);
+    state.lastChoice = best;
     return { plan: planFor(ctx, variant, best.size, best.capacityRps), infeasibleBecause: FITS };
   }
   // No size fits. Every size was costed (nothing prunes without a best), the seed first: the first of them
@@ -115,7 +120,8 @@ export function serverCostReaches(ctx: ServerService, variant: ServerVariant, pr
 
 /** The lowest hourly price (with ops, without IPv4) among all of a variant's sizes; Infinity when none is priced for it. */
 function cheapestHourly(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile): number {
-  let hourly = ctx.cheapestHourly.get(variant);
+  const state = stateOf(ctx, variant);
+  let hourly = state.cheapestHourly;
   if (hourly === undefined) {
     hourly = Infinity;
     for (const size of serverSizes(ctx.nodes)) {
@@ -123,14 +129,15 @@ function cheapestHourly(ctx: ServerService, variant: ServerVariant, profile: Wor
       if (price !== undefined) hourly = Math.min(hourly, price);
     }
     hourly += opsPerInstanceHourOf(profile);
-    ctx.cheapestHourly.set(variant, hourly);
+    state.cheapestHourly = hourly;
   }
   return hourly;
 }
 
 /** The lowest hourly price and price per request served among a variant's sizes, IPv4 left out; nothing when no size has such a price. */
 function cheapestRates(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile): CheapestRates | undefined {
-  if (!ctx.cheapest.has(variant)) {
+  const state = stateOf(ctx, variant);
+  if (state.cheapest === undefined) {
     const opsPerInstanceHour = opsPerInstanceHourOf(profile);
     let rates: CheapestRates | undefined;
     for (const { size, capacityRps } of fittingSizes(ctx)) {
@@ -139,9 +146,9 @@ function cheapestRates(ctx: ServerService, variant: ServerVariant, profile: Work
       const perHour = hourly + opsPerInstanceHour;
       rates = { perHour: Math.min(perHour, rates?.perHour ?? Infinity), perRps: Math.min(perHour / capacityRps, rates?.perRps ?? Infinity) };
     }
-    ctx.cheapest.set(variant, rates);
+    state.cheapest = rates ?? null;
   }
-  return ctx.cheapest.get(variant);
+  return state.cheapest ?? undefined;
 }
 
 export interface CheapestRates {
@@ -167,7 +174,8 @@ export interface RankedSize {
 
 /** A service's sizes priced for one variant (sizes without such a price left out), cheapest per request served first. */
 function rankedSizes(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile): RankedSize[] {
-  let ranked = ctx.ranked.get(variant);
+  const state = stateOf(ctx, variant);
+  let ranked = state.ranked;
   if (!ranked) {
     const opsPerInstanceHour = opsPerInstanceHourOf(profile);
     const committed = isCommitted(variant);
@@ -179,14 +187,13 @@ function rankedSizes(ctx: ServerService, variant: ServerVariant, profile: Worklo
       ranked!.push({ size, capacityRps, perHour, index, perRps: perHour / capacityRps });
     });
     ranked.sort((a, b) => a.perRps - b.perRps || a.index - b.index);
-    ctx.ranked.set(variant, ranked);
+    state.ranked = ranked;
   }
   return ranked;
 }
 
 function planFor(ctx: ServerService, variant: ServerVariant, size: ServerSize, capacityRps: number): ServerPlan {
-  let bySize = ctx.plans.get(variant);
-  if (!bySize) ctx.plans.set(variant, (bySize = new Map()));
+  const bySize = (stateOf(ctx, variant).plans ??= new Map());
   let plan = bySize.get(size);
   if (!plan) {
     const { file } = ctx;

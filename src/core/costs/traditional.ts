@@ -123,16 +123,24 @@ export interface ServerService {
   execution: WorkloadProfile['execution'];
   /** Sizes with room for one request, with what each serves, in the pricing file's order: see fittingSizes. */
   fitting?: Array<{ size: ServerSize; capacityRps: number }>;
-  /** Plans made so far, per variant and size: months that choose the same size share one plan. */
-  plans: Map<ServerVariant, Map<ServerSize, ServerPlan>>;
-  /** Sizes ranked per variant, made on first use. */
-  ranked: Map<ServerVariant, RankedSize[]>;
-  /** The size each variant chose last: the seed of its next choice. */
-  lastChoice: Map<ServerVariant, RankedSize>;
-  /** Per variant, the lowest rates among its sizes: for cost floors, made on first use. */
-  cheapest: Map<ServerVariant, CheapestRates | undefined>;
-  /** Per variant, the lowest hourly rate among all its sizes, fitting or not. */
-  cheapestHourly: Map<ServerVariant, number>;
+  /**
+   * What each variant has learnt, made on first use (a search makes such a service for every probe, and
+   * rules most out on their cheapest hourly rate alone): see server-choice.ts.
+   */
+  variants: Partial<Record<ServerVariant, VariantState>>;
+}
+
+export interface VariantState {
+  /** Plans made so far, per size: months that choose the same size share one plan. */
+  plans?: Map<ServerSize, ServerPlan>;
+  /** Sizes ranked cheapest per request served first. */
+  ranked?: RankedSize[];
+  /** The size chosen last: the seed of the next choice. */
+  lastChoice?: RankedSize;
+  /** The lowest rates among the fitting sizes (null: none is priced), for cost floors. */
+  cheapest?: CheapestRates | null;
+  /** The lowest hourly rate among all sizes, fitting or not. */
+  cheapestHourly?: number;
 }
 
 /** The sizes of a service with room for one request, made on first use: a search may rule the service out without. */
@@ -171,10 +179,6 @@ export function serverService(file: PricingFile, service: Service, profile: Work
     ...(loadBalancer ? { balancerMonths: balancerMonthsOf(balancers, loadBalancer) } : {}),
     nodes,
     execution: profile.execution,
-    plans: new Map(),
-    ranked: new Map(),
-    lastChoice: new Map(),
-    cheapest: new Map(),
-    cheapestHourly: new Map(),
+    variants: {},
   };
 }
