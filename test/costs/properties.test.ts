@@ -5,11 +5,13 @@ import fc from 'fast-check';
 import t from 'tap';
 import { Bill } from '../../src/core/costs/bill.js';
 import { formatUsd } from '../../src/core/costs/money.js';
-import { optionPlans } from '../../src/core/costs/options.js';
+import { optionPlans, prepareOptions } from '../../src/core/costs/options.js';
 import { priceFunctionMonth } from '../../src/core/costs/serverless.js';
 import { opsLine } from '../../src/core/costs/servers.js';
 import { ASSUMPTIONS } from '../../src/core/costs/assumptions.js';
-import { priceServerMonth } from '../../src/core/costs/traditional.js';
+import { priceServerMonth, serverService } from '../../src/core/costs/traditional.js';
+import { chooseServerPlan, serverCostReaches } from '../../src/core/costs/server-choice.js';
+import { SERVER_VARIANTS } from '../../src/core/costs/options.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import { selectPricing } from '../../src/core/pricing/catalog.js';
 import { WorkloadProfile } from '../../src/core/profile/schema.js';
@@ -89,6 +91,47 @@ t.test('a hybrid never costs more than its functions alone or its servers fixed 
       }
     }),
     { numRuns: 40, seed: 11 },
+  );
+});
+
+t.test('a search probe that rules server variants out on cost floors decides as pricing every option would', async () => {
+  fc.assert(
+    fc.property(profileArb, fc.double({ min: 0.001, max: 1000, noNaN: true }), (input, factor) => {
+      const profile = WorkloadProfile.parse(input);
+      const files = selectPricing(catalog, profile.pricingDate!);
+      const week = trafficWeek(profile.traffic, factor);
+      const best = { serverless: Infinity, traditional: Infinity };
+      for (const plan of optionPlans(files, profile, week, profile.minInstances, false))
+        if (plan.infeasibleBecause.length === 0 && plan.architecture !== 'hybrid')
+          best[plan.architecture] = Math.min(best[plan.architecture], plan.price(week, 'estimate').usd);
+      const bySearch = prepareOptions(files, profile, profile.minInstances).cheaperSide(week);
+      const byPricingAll = best.traditional < best.serverless ? 'traditional' : best.serverless < Infinity ? 'serverless' : 'none';
+      if (bySearch !== byPricingAll) throw new Error(`cheaperSide says ${bySearch}, every option priced says ${byPricingAll}`);
+    }),
+    { numRuns: 150, seed: 424242 },
+  );
+});
+
+t.test('the cost floor that rules a server variant out is never above what its best size costs', async () => {
+  fc.assert(
+    fc.property(profileArb, fc.double({ min: 0.001, max: 1000, noNaN: true }), (input, factor) => {
+      const profile = WorkloadProfile.parse(input);
+      const week = trafficWeek(profile.traffic, factor);
+      for (const file of selectPricing(catalog, profile.pricingDate!))
+        for (const service of file.services.filter((s) => s.architecture === 'traditional'))
+          for (const variant of SERVER_VARIANTS) {
+            const ctx = serverService(file, service, profile);
+            const { plan } = chooseServerPlan(ctx, variant, profile, week, profile.minInstances);
+            if (!plan) continue;
+            const bill = new Bill('estimate');
+            priceServerMonth(plan, profile, week, profile.minInstances, bill);
+            // An option costing this much exists, so the variant cannot be ruled out a hair above it.
+            const above = bill.totalUsd * (1 + 1e-9) + 1e-9;
+            if (serverCostReaches(ctx, variant, profile, week, profile.minInstances, above))
+              throw new Error(`${file.provider}/${service.id}/${variant}: ruled out at ${above}, yet ${plan.size.name} costs ${bill.totalUsd}`);
+          }
+    }),
+    { numRuns: 60, seed: 8080 },
   );
 });
 
