@@ -36,6 +36,28 @@ export interface MonthTotal {
   usd: number;
 }
 
+/** Totals of one part of a month (functions alone, a load balancer) by mode and key, usually a traffic week. */
+export type MonthTotals<K> = Record<'estimate' | 'exact', Map<K, MonthTotal>>;
+
+export function monthTotals<K>(): MonthTotals<K> {
+  return { estimate: new Map(), exact: new Map() };
+}
+
+/**
+ * The total `price` puts on a bill of `mode`, priced once per key: a part that many options share (the same
+ * function, the same load balancer) is added to each of their bills as one total.
+ */
+export function totalOnce<K>(totals: MonthTotals<K>, key: K, mode: 'estimate' | 'exact', price: (bill: Bill) => void): MonthTotal {
+  const byKey = totals[mode];
+  let month = byKey.get(key);
+  if (!month) {
+    const bill = new Bill(mode);
+    price(bill);
+    byKey.set(key, (month = { total: bill.totalPico, usd: bill.totalUsd }));
+  }
+  return month;
+}
+
 /** A point in a bill, to total what was added after it. */
 export interface BillMark {
   usd: number;

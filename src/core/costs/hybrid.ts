@@ -84,7 +84,8 @@ function sortedShape(shape: WeekShape): SortedShape {
 function excessOver(sorted: SortedShape, factor: number, limitRps: number): number {
   // Hours above the limit come first: find how many by bisection (none when factor is 0).
   const threshold = limitRps / factor;
-  let [lo, hi] = [0, HOURS_PER_WEEK];
+  let lo = 0;
+  let hi = HOURS_PER_WEEK;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (sorted.rates[mid]! > threshold) lo = mid + 1;

@@ -172,15 +172,19 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
     return { file, functions, feasibleFunctions, servers };
   });
   const optionsOf = new Map<ServerPlan, { server: OptionPlan; hybrids: Map<FunctionPlan, OptionPlan> }>();
+  // Re-sizing an option re-chooses its servers' size at the week; `optionOn` is the same option on that size.
+  const resizing =
+    (ctx: ServerService, variant: ServerVariant, optionOn: (chosen: ServerPlan) => OptionPlan): NonNullable<OptionPlan['resizedAt']> =>
+    (week) => {
+      const { plan, infeasibleBecause } = chooseServerPlan(ctx, variant, profile, week, minInstances);
+      return { plan: plan && optionOn(plan), infeasibleBecause };
+    };
   // Months that choose the same size (and hybrid function) share one option object.
   const optionsFor = (file: PricingFile, ctx: ServerService, variant: ServerVariant, chosen: ServerPlan) => {
     let forPlan = optionsOf.get(chosen);
     if (!forPlan) {
       const server = serverOption(chosen, file, ctx.service, variant, [], profile, minInstances);
-      server.resizedAt = (week) => {
-        const choice = chooseServerPlan(ctx, variant, profile, week, minInstances);
-        return choice.plan ? { plan: optionsFor(file, ctx, variant, choice.plan).server, infeasibleBecause: [] } : { infeasibleBecause: choice.infeasibleBecause };
-      };
+      server.resizedAt = resizing(ctx, variant, (plan) => optionsFor(file, ctx, variant, plan).server);
       optionsOf.set(chosen, (forPlan = { server, hybrids: new Map() }));
     }
     return forPlan;
@@ -190,11 +194,8 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
     let hybrid = hybrids.get(fn);
     if (!hybrid) {
       hybrid = hybridOption(chosen, fn, profile);
-      hybrid.resizedAt = (week) => {
-        // Where the servers have no size that fits, their reasons are the hybrid's.
-        const choice = chooseServerPlan(ctx, 'on-demand-autoscaled', profile, week, minInstances);
-        return choice.plan ? { plan: hybridFor(file, ctx, choice.plan, fn), infeasibleBecause: [] } : { infeasibleBecause: choice.infeasibleBecause };
-      };
+      // Where the servers have no size that fits, their reasons are the hybrid's.
+      hybrid.resizedAt = resizing(ctx, 'on-demand-autoscaled', (plan) => hybridFor(file, ctx, plan, fn));
       hybrids.set(fn, hybrid);
     }
     return hybrid;

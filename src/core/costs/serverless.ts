@@ -5,7 +5,7 @@ import type { WorkloadProfile } from '../profile/schema.js';
 import type { TrafficWeek } from '../traffic/week.js';
 import { functionShape, functionUsage, warmInstanceSeconds, type FunctionShape } from './function-usage.js';
 import { ASSUMPTIONS } from './assumptions.js';
-import { Bill, type MonthTotal } from './bill.js';
+import { Bill, monthTotals, totalOnce, type MonthTotal, type MonthTotals } from './bill.js';
 import { tablePrice } from './money.js';
 import { opsLine } from './servers.js';
 import { priceServiceItems, serviceById } from './service-lines.js';
@@ -29,7 +29,7 @@ export interface FunctionPlan {
    * Months of this plan used alone, by week: the function option and a hybrid of no servers bill the same
    * month. A plan lives as long as one evaluation, and so do these.
    */
-  totals: { estimate: Map<TrafficWeek, MonthTotal>; exact: Map<TrafficWeek, MonthTotal> };
+  totals: MonthTotals<TrafficWeek>;
 }
 
 function limitBreaches(service: Service, profile: WorkloadProfile, label: string): string[] {
@@ -90,7 +90,7 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
         shape: functionShape(service, batchedExecution(profile)),
         mode: needsWarm || onlyWarm ? 'provisioned' : 'on-demand',
         infeasibleBecause,
-        totals: { estimate: new Map(), exact: new Map() },
+        totals: monthTotals(),
       } satisfies FunctionPlan;
     });
 }
@@ -134,7 +134,6 @@ export function priceFunctionMonth(plan: FunctionPlan, profile: WorkloadProfile,
 const PLAN_MONTH = { month: 1 };
 const MONTH_FEE = ['month'] as const;
 
-
 /**
  * The month of a function plan used alone at `week`'s traffic, with its share of ops effort, onto `bill`.
  * A hybrid whose baseline is no server bills exactly this, line for line.
@@ -146,12 +145,5 @@ export function priceFunctionsAlone(plan: FunctionPlan, profile: WorkloadProfile
 
 /** priceFunctionsAlone's total in an estimate or exact bill, computed once per plan and week. */
 export function functionsAloneTotal(plan: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, mode: 'estimate' | 'exact'): MonthTotal {
-  const totals = plan.totals[mode];
-  let month = totals.get(week);
-  if (!month) {
-    const bill = new Bill(mode);
-    priceFunctionsAlone(plan, profile, week, bill);
-    totals.set(week, (month = { total: bill.totalPico, usd: bill.totalUsd }));
-  }
-  return month;
+  return totalOnce(plan.totals, week, mode, (bill) => priceFunctionsAlone(plan, profile, week, bill));
 }

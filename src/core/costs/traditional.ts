@@ -5,7 +5,7 @@ import type { PricingFile, Service } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
-import { Bill, type MonthTotal } from './bill.js';
+import { monthTotals, totalOnce, type Bill, type MonthTotal, type MonthTotals } from './bill.js';
 import { firstUnitPrice } from './price-item.js';
 import type { CheapestRates, RankedSize } from './server-choice.js';
 import { fleetFor, opsLine, perInstanceRps, serverSizes, type Fleet, type ServerSize } from './servers.js';
@@ -39,11 +39,11 @@ export interface ServerPlan {
 }
 
 /** A load balancer's total per week, estimate and exact: every size and variant of a service pays the same. */
-export type BalancerMonths = Record<'estimate' | 'exact', Map<TrafficWeek, MonthTotal>>;
+export type BalancerMonths = MonthTotals<TrafficWeek>;
 
 function balancerMonthsOf(balancers: Map<Service, BalancerMonths>, loadBalancer: Service): BalancerMonths {
   let months = balancers.get(loadBalancer);
-  if (!months) balancers.set(loadBalancer, (months = { estimate: new Map(), exact: new Map() }));
+  if (!months) balancers.set(loadBalancer, (months = monthTotals()));
   return months;
 }
 
@@ -99,14 +99,7 @@ export function priceBalancer(plan: Pick<ServerPlan, 'loadBalancer' | 'balancerM
 }
 
 export function balancerTotal(plan: Pick<ServerPlan, 'loadBalancer' | 'balancerMonths'>, week: TrafficWeek, profile: WorkloadProfile, mode: 'estimate' | 'exact'): MonthTotal {
-  const months = plan.balancerMonths![mode];
-  let month = months.get(week);
-  if (!month) {
-    const bill = new Bill(mode);
-    loadBalancerLines(plan.loadBalancer!, week, profile, profile.applyFreeTier, bill);
-    months.set(week, (month = { total: bill.totalPico, usd: bill.totalUsd }));
-  }
-  return month;
+  return totalOnce(plan.balancerMonths!, week, mode, (bill) => loadBalancerLines(plan.loadBalancer!, week, profile, profile.applyFreeTier, bill));
 }
 
 /** A traditional service made ready for a profile: what surrounds its servers, and every size that fits. */
