@@ -9,8 +9,6 @@ import type { PricingFile } from './pricing/schema.js';
 import type { WorkloadProfile } from './profile/schema.js';
 import { monthlyRequestsOf, trafficWeek } from './traffic/week.js';
 
-type Side = PureSide;
-
 interface Input {
   name: string;
   current: number;
@@ -18,11 +16,11 @@ interface Input {
   high: number;
   integer: boolean;
   /** The cheaper side with the input at `value`. */
-  side(value: number): Side;
+  side(value: number): PureSide;
 }
 
 /** Which pure architecture is cheaper for `profile` in its first month. */
-function cheaperSide(files: readonly PricingFile[], profile: WorkloadProfile): Side {
+function cheaperSide(files: readonly PricingFile[], profile: WorkloadProfile): PureSide {
   return prepareOptions(files, profile, profile.minInstances).cheaperSide(trafficWeek(profile.traffic));
 }
 
@@ -88,7 +86,7 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, traffic
  * monthly requests, along the break-even's own volume grid, so both searches bracket the same crossing),
  * then bisecting the last step to 0.1%.
  */
-function searchInput(input: Input, now: Side) {
+function searchInput(input: Input, now: PureSide) {
   const sideAt = (v: number) => input.side(input.integer ? Math.round(v) : v);
   const start = Math.min(Math.max(input.current, input.low), input.high);
   const grid =
@@ -103,7 +101,7 @@ function searchInput(input: Input, now: Side) {
           }
           return points;
         });
-  const found: Array<{ flipsAt: number; to: Side; distance: number }> = [];
+  const found: Array<{ flipsAt: number; to: PureSide; distance: number }> = [];
   for (const points of grid) {
     let previous = start;
     for (const next of points) {
