@@ -4,7 +4,7 @@
 import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_MONTH, HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
-import { fleetDemand, fleetFor, serverSizes, type ServerSize } from './servers.js';
+import { fleetDemand, fleetFor, serverSizes, type Fleet, type ServerSize } from './servers.js';
 import { balancerTotal, fittingSizes, fleetMode, isCommitted, type ServerPlan, type ServerService, type ServerVariant, type VariantState } from './traditional.js';
 
 function stateOf(ctx: ServerService, variant: ServerVariant): VariantState {
@@ -26,11 +26,21 @@ const FITS: string[] = Object.freeze([]) as unknown as string[];
  * so far is not sized at all.
  */
 export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile, week: TrafficWeek, minInstances: number): ServerChoice {
+  // A choice depends on the week alone (the seed only speeds it up): a hybrid re-sized at a month its
+  // servers' option was already re-sized at asks again.
+  const state = stateOf(ctx, variant);
+  const choices = (state.choices ??= new Map());
+  let choice = choices.get(week);
+  if (!choice) choices.set(week, (choice = chooseAnew(ctx, variant, state, profile, week, minInstances)));
+  return choice;
+}
+
+function chooseAnew(ctx: ServerService, variant: ServerVariant, state: VariantState, profile: WorkloadProfile, week: TrafficWeek, minInstances: number): ServerChoice {
   const { service } = ctx;
   const mode = fleetMode(variant);
   const cap = capHours(ctx, variant);
   const floorHours = minInstances * Math.min(HOURS_PER_MONTH, cap);
-  const loadSum = loadSumOf(week, cap);
+  const loadSum = loadSumOf(week, mode, cap);
   const withBalancer = balancerMonthly(ctx, week, profile);
   const floorBalancer = minInstances > 1 ? withBalancer : 0;
   // Sized by the thousand: the best so far is two plain values, and a fleet's cost a plain function.
@@ -38,12 +48,13 @@ export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, pro
   let bestCost = Infinity;
   // The size chosen last time (the previous month, a nearby volume) is costed first: a tight best from the
   // start prunes most sizes. Any seed gives the same choice; a good one gives it sooner.
-  const state = stateOf(ctx, variant);
   const seed = state.lastChoice;
+  let bestFleet: Fleet | undefined;
   const seedCost = seed ? fleetCost(seed, week, minInstances, mode, cap, withBalancer) : NaN;
   if (!Number.isNaN(seedCost)) {
     best = seed;
     bestCost = seedCost;
+    bestFleet = costedFleet;
   }
   // Sizes come cheapest per request served first, so the bound from the week's load only grows: once it
   // alone passes the best cost, no later size can win. Equal costs go to the size the pricing file lists first.
@@ -60,11 +71,15 @@ export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, pro
     if (!best || cost < bestCost || (cost === bestCost && index < best.index)) {
       best = ranked;
       bestCost = cost;
+      bestFleet = costedFleet;
     }
   }
   if (best) {
     state.lastChoice = best;
-    return { plan: planFor(ctx, variant, best.size, best.capacityRps), infeasibleBecause: FITS };
+    const plan = planFor(ctx, variant, best.size, best.capacityRps);
+    // The month about to be priced needs this very fleet: kept, not counted again.
+    plan.fleet = { week, minInstances, variant, fleet: bestFleet! };
+    return { plan, infeasibleBecause: FITS };
   }
   // No size fits. Every size was costed (nothing prunes without a best), the seed first: the first of them
   // that had room for the work but not enough instances allowed is the reason.
@@ -79,8 +94,11 @@ export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, pro
 }
 
 /** A size's month as chooseServerPlan ranks it: instance-hours at its hourly rate, and the balancer a fleet of two or more needs; NaN when the fleet would exceed the size's limit. */
+/** The fleet fleetCost costed last (read right after it, so choosing allocates nothing more). */
+let costedFleet: Fleet | undefined;
 function fleetCost(ranked: RankedSize, week: TrafficWeek, minInstances: number, mode: 'committed' | 'fixed' | 'autoscaled', cap: number, balancer: number): number {
-  const { hours, peak } = fleetFor(week, ranked.capacityRps, minInstances, mode, cap);
+  const fleet = (costedFleet = fleetFor(week, ranked.capacityRps, minInstances, mode, cap));
+  const { hours, peak } = fleet;
   if (peak > ranked.size.maxInstances) return NaN;
   // One server needs no load balancer: its monthly bill can make one large server the cheaper fleet.
   return hours * ranked.perHour + (peak > 1 ? balancer : 0);
@@ -91,9 +109,14 @@ function capHours(ctx: ServerService, variant: ServerVariant): number {
   return isCommitted(variant) ? Infinity : (ctx.service.billing?.monthlyCapHours ?? Infinity);
 }
 
-/** The week's load over a month, in request-seconds per second of capacity, as instances capped at `cap` hours bill it. */
-function loadSumOf(week: TrafficWeek, cap: number): number {
-  return demandSum(week) * WEEKS_PER_MONTH * Math.min(1, cap / HOURS_PER_MONTH);
+/**
+ * A floor of the instance-hours × capacity a month of `mode` bills, in rps-hours: a fleet that follows the
+ * load bills at least each hour's demand; a fixed one bills the busiest hour's demand in every hour. Shaved
+ * by 1e-9 as instance counts are (a count is at least 1 and at least its load ÷ capacity less that share).
+ */
+function loadSumOf(week: TrafficWeek, mode: 'committed' | 'fixed' | 'autoscaled', cap: number): number {
+  const demand = mode === 'autoscaled' ? demandSum(week) * WEEKS_PER_MONTH : fleetDemand(week)[0]! * week.scale * HOURS_PER_MONTH;
+  return demand * Math.min(1, cap / HOURS_PER_MONTH) * (1 - 1e-9);
 }
 
 /** The load balancer's month with its own addresses, as a float: the same whatever the server size. */
@@ -115,7 +138,7 @@ export function serverCostReaches(ctx: ServerService, variant: ServerVariant, pr
   const balancer = ctx.loadBalancer && minInstances > 1 ? balancerTotal(ctx, week, profile, 'estimate').usd : 0;
   if (floorHours * cheapestHourly(ctx, variant, profile) + balancer >= threshold) return true;
   const cheapest = cheapestRates(ctx, variant, profile);
-  return !cheapest || Math.max(loadSumOf(week, cap) * cheapest.perRps, floorHours * cheapest.perHour) + balancer >= threshold;
+  return !cheapest || Math.max(loadSumOf(week, fleetMode(variant), cap) * cheapest.perRps, floorHours * cheapest.perHour) + balancer >= threshold;
 }
 
 /** The lowest hourly price (with ops, without IPv4) among all of a variant's sizes; Infinity when none is priced for it. */

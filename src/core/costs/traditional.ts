@@ -7,7 +7,7 @@ import { HOURS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
 import { monthTotals, totalOnce, type Bill, type MonthTotal, type MonthTotals } from './bill.js';
 import { firstUnitPrice } from './price-item.js';
-import type { CheapestRates, RankedSize } from './server-choice.js';
+import type { CheapestRates, RankedSize, ServerChoice } from './server-choice.js';
 import { fleetFor, opsLine, perInstanceRps, serverSizes, type Fleet, type ServerSize } from './servers.js';
 import { priceServiceItems, serviceById } from './service-lines.js';
 import { egressGb, loadBalancerLines, networkLines } from './support-lines.js';
@@ -34,6 +34,8 @@ export interface ServerPlan {
   ipHourlyEstimate: number;
   /** Managed Kubernetes: the service whose control-plane fee the cluster pays. */
   controlPlane?: Service;
+  /** The fleet counted when this size was last chosen, for the month priced next. */
+  fleet?: { week: TrafficWeek; minInstances: number; variant: ServerVariant; fleet: Fleet };
   /** The load balancer's months, shared by the service's plans (see priceBalancer); none without a balancer. */
   balancerMonths?: BalancerMonths;
 }
@@ -62,6 +64,8 @@ export function fleetMode(variant: ServerVariant): 'committed' | 'fixed' | 'auto
 }
 
 function fleetOf(plan: ServerPlan, week: TrafficWeek, minInstances: number): Fleet {
+  const known = plan.fleet;
+  if (known && known.week === week && known.minInstances === minInstances && known.variant === plan.variant) return known.fleet;
   return fleetFor(week, plan.capacityRps, minInstances, fleetMode(plan.variant), plan.service.billing?.monthlyCapHours);
 }
 
@@ -128,6 +132,8 @@ export interface VariantState {
   plans?: Map<ServerSize, ServerPlan>;
   /** Sizes ranked cheapest per request served first. */
   ranked?: RankedSize[];
+  /** Choices made, by week. */
+  choices?: Map<TrafficWeek, ServerChoice>;
   /** The size chosen last: the seed of the next choice. */
   lastChoice?: RankedSize;
   /** The lowest rates among the fitting sizes (null: none is priced), for cost floors. */
