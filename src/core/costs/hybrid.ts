@@ -8,7 +8,7 @@ import { Bill, NO_LINES, type BillMode, type MoneyLine, type MonthTotal } from '
 import { functionsAloneTotal, priceFunctionMonth, type FunctionPlan } from './serverless.js';
 import { fixedInstanceHours, fleetFor, opsLine } from './servers.js';
 import { egressGb, networkLines } from './support-lines.js';
-import { priceBalancer, type ServerPlan } from './traditional.js';
+import { balancerTotal, priceBalancer, type ServerPlan } from './traditional.js';
 
 export interface HybridMonth extends MonthTotal {
   /** The line items (itemised bills only). */
@@ -173,12 +173,18 @@ export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: W
     if (!month) estimates.set(baseline, (month = monthWith(server, fn, profile, week, baseline, 'estimate')));
     return month.usd;
   };
-  // Every line of a bill is ≥ 0 net, so B servers cost at least B × their instance-hours: baselines whose
-  // servers alone cost more than functions alone (B = 0) cannot win, and are not priced.
+  // Every line of a bill is ≥ 0 net, so B servers cost at least B × their instance-hours, and the load
+  // balancer once two run or the profile asks for two: baselines whose servers alone cost more than
+  // functions alone (B = 0) cannot win, and are not priced.
   const perServer = baselineHours(server, 1).hours * (server.size.committedHourlyEstimate ?? server.size.hourlyEstimate);
   const functionsAlone = estimate(0);
+  const budget = functionsAlone * (1 + NEAR) + NEAR;
+  const balancer = server.loadBalancer ? balancerTotal(server, week, profile, 'estimate').usd : 0;
+  const balanced = Math.floor((budget - balancer) / perServer);
+  // With a floor of one server, one alone needs a balancer only beside an overflow: it is not counted there.
+  const affordable = balanced >= 2 || profile.minInstances > 1 ? balanced : perServer <= budget ? 1 : 0;
   const peak = fleetFor(week, server.capacityRps, profile.minInstances, 'fixed').peak;
-  const last = Math.min(peak, Math.floor((functionsAlone * (1 + NEAR) + NEAR) / perServer));
+  const last = Math.max(0, Math.min(peak, affordable));
   let [lo, hi] = [0, last];
   while (hi - lo >= PRICE_ALL) {
     const m1 = lo + Math.floor((hi - lo) / 3);
