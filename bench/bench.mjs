@@ -45,7 +45,7 @@ row('evaluation 12 / 36 / 120 months (growth 2%/month)', `${ms(byHorizon[12])} /
 const one = timings(run(profileOf({ horizonMonths: 36, providers: ['aws'] })), 100).median;
 const providerCount = catalog.byProvider.size;
 row(`evaluation 1 provider / all ${providerCount}`, `${ms(one)} / ${ms(full.median)} (×${(full.median / one).toFixed(2)})`, `all÷1 ≤ ${providerCount}× (linear)`, full.median / one <= providerCount);
-const tipping = timings(() => evaluate(profileOf({ horizonMonths: 36 }), { catalog, ruleset, today, tippingPoints: true }), 10).median;
+const tipping = timings(() => evaluate(profileOf({ horizonMonths: 36 }), { catalog, ruleset, today, tippingPoints: true }), 40).median;
 row('evaluation with tipping points (the API and CLI default)', ms(tipping), '(reported)');
 
 // 2. The compiled ruleset against json-rules-engine on the same facts, keeping the trace in both.
@@ -108,9 +108,11 @@ const cannon = (opts) => autocannon({ connections: 4, duration: 5, ...opts });
 const server = await startServer();
 await cannon({ url: `${server.url}/bench/trivial`, duration: 1 });
 const trivial = await cannon({ url: `${server.url}/bench/trivial` });
-// Tipping points off, to compare with the in-process evaluation measured above.
+// Tipping points off, to compare with the in-process evaluation measured above; warmed up first, as that was.
+const evaluations = { url: `${server.url}/v1/evaluations?tippingPoints=false`, method: 'POST', headers: { 'content-type': 'application/json' }, body };
+await cannon({ ...evaluations, duration: 3 });
 await fetch(`${server.url}/bench/timings`);
-const posts = await cannon({ url: `${server.url}/v1/evaluations?tippingPoints=false`, method: 'POST', headers: { 'content-type': 'application/json' }, body });
+const posts = await cannon(evaluations);
 const inside = await (await fetch(`${server.url}/bench/timings`)).json();
 server.child.kill();
 const trivialMs = 1000 / trivial.requests.average;

@@ -60,7 +60,7 @@ function functionOption(fn: FunctionPlan, profile: WorkloadProfile): OptionPlan 
   const { service, shape, mode } = fn;
   const variant =
     mode === 'provisioned'
-      ? 'warm capacity sized to each hour’s concurrency (no cold starts)'
+      ? "warm capacity sized to each hour's concurrency (no cold starts)"
       : 'on demand, scales to zero';
   return {
     id: `${fn.provider}/${service.id}/${mode}`,

@@ -115,7 +115,7 @@ export function costReport(
     );
   if (profile.compliance.dedicatedTenancy)
     warnings.push(
-      'compliance.dedicatedTenancy: server prices are the providers’ shared-tenancy list prices; dedicated instances or hosts cost more and are not priced here',
+      "compliance.dedicatedTenancy: server prices are the providers' shared-tenancy list prices; dedicated instances or hosts cost more and are not priced here",
     );
   const plans = options.plansAt(firstWeek);
   // Months with the same volume (all of them, without growth) share one traffic week.
@@ -140,7 +140,7 @@ export function costReport(
       outgrown.add(plan.id);
       warnings.push(
         `${plan.id}: from month ${index + 1} (${Math.round(week.monthlyRequests)} requests) ${resized.infeasibleBecause.join('; ')}; ` +
-          'those months are priced with the first month’s size beyond its limit',
+          "those months are priced with the first month's size beyond its limit",
       );
     }
     return plan;
