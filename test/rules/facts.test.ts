@@ -51,3 +51,13 @@ t.test('hybrid savings against free options, and against the better pure option'
   t.equal(fact(context([option('hybrid', '5', { baselineInstances: 0 })]), 'feasibleHybridOptions'), 0, 'a hybrid of zero servers does not count');
   t.equal(fact(context([option('traditional', '0')]), 'serverlessToTraditionalCostRatio'), null, 'no serverless option, no ratio');
 });
+
+t.test('the cheapest option is found on the exact amounts, even where two differ beyond what a float holds', async (t) => {
+  // 0.1 and 0.10000000000000000001 are the same double: only the decimals tell them apart.
+  const [dearer, cheaper] = [option('traditional', '0.10000000000000000001'), option('serverless', '0.1')];
+  t.equal(fact(context([dearer, cheaper]), 'cheapestArchitecture'), 'serverless');
+  t.equal(fact(context([cheaper, dearer]), 'cheapestArchitecture'), 'serverless');
+  // Exactly equal: the option listed first stays the cheapest.
+  t.equal(fact(context([option('traditional', '5.5'), option('serverless', '5.50')]), 'cheapestArchitecture'), 'traditional');
+  t.equal(fact(context([option('serverless', '9'), option('traditional', '12.25')]), 'cheapestArchitecture'), 'serverless', 'floats apart decide alone');
+});

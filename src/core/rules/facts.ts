@@ -40,17 +40,25 @@ export function cheapestOption(options: readonly OptionOut[], architecture?: str
   if (!byArchitecture) cheapestCache.set(options, (byArchitecture = new Map()));
   if (byArchitecture.has(architecture)) return byArchitecture.get(architecture);
   let best: OptionOut | undefined;
-  let bestUsd: Decimal | undefined;
   for (const option of options) {
     if (!isGenuineOption(option) || (architecture !== undefined && option.architecture !== architecture)) continue;
-    const usd = new Decimal(option.monthlyUsd!);
-    if (!bestUsd || usd.lt(bestUsd)) [best, bestUsd] = [option, usd];
+    if (!best || usdBelow(option.monthlyUsd!, best.monthlyUsd!)) best = option;
   }
   byArchitecture.set(architecture, best);
   return best;
 }
 
-const usdOf = (option: OptionOut | undefined) => (option ? new Decimal(option.monthlyUsd!).toNumber() : null);
+/**
+ * a < b for decimal USD strings, exactly: floats round monotonically, so unequal floats order their
+ * decimals; only equal floats need the decimals themselves.
+ */
+function usdBelow(a: string, b: string): boolean {
+  const x = Number(a);
+  const y = Number(b);
+  return x !== y ? x < y : new Decimal(a).lt(b);
+}
+
+const usdOf = (option: OptionOut | undefined) => (option ? Number(option.monthlyUsd!) : null);
 const count = (ctx: FactContext, architecture: string) => ctx.report.options.filter((o) => o.architecture === architecture && isGenuineOption(o)).length;
 const functionLimits = (ctx: FactContext) =>
   ctx.files.flatMap((f) => f.services.filter((s) => s.kind === 'function').map((s) => s.limits?.maxDurationMs ?? Infinity));
