@@ -4,7 +4,6 @@ import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import autocannon from 'autocannon';
 import { Engine } from 'json-rules-engine';
 import { evaluate } from '../dist/core/evaluate.js';
 import { WorkloadProfile } from '../dist/core/profile/schema.js';
@@ -97,13 +96,18 @@ const [bare, cli] = await processMedians([
 ]);
 row('archcalc evaluate as a process (bin/archcalc, with tipping points)', `${ms(cli)} (node -e '' ${ms(bare)}, ×${(cli / bare).toFixed(2)})`, '< 300 ms and ≤ 2× bare node', cli < 300 && cli / bare <= 2);
 
-// 4. HTTP on loopback: a server process, autocannon here.
+// 4. HTTP on loopback: a server process, and autocannon in a process of its own.
 async function startServer() {
   const child = spawn(process.execPath, [join(root, 'bench', 'server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise((resolve) => child.stdout.once('data', (d) => resolve(Number(String(d).trim()))));
   return { child, url: `http://127.0.0.1:${port}` };
 }
 const body = JSON.stringify({ ...BASE, horizonMonths: 36 });
+/** autocannon with `options`, run in a fresh process (bench/cannon.mjs). */
+async function autocannon(options) {
+  const { stdout } = await exec(process.execPath, [join(root, 'bench', 'cannon.mjs'), JSON.stringify(options)], { maxBuffer: 1 << 24 });
+  return JSON.parse(stdout);
+}
 const cannon = (opts) => autocannon({ connections: 4, duration: 5, ...opts });
 const server = await startServer();
 await cannon({ url: `${server.url}/bench/trivial`, duration: 1 });
