@@ -1,6 +1,7 @@
 // Exact money in pico-dollars: prices parsed once, quantities rounded to the step that keeps every product
 // a whole number of pico-dollars, doubles while they are exact and BigInts beyond — checked against BigInt.
 import t from 'tap';
+import { Decimal } from 'decimal.js';
 import { Bill, toLineItem } from '../../src/core/costs/bill.js';
 import { addPico, formatUsd, parsePrice, priceOfPico, priceQuantity, subPico, tablePrice } from '../../src/core/costs/money.js';
 
@@ -52,6 +53,12 @@ t.test('a quantity is rounded to its price step and the amount is its exact prod
   t.equal(huge.quantity, 123_456_789.123457);
   t.equal(huge.amount, 123_456_789_123_457n * 10n ** 5n * 2n);
   t.equal(formatUsd(huge.amount), '24691357.8246914');
+  // 38,825.665753424706 ops hours at $80 (a fleet of thousands): steps of 1e-12 hour are 3.9e16, so the
+  // quantity keeps 15 digits, 38,825.6657534247, and the line still reads quantity × price = amount.
+  const opsHours = priceQuantity(38_825.665753424706, parsePrice('80'));
+  t.equal(String(opsHours.quantity), '38825.6657534247');
+  t.equal(formatUsd(opsHours.amount), '3106053.260273976');
+  t.equal(new Decimal(String(opsHours.quantity)).mul('80').toString(), formatUsd(opsHours.amount));
 });
 
 t.test('a bill in its three modes: estimate, exact, itemised', async (t) => {

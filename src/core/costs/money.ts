@@ -132,11 +132,16 @@ export function amountOf(quantity: number, price: Price): Pico {
   return priceQuantity(quantity, price).amount;
 }
 
-/** Beyond 15 digits of steps a double cannot show the quantity exactly: round it to 15 significant digits. */
+/**
+ * Beyond 15 digits of steps a double cannot show the quantity exactly: round it to 15 significant digits.
+ * The quantity is read from those digits with its decimal point already in place (the step is 10^-stepDigits):
+ * a double holds any 15-digit decimal exactly enough to print it back, where dividing by the scale would not.
+ */
 function priceHugeQuantity(units: number, price: Price): Priced {
   const [mantissa, exponent] = units.toExponential(14).split('e') as [string, string];
   const digits = mantissa.replace('.', '');
   const shift = Number(exponent) - 14;
   const exactUnits = BigInt(digits) * 10n ** BigInt(shift);
-  return { quantity: Number(`${digits}e${shift}`) / price.quantityScale, amount: exactUnits * price.scaledBig };
+  const stepDigits = Math.round(Math.log10(price.quantityScale));
+  return { quantity: Number(`${digits}e${shift - stepDigits}`), amount: exactUnits * price.scaledBig };
 }
