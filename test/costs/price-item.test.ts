@@ -1,14 +1,14 @@
 // The one tier function, on the worked splits in its own comment and the edge cases around them.
 import t from 'tap';
 import { PriceItem } from '../../src/core/pricing/schema.js';
-import { priceItem, shortCount } from '../../src/core/costs/price-item.js';
+import { priceItem, pricedItem, shortCount } from '../../src/core/costs/price-item.js';
 import { itemised } from './examples.js';
 
 const SRC = 'https://example.com/pricing';
 const item = (fields: Record<string, unknown>) =>
   PriceItem.parse({ id: 'x', name: 'requests', meter: 'request', unit: '1M requests', unitSize: 1_000_000, source: SRC, ...fields });
 const show = (lines: ReturnType<typeof itemised>) => lines.map((l) => `${l.name}: ${l.quantity} × ${l.unitPriceUsd} = ${l.amountUsd}`);
-const priced = (item: PriceItem, usage: number, applyFreeTier: boolean) => itemised((bill) => priceItem(item, usage, applyFreeTier, bill));
+const priced = (item: PriceItem, usage: number, applyFreeTier: boolean) => itemised((bill) => priceItem(pricedItem(item), usage, applyFreeTier, bill));
 
 t.test('tiers split usage by cumulative bounds', async (t) => {
   const tiered = item({ tiers: [{ upTo: 300_000_000, priceUsd: '1.00' }, { upTo: null, priceUsd: '0.90' }] });

@@ -2,7 +2,7 @@
 // engine's pricing functions reading the committed pricing files. Each test cites its page.
 import t from 'tap';
 import { functionShape, functionUsage } from '../../src/core/costs/function-usage.js';
-import { priceItem } from '../../src/core/costs/price-item.js';
+import { priceItem, pricedItem } from '../../src/core/costs/price-item.js';
 import { serverSizes } from '../../src/core/costs/servers.js';
 import { priceServiceItems } from '../../src/core/costs/service-lines.js';
 import { cents, exact, itemised, profile, service, table } from './examples.js';
@@ -52,7 +52,7 @@ t.test('AWS Lambda, Provisioned Concurrency example 2: 7 × 4096 MB for 24 h = $
 t.test('Amazon API Gateway HTTP API, example 1: 432M requests = $418.80 over two tiers', async (t) => {
   // https://aws.amazon.com/api-gateway/pricing/ — 300M × $1.00/M = $300; 132M × $0.90/M = $118.80.
   const gateway = service(table('aws', '2024-06-01'), 'apigw-http');
-  const lines = itemised((b) => priceItem(gateway.items[0]!, 10_000 * 60 * 24 * 30, true, b));
+  const lines = itemised((b) => priceItem(pricedItem(gateway.items[0]!), 10_000 * 60 * 24 * 30, true, b));
   t.same(
     lines.map((l) => [l.name, l.quantity, l.amountUsd]),
     [

@@ -22,7 +22,7 @@ export function shortCount(n: number): string {
   return String(Number(n.toPrecision(6)));
 }
 
-interface Tier {
+export interface Tier {
   /** Upper bound of the tier in meter units (Infinity for the last). */
   upTo: number;
   price: Price;
@@ -30,26 +30,33 @@ interface Tier {
   credit: Price;
 }
 
-/** An item's tiers with their prices parsed, once per loaded item. */
-const tiersCache = new WeakMap<PriceItem, Tier[]>();
+/** An item with its tiers' prices parsed: what a bill prices, made once per loaded item. */
+export interface PricedItem {
+  item: PriceItem;
+  tiers: readonly Tier[];
+}
+
+const pricedItems = new WeakMap<PriceItem, PricedItem>();
+export function pricedItem(item: PriceItem): PricedItem {
+  let priced = pricedItems.get(item);
+  if (!priced) pricedItems.set(item, (priced = { item, tiers: tiersOf(item) }));
+  return priced;
+}
+
 function tiersOf(item: PriceItem): Tier[] {
-  let tiers = tiersCache.get(item);
-  if (!tiers) {
-    // The schema guarantees exactly one of tiers and priceUsd.
-    tiers = (item.tiers ?? [{ upTo: null, priceUsd: item.priceUsd! }]).map((tier) => ({
-      upTo: tier.upTo ?? Infinity,
-      price: tablePrice(tier.priceUsd),
-      credit: tablePrice(`-${tier.priceUsd}`),
-    }));
-    tiersCache.set(item, tiers);
-  }
-  return tiers;
+  // The schema guarantees exactly one of tiers and priceUsd.
+  return (item.tiers ?? [{ upTo: null, priceUsd: item.priceUsd! }]).map((tier) => ({
+    upTo: tier.upTo ?? Infinity,
+    price: tablePrice(tier.priceUsd),
+    credit: tablePrice(`-${tier.priceUsd}`),
+  }));
 }
 
 const FREE = tablePrice('0');
 
 /**
- * Prices `usage` meter units of `item` for one month onto `bill`, each line named `prefix` + the item's name.
+ * Prices `usage` meter units of an item (with its tiers parsed: pricedItem) for one month onto `bill`, each
+ * line named `prefix` + the item's name.
  *
  * - Usage up to `included` (plan-included) is shown at $0.
  * - The rest is charged by tier: a tier covers usage from the previous tier's `upTo` to its own, counted
@@ -69,12 +76,12 @@ const FREE = tablePrice('0');
  * On an exact bill each quantity is rounded to its price's step (money.ts), so every amount is exact.
  * `extraIncluded` adds to the item's included usage (DigitalOcean pools each droplet's transfer).
  */
-export function priceItem(item: PriceItem, usage: number, applyFreeTier: boolean, bill: Bill, prefix = '', extraIncluded = 0): void {
+export function priceItem(priced: PricedItem, usage: number, applyFreeTier: boolean, bill: Bill, prefix = '', extraIncluded = 0): void {
   if (!(usage > 0)) return;
+  const { item, tiers } = priced;
   const named = bill.itemised;
   const included = Math.min(usage, (item.included ?? 0) + extraIncluded);
   if (included > 0) bill.add(named ? `${prefix}${item.name}, included in plan` : '', included / item.unitSize, item.unit, FREE);
-  const tiers = tiersOf(item);
   let firstCharged: Tier | undefined;
   let lower = 0;
   for (let index = 0; index < tiers.length; index++) {

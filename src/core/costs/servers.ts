@@ -6,7 +6,7 @@ import { HOURS_PER_MONTH, HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek, typ
 import { ASSUMPTIONS } from './assumptions.js';
 import type { Bill } from './bill.js';
 import { parsePrice, tablePrice, type Price } from './money.js';
-import { firstUnitPrice, priceItem } from './price-item.js';
+import { firstUnitPrice, priceItem, pricedItem } from './price-item.js';
 
 /** One size of server a service offers: a VM type, or a container task size priced per vCPU and GB. */
 export interface ServerSize {
@@ -46,6 +46,7 @@ function vmSize(service: Service, type: NonNullable<Service['instanceTypes']>[nu
 
 function taskSize(service: Service, vcpu: number, memoryGib: number): ServerSize {
   const items = service.items.filter((i) => i.meter === 'vcpu-hour' || i.meter === 'gb-hour');
+  const priced = items.map(pricedItem);
   const perHour = (item: PriceItem) => (item.meter === 'vcpu-hour' ? vcpu : memoryGib);
   const name = `${vcpu} vCPU / ${memoryGib} GB task`;
   return {
@@ -57,7 +58,7 @@ function taskSize(service: Service, vcpu: number, memoryGib: number): ServerSize
     includedEgressGb: 0,
     maxInstances: Infinity,
     bill: (hours, _committed, bill) => {
-      for (const item of items) priceItem(item, hours * perHour(item), false, bill, `${service.name}: ${name}, `);
+      for (const rate of priced) priceItem(rate, hours * perHour(rate.item), false, bill, `${service.name}: ${name}, `);
     },
   };
 }

@@ -1,7 +1,7 @@
 // Prices all items of one service against a month's meter quantities, naming each line after its service.
-import type { Meter, PriceItem, PricingFile, Service } from '../pricing/schema.js';
+import type { Meter, PricingFile, Service } from '../pricing/schema.js';
 import type { Bill } from './bill.js';
-import { priceItem } from './price-item.js';
+import { priceItem, pricedItem, type PricedItem } from './price-item.js';
 
 /** A month's quantity of some meters; a meter not listed is 0. */
 export type Usage = Partial<Record<Meter, number>>;
@@ -15,15 +15,15 @@ export type ItemMode = 'all' | 'on-demand' | 'provisioned';
 
 /** A service's items for one mode and meter set, chosen once per loaded service rather than on every month. */
 const ALL_METERS: readonly Meter[] = [];
-const selections = new WeakMap<Service, Map<readonly Meter[], Partial<Record<ItemMode, readonly PriceItem[]>>>>();
-function itemsOf(service: Service, mode: ItemMode, meters: readonly Meter[] = ALL_METERS): readonly PriceItem[] {
+const selections = new WeakMap<Service, Map<readonly Meter[], Partial<Record<ItemMode, readonly PricedItem[]>>>>();
+function itemsOf(service: Service, mode: ItemMode, meters: readonly Meter[] = ALL_METERS): readonly PricedItem[] {
   let byMeters = selections.get(service);
   if (!byMeters) selections.set(service, (byMeters = new Map()));
   let byMode = byMeters.get(meters);
   if (!byMode) byMeters.set(meters, (byMode = {}));
-  return (byMode[mode] ??= service.items.filter(
-    (item) => (mode === 'all' || item.mode === 'any' || item.mode === mode) && (meters === ALL_METERS || meters.includes(item.meter)),
-  ));
+  return (byMode[mode] ??= service.items
+    .filter((item) => (mode === 'all' || item.mode === 'any' || item.mode === mode) && (meters === ALL_METERS || meters.includes(item.meter)))
+    .map(pricedItem));
 }
 
 /**
@@ -42,5 +42,8 @@ export function priceServiceItems(
   included?: Usage,
 ): void {
   const prefix = bill.itemised ? `${service.name}: ` : '';
-  for (const item of itemsOf(service, mode, meters)) priceItem(item, usage[item.meter] ?? 0, applyFreeTier, bill, prefix, included?.[item.meter]);
+  for (const priced of itemsOf(service, mode, meters)) {
+    const meter = priced.item.meter;
+    priceItem(priced, usage[meter] ?? 0, applyFreeTier, bill, prefix, included?.[meter]);
+  }
 }
