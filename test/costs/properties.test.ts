@@ -136,6 +136,30 @@ t.test('the cost floor that rules a server variant out is never above what its b
   );
 });
 
+t.test('a size chosen once per week is the size a fresh choice makes, whatever was chosen before', async () => {
+  fc.assert(
+    fc.property(profileArb, fc.array(fc.double({ min: 0.01, max: 300, noNaN: true }), { minLength: 2, maxLength: 5 }), (input, factors) => {
+      const profile = WorkloadProfile.parse(input);
+      const weeks = factors.map((factor) => trafficWeek(profile.traffic, factor));
+      for (const file of selectPricing(catalog, profile.pricingDate!))
+        for (const service of file.services.filter((s) => s.architecture === 'traditional'))
+          for (const variant of SERVER_VARIANTS) {
+            // One service asked at several weeks and floors, each twice (memo, seeds), against a fresh one per ask.
+            const reused = serverService(file, service, profile);
+            for (const minInstances of [profile.minInstances, 4, profile.minInstances])
+              for (const week of [...weeks, ...weeks]) {
+                const fresh = chooseServerPlan(serverService(file, service, profile), variant, profile, week, minInstances);
+                const again = chooseServerPlan(reused, variant, profile, week, minInstances);
+                const [a, b] = [fresh.plan, again.plan].map((plan) => plan && { size: plan.size.name, month: priceServerMonth(plan, profile, week, minInstances, new Bill('exact')) });
+                if (JSON.stringify(a) !== JSON.stringify(b) || fresh.infeasibleBecause.join() !== again.infeasibleBecause.join())
+                  throw new Error(`${file.provider}/${service.id}/${variant} at ×${week.scale}, floor ${minInstances}: ${JSON.stringify(a)} fresh, ${JSON.stringify(b)} reused`);
+              }
+          }
+    }),
+    { numRuns: 12, seed: 99 },
+  );
+});
+
 t.test('same input, same output, byte for byte', async () => {
   fc.assert(
     fc.property(profileArb, (input) => {

@@ -26,12 +26,13 @@ const FITS: string[] = Object.freeze([]) as unknown as string[];
  * so far is not sized at all.
  */
 export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile, week: TrafficWeek, minInstances: number): ServerChoice {
-  // A choice depends on the week alone (the seed only speeds it up): a hybrid re-sized at a month its
-  // servers' option was already re-sized at asks again.
+  // A choice depends only on the week and the floor of instances (a seed makes it sooner, not different), so
+  // it is made once: a hybrid re-sized at a month reuses what its servers' own option chose there.
   const state = stateOf(ctx, variant);
-  const choices = (state.choices ??= new Map());
-  let choice = choices.get(week);
-  if (!choice) choices.set(week, (choice = chooseAnew(ctx, variant, state, profile, week, minInstances)));
+  if (state.choices?.minInstances !== minInstances) state.choices = { minInstances, byWeek: new Map() };
+  const { byWeek } = state.choices;
+  let choice = byWeek.get(week);
+  if (!choice) byWeek.set(week, (choice = chooseAnew(ctx, variant, state, profile, week, minInstances)));
   return choice;
 }
 
@@ -93,9 +94,10 @@ function chooseAnew(ctx: ServerService, variant: ServerVariant, state: VariantSt
   return { infeasibleBecause: [why] };
 }
 
-/** A size's month as chooseServerPlan ranks it: instance-hours at its hourly rate, and the balancer a fleet of two or more needs; NaN when the fleet would exceed the size's limit. */
 /** The fleet fleetCost costed last (read right after it, so choosing allocates nothing more). */
 let costedFleet: Fleet | undefined;
+
+/** A size's month as chooseServerPlan ranks it: instance-hours at its hourly rate, and the balancer a fleet of two or more needs; NaN when the fleet would exceed the size's limit. */
 function fleetCost(ranked: RankedSize, week: TrafficWeek, minInstances: number, mode: 'committed' | 'fixed' | 'autoscaled', cap: number, balancer: number): number {
   const fleet = (costedFleet = fleetFor(week, ranked.capacityRps, minInstances, mode, cap));
   const { hours, peak } = fleet;
