@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js';
 import type { CostReport } from './costs/report.js';
 import type { Evaluation, OptionOut } from './evaluation/schema.js';
 import type { RulesetOutcome } from './rules/compile.js';
-import { cheapestOption, FACT_INDEX, type FactValue } from './rules/facts.js';
+import { cheapestOption, compareUsd, FACT_INDEX, type FactValue } from './rules/facts.js';
 import type { ArchitectureName } from './rules/schema.js';
 
 const ARCHITECTURES: readonly ArchitectureName[] = ['serverless', 'traditional', 'hybrid'];
@@ -31,7 +31,7 @@ export function decide(outcome: RulesetOutcome, report: CostReport): Verdict | u
   const ranking = ARCHITECTURES.filter((a) => !excluded.has(a) && cheapestOption(report.options, a) !== undefined)
     .map((architecture) => ({ architecture, score: outcome.scores[architecture], option: cheapestOption(report.options, architecture)! }))
     // Highest score first; a tie goes to the cheaper option.
-    .sort((a, b) => b.score - a.score || new Decimal(a.option.monthlyUsd!).comparedTo(b.option.monthlyUsd!));
+    .sort((a, b) => b.score - a.score || compareUsd(a.option.monthlyUsd!, b.option.monthlyUsd!));
   const [winner, runnerUp] = ranking;
   if (!winner) return undefined;
   return {

@@ -180,9 +180,9 @@ export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: W
   const functionsAlone = estimate(0);
   const budget = functionsAlone * (1 + NEAR) + NEAR;
   const balancer = server.loadBalancer ? balancerTotal(server, week, profile, 'estimate').usd : 0;
-  const balanced = Math.floor((budget - balancer) / perServer);
+  const besideBalancer = Math.floor((budget - balancer) / perServer);
   // With a floor of one server, one alone needs a balancer only beside an overflow: it is not counted there.
-  const affordable = balanced >= 2 || profile.minInstances > 1 ? balanced : perServer <= budget ? 1 : 0;
+  const affordable = besideBalancer >= 2 || profile.minInstances > 1 ? besideBalancer : perServer <= budget ? 1 : 0;
   const peak = fleetFor(week, server.capacityRps, profile.minInstances, 'fixed').peak;
   const last = Math.max(0, Math.min(peak, affordable));
   let [lo, hi] = [0, last];

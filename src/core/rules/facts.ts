@@ -42,20 +42,20 @@ export function cheapestOption(options: readonly OptionOut[], architecture?: str
   let best: OptionOut | undefined;
   for (const option of options) {
     if (!isGenuineOption(option) || (architecture !== undefined && option.architecture !== architecture)) continue;
-    if (!best || usdBelow(option.monthlyUsd!, best.monthlyUsd!)) best = option;
+    if (!best || compareUsd(option.monthlyUsd!, best.monthlyUsd!) < 0) best = option;
   }
   byArchitecture.set(architecture, best);
   return best;
 }
 
 /**
- * a < b for decimal USD strings, exactly: floats round monotonically, so unequal floats order their
- * decimals; only equal floats need the decimals themselves.
+ * Orders decimal USD strings exactly (negative: a is cheaper): floats round monotonically, so unequal floats
+ * order their decimals; only equal floats need the decimals themselves.
  */
-function usdBelow(a: string, b: string): boolean {
+export function compareUsd(a: string, b: string): number {
   const x = Number(a);
   const y = Number(b);
-  return x !== y ? x < y : new Decimal(a).lt(b);
+  return x !== y ? x - y : new Decimal(a).comparedTo(b);
 }
 
 const usdOf = (option: OptionOut | undefined) => (option ? Number(option.monthlyUsd!) : null);
