@@ -54,3 +54,53 @@ t.test('a comparison across two rulesets names the ruleset change', async (t) =>
   const all = compare(WorkloadProfile.parse({ ...profile, providers: undefined }), committedCatalog(), '2026-11-25', { ruleset: defaultRuleset(), pricingDate: '2025-01-01' }, { ruleset: defaultRuleset() });
   t.ok(all.ok && all.comparison.changes.priceChanges.some((c) => c.provider === 'digitalocean'), 'every provider is compared when the profile names none');
 });
+
+t.test('a billing rule that changes a bill without changing a price is named: Lambda INIT billing from 2025-08-01', async (t) => {
+  const profile = WorkloadProfile.parse({ traffic: { monthlyRequests: 10_000_000 }, execution: { averageDurationMs: 100, memoryMb: 512 }, providers: ['aws'], applyFreeTier: false });
+  const result = compare(profile, committedCatalog(), '2026-11-25', { ruleset: defaultRuleset(), pricingDate: '2025-07-01' }, { ruleset: defaultRuleset(), pricingDate: '2025-09-01' });
+  if (!result.ok) throw new Error('both sides evaluate');
+  const { priceChanges: moved, options } = result.comparison.changes;
+  t.same(
+    moved.map((c) => [c.service, c.item, c.change, c.unit, c.to]),
+    [
+      ['lambda-x86', 'billing.initPhase', 'added', 'billing rule', 'coldStartPercent 1'],
+      ['lambda-arm', 'billing.initPhase', 'added', 'billing rule', 'coldStartPercent 1'],
+    ],
+  );
+  // 50,000 GB-s more at $0.0000166667 (x86); the servers do not move.
+  t.equal(options.find((o) => o.id === 'aws/lambda-x86/on-demand')!.deltaUsd, '0.833335');
+  t.equal(options.find((o) => o.id === 'aws/ec2/on-demand-autoscaled')!.deltaUsd, '0');
+});
+
+t.test('changed and removed billing rules, objects and plain values alike; notes are not rules', async (t) => {
+  const vm = (date: string, billing: object) =>
+    PricingFile.parse({
+      provider: 'gcp',
+      effectiveDate: date,
+      currency: 'USD',
+      region: 'r',
+      regionName: 'R',
+      services: [
+        {
+          id: 'vm',
+          name: 'VM',
+          kind: 'vm',
+          architecture: 'traditional',
+          source: SRC,
+          billing: { note: `read on ${date}`, ...billing },
+          instanceTypes: [{ name: 'small', vcpu: 1, memoryGib: 1, arch: 'x86', hourlyUsd: '0.01', source: SRC }],
+          items: [],
+        },
+      ],
+    });
+  const catalog: PricingCatalog = {
+    byProvider: new Map([['gcp', [vm('2024-01-01', { instanceGranularitySeconds: 3600, vcpuByMemory: [{ upToMemoryMb: 1024, vcpu: 1 }] }), vm('2025-01-01', { instanceGranularitySeconds: 1 })]]]),
+  };
+  t.same(
+    priceChanges(catalog, ['gcp'], '2024-06-01', '2025-06-01').map((c) => [c.item, c.change, c.from, c.to]),
+    [
+      ['billing.instanceGranularitySeconds', 'changed', '3600', '1'],
+      ['billing.vcpuByMemory', 'removed', '[{"upToMemoryMb":1024,"vcpu":1}]', null],
+    ],
+  );
+});

@@ -39,7 +39,19 @@ function priceOf(item: PriceItem): string {
   return item.priceUsd ?? item.tiers!.map((t) => `${t.priceUsd} to ${t.upTo ?? '∞'}`).join(', ');
 }
 
-/** Every priced figure of a table, keyed service/item: items and instance types (on demand and committed). */
+/** A billing rule as one comparable line: "coldStartPercent 1", "672" (sources and notes left out). */
+function ruleText(value: unknown): string {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return JSON.stringify(value);
+  return Object.entries(value)
+    .filter(([key]) => key !== 'source' && key !== 'note')
+    .map(([key, v]) => `${key} ${JSON.stringify(v)}`)
+    .join(', ');
+}
+
+/**
+ * Every priced figure of a table, keyed service/item: items and instance types (on demand and committed), and
+ * the billing rules that change a bill without changing a price (granularity, caps, INIT-phase billing).
+ */
 function figures(file: PricingFile | undefined): Map<string, { service: string; item: string; unit: string; price: string }> {
   const out = new Map<string, { service: string; item: string; unit: string; price: string }>();
   for (const service of file?.services ?? []) {
@@ -49,6 +61,8 @@ function figures(file: PricingFile | undefined): Map<string, { service: string; 
       if (type.committed1yHourlyUsd)
         out.set(`${service.id}/${type.name}/1-year`, { service: service.id, item: `${type.name} (1-year commitment)`, unit: 'instance-hour', price: type.committed1yHourlyUsd });
     }
+    for (const [key, value] of Object.entries(service.billing ?? {}))
+      if (key !== 'note') out.set(`${service.id}/billing.${key}`, { service: service.id, item: `billing.${key}`, unit: 'billing rule', price: ruleText(value) });
   }
   return out;
 }

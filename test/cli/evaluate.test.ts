@@ -34,7 +34,7 @@ t.test('evaluate --format json prints the evaluation with the SPEC §8 field nam
   t.match(evaluation.options[0], { architecture: String, provider: 'aws', monthlyUsd: String, lineItems: Array, projection: Array, feasible: Boolean });
   t.equal(evaluation.options[0].projection.length, 36, 'the example asks for 36 months');
   t.match(evaluation.breakEven, { monthlyRequests: Number, serverlessOption: /^aws\/lambda/, traditionalOption: /^aws\// });
-  t.same(evaluation.provenance.pricing, [{ provider: 'aws', effectiveDate: '2024-02-01' }]);
+  t.same(evaluation.provenance.pricing, [{ provider: 'aws', effectiveDate: '2025-08-01' }]);
 });
 
 t.test('evaluate reads stdin and takes flags over the profile', async (t) => {

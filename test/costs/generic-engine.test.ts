@@ -1,7 +1,7 @@
 // The pricing engine reads provider quirks from data. A small made-up provider file shows the defaults it
 // falls back on when a field is absent, and the rarer fields no committed file happens to combine.
 import t from 'tap';
-import { functionShape, functionUsage, executionsPerInstance } from '../../src/core/costs/function-usage.js';
+import { functionShape, functionUsage, executionsPerInstance, initSecondsOf } from '../../src/core/costs/function-usage.js';
 import { functionPlans } from '../../src/core/costs/serverless.js';
 import { serverSizes } from '../../src/core/costs/servers.js';
 import { chooseServerPlan } from '../../src/core/costs/server-choice.js';
@@ -82,11 +82,27 @@ const [bare, cpuFn, tasks, net] = file.services as [typeof file.services[0], typ
 
 t.test('a function without limits or billing rules: no breaches, 1 ms billing, no vCPU', async (t) => {
   const p = profile({ averageDurationMs: 12.3, memoryMb: 300 });
-  t.same(functionShape(bare, p.execution), { billedDurationMs: 13, billedMemoryMb: 300, vcpu: 0 });
+  t.same(functionShape(bare, p.execution), { billedDurationMs: 13, billedMemoryMb: 300, vcpu: 0, billedInitMs: 0, coldStartShare: 0 }, 'no INIT phase billed');
   const [plan] = functionPlans({ ...file, services: [bare] }, profile({ averageDurationMs: 12.3, memoryMb: 300 }, { latency: { coldStartTolerance: 'none' } }));
   t.same(plan!.infeasibleBecause, [], 'no limits, no cold start estimate: nothing to breach');
   t.equal(executionsPerInstance(bare, p.execution, plan!.shape), 1, 'one execution per instance unless the service says more');
   t.equal(plan!.mode, 'on-demand');
+});
+
+t.test('INIT-phase billing: the share of invocations that cold-start, each billed its INIT time at the duration granularity', async (t) => {
+  const initPhase = { coldStartPercent: 2, source: SRC };
+  const billed = (extra: object) => ({ ...bare, billing: { granularityMs: 100, initPhase }, ...extra });
+  const withLimits = billed({ limits: { coldStartMs: 250, source: SRC } });
+  const e = profile({ averageDurationMs: 100, memoryMb: 1024 }).execution;
+  t.same(functionShape(withLimits, e), { billedDurationMs: 100, billedMemoryMb: 1024, vcpu: 0, billedInitMs: 300, coldStartShare: 0.02 }, '250 ms of INIT billed as 300 ms');
+  const measured = profile({ averageDurationMs: 100, memoryMb: 1024, initDurationMs: 120 }).execution;
+  t.equal(functionShape(withLimits, measured).billedInitMs, 200, "the profile's own INIT time wins over the platform estimate");
+  t.same(functionShape(billed({}), e), { billedDurationMs: 100, billedMemoryMb: 1024, vcpu: 0, billedInitMs: 0, coldStartShare: 0 }, 'no INIT time known: nothing billed');
+  // 1,000 invocations: 100 s of handler time + 2% × 1,000 cold starts × 0.3 s = 106 s, at 1 GB.
+  const [plan] = functionPlans({ ...file, services: [withLimits] }, profile({ averageDurationMs: 100, memoryMb: 1024 }));
+  t.equal(initSecondsOf(plan!.shape, 1000), 6);
+  const usage = functionUsage({ service: withLimits, shape: plan!.shape, execution: e, requests: 1000, initSeconds: initSecondsOf(plan!.shape, 1000) });
+  t.equal(usage['gb-second'], 106);
 });
 
 t.test('vCPUs by memory, the largest row beyond the table, and concurrency bounded by CPU', async (t) => {

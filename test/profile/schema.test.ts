@@ -74,6 +74,7 @@ const mistakes: Array<[string, unknown, string, RegExp]> = [
   ['a negative weight', { ...minimal, traffic: { averageRps: 1, hourlyWeights: [-1, ...Array(23).fill(1)] } }, 'traffic.hourlyWeights[0]', />=0/],
   ['pattern and weights', { ...minimal, traffic: { averageRps: 1, pattern: 'steady', hourlyWeights: Array(24).fill(1) } }, 'traffic.pattern', /not both/],
   ['negative duration', { ...minimal, execution: { averageDurationMs: -5 } }, 'execution.averageDurationMs', />0/],
+  ['an INIT phase over 10 minutes', { ...minimal, execution: { averageDurationMs: 100, initDurationMs: 700_000 } }, 'execution.initDurationMs', /600000/],
   ['p99 below average', { ...minimal, execution: { averageDurationMs: 100, p99DurationMs: 50 } }, 'execution.p99DurationMs', /below averageDurationMs/],
   ['max below p99', { ...minimal, execution: { averageDurationMs: 100, p99DurationMs: 300, maxDurationMs: 200 } }, 'execution.maxDurationMs', /below p99/],
   ['unknown key', { ...minimal, traffic: { monthlyRequests: 1, peakRPS: 10 } }, 'traffic.peakRPS', /unknown field "peakRPS"/],

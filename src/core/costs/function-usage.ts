@@ -14,6 +14,10 @@ export interface FunctionShape {
   billedMemoryMb: number;
   /** vCPUs allocated for the memory, where the service allocates CPU by memory. */
   vcpu: number;
+  /** INIT-phase time billed per cold start of an on-demand invocation, in ms (rounded as durations are); 0 where it is not billed. */
+  billedInitMs: number;
+  /** Share of on-demand invocations that cold-start, where INIT is billed (0..1); 0 elsewhere. */
+  coldStartShare: number;
 }
 
 /** The per-invocation billing shape: the profile's average duration and memory, rounded as the service bills. */
@@ -26,7 +30,16 @@ export function functionShape(service: Service, execution: WorkloadProfile['exec
   const increment = billing?.memoryIncrementMb ?? 1;
   const billedMemoryMb = billing?.fixedMemoryMb ?? Math.ceil(memoryMb / increment - 1e-9) * increment;
   const vcpu = billing?.vcpuByMemory?.find((row) => row.upToMemoryMb >= billedMemoryMb)?.vcpu ?? billing?.vcpuByMemory?.at(-1)?.vcpu ?? 0;
-  return { billedDurationMs, billedMemoryMb, vcpu };
+  // The INIT phase is billed like the handler's time: at the same rate, rounded up to the same granularity.
+  const initPhase = billing?.initPhase;
+  const initMs = initPhase ? (execution.initDurationMs ?? service.limits?.coldStartMs ?? 0) : 0;
+  const billedInitMs = initMs > 0 ? Math.ceil(initMs / granularity - 1e-9) * granularity : 0;
+  return { billedDurationMs, billedMemoryMb, vcpu, billedInitMs, coldStartShare: billedInitMs > 0 ? initPhase!.coldStartPercent / 100 : 0 };
+}
+
+/** Billed INIT-phase seconds a month of on-demand `invocations` adds: the cold-starting share × the billed INIT time. */
+export function initSecondsOf(shape: FunctionShape, invocations: number): number {
+  return (invocations * shape.coldStartShare * shape.billedInitMs) / 1000;
 }
 
 /**
@@ -63,12 +76,14 @@ export interface FunctionUsageInput {
   requests: number;
   /** Set when warm capacity is bought: warm instance-seconds this month. */
   warmSeconds?: number;
+  /** Billed INIT-phase seconds of this month's cold starts (on-demand invocations where the platform bills them). */
+  initSeconds?: number;
   gateway?: Service;
 }
 
 /** Monthly quantity of every meter a function option can be charged on. */
-export function functionUsage({ service, shape, execution, requests, warmSeconds, gateway }: FunctionUsageInput): Usage {
-  const activeSeconds = (requests * shape.billedDurationMs) / 1000;
+export function functionUsage({ service, shape, execution, requests, warmSeconds, initSeconds = 0, gateway }: FunctionUsageInput): Usage {
+  const activeSeconds = (requests * shape.billedDurationMs) / 1000 + initSeconds;
   const memoryGb = shape.billedMemoryMb / 1024;
   const increment = gateway?.billing?.meteringIncrementKb;
   const gatewayRequests = increment ? requests * Math.max(1, Math.ceil(execution.payloadKb / increment - 1e-9)) : requests;

@@ -82,6 +82,8 @@ function functionOption(fn: FunctionPlan, profile: WorkloadProfile): OptionPlan 
         billedDurationMs: shape.billedDurationMs,
         billedMemoryMb: shape.billedMemoryMb,
         mode,
+        // Where cold starts bill their INIT phase: the share of invocations and the time each adds.
+        ...(mode === 'on-demand' && shape.billedInitMs > 0 ? { coldStartPercent: shape.coldStartShare * 100, billedInitMsPerColdStart: shape.billedInitMs } : {}),
         ...(fn.gateway ? { gateway: fn.gateway.id } : {}),
       }));
     },

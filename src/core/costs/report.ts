@@ -188,6 +188,14 @@ export function costReport(
       feasible: true,
     };
   });
+  // A default INIT time is an estimate the bill depends on: say so, and how to replace it.
+  const initEstimated = optionsOut.filter((o) => o.details.billedInitMsPerColdStart !== undefined);
+  if (profile.execution.initDurationMs === undefined && initEstimated.length > 0)
+    warnings.push(
+      `${initEstimated.map((o) => o.id).join(', ')}: cold starts (${initEstimated[0]!.details.coldStartPercent}% of invocations) are billed ` +
+        `${initEstimated[0]!.details.billedInitMsPerColdStart} ms of INIT each, the platform's cold-start estimate; set execution.initDurationMs ` +
+        'to the Init Duration your logs show',
+    );
   const firstLeader = cheapestIds[0];
   const changeIndex = cheapestIds.findIndex((id) => id !== undefined && id !== firstLeader);
   return {

@@ -3,7 +3,7 @@
 import type { PricingFile, Service } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import type { TrafficWeek } from '../traffic/week.js';
-import { functionShape, functionUsage, warmInstanceSeconds, type FunctionShape } from './function-usage.js';
+import { functionShape, functionUsage, initSecondsOf, warmInstanceSeconds, type FunctionShape } from './function-usage.js';
 import { ASSUMPTIONS } from './assumptions.js';
 import { Bill, monthTotals, totalOnce, type MonthTotal, type MonthTotals } from './bill.js';
 import { tablePrice } from './money.js';
@@ -106,7 +106,9 @@ export function priceFunctionMonth(plan: FunctionPlan, profile: WorkloadProfile,
   const execution = batchedExecution(profile);
   const invocations = requests / (execution === profile.execution ? 1 : profile.batchSize);
   const warmSeconds = plan.mode === 'provisioned' ? warmInstanceSeconds(week, profile.execution, plan.shape, plan.service) : undefined;
-  const usage = functionUsage({ service: plan.service, shape: plan.shape, execution, requests: invocations, warmSeconds, gateway: plan.gateway });
+  // Warm capacity already pays for its environments' initialisation; on demand, cold starts may add INIT time.
+  const initSeconds = plan.mode === 'on-demand' ? initSecondsOf(plan.shape, invocations) : 0;
+  const usage = functionUsage({ service: plan.service, shape: plan.shape, execution, requests: invocations, warmSeconds, initSeconds, gateway: plan.gateway });
   const applyFreeTier = profile.applyFreeTier && plan.mode === 'on-demand';
   // A plan's usage credit pays for what this function's month adds, but not for the plan fee itself.
   const start = bill.mark();

@@ -172,6 +172,20 @@ export const Billing = z
     includedCreditUsd: UsdString.optional().describe(
       'Functions: a monthly usage credit the plan includes (Vercel, Netlify), applied to every charge of the option except the plan fee',
     ),
+    initPhase: z
+      .strictObject({
+        coldStartPercent: z
+          .number()
+          .positive()
+          .max(100)
+          .describe('Share of on-demand invocations that start a new execution environment, in percent (the provider\'s own figure)'),
+        source: SourceUrl,
+      })
+      .optional()
+      .describe(
+        'Functions: on-demand invocations that cold-start also pay for initialising the code (the INIT phase, AWS Lambda from 2025-08-01): ' +
+          "coldStartPercent of invocations each add the profile's initDurationMs (default: limits.coldStartMs) to the billed duration",
+      ),
     nodeService: Slug.optional().describe('Kubernetes: id of the vm service whose instance types are the worker nodes'),
     triggers: z
       .array(z.enum(['queue', 'schedule', 'storage-event', 'database-stream']))

@@ -83,6 +83,15 @@ export const Execution = z
       .max(86_400_000)
       .optional()
       .describe('CPU time per request in ms; default the average duration (CPU-bound)'),
+    initDurationMs: z
+      .number()
+      .nonnegative()
+      .max(600_000)
+      .optional()
+      .describe(
+        'Time a cold start spends initialising the code before the first request (the INIT phase, "Init Duration" in AWS Lambda logs), in ms; ' +
+          "billed where a platform bills it; default each platform's cold-start estimate",
+      ),
     payloadKb: z.number().nonnegative().max(10_485_760).default(1).describe('Request body size in KB'),
     egressKbPerResponse: z.number().nonnegative().max(10_485_760).default(1).describe('Response size sent to the internet, in KB'),
   })
