@@ -79,6 +79,26 @@ if (!existsSync(CHROMIUM)) {
     t.notMatch(await page.textContent('#costs'), /API Gateway|Load Balanc/, 'nothing is served over HTTP');
   });
 
+  t.test('the INIT time of a cold start: estimated with a warning, or taken from the form', async (t) => {
+    const page = await openPage(t);
+    await page.waitForSelector('input[name=providers][value=aws]');
+    for (const box of await page.locator('input[name=providers]:not([value=aws])').all()) await box.uncheck();
+    await page.click('#evaluate');
+    await page.waitForSelector('#verdict #architecture', { timeout: 30_000 });
+    t.match(await page.textContent('#verdict'), /billed 1000 ms of INIT each.*initDurationMs/);
+    await page.fill('#initDurationMs', '200');
+    await page.click('#evaluate');
+    await page.waitForFunction(
+      () => {
+        const verdict = document.getElementById('verdict');
+        return verdict?.querySelector('#architecture') && !/INIT/.test(verdict.textContent ?? '');
+      },
+      null,
+      { timeout: 30_000 },
+    );
+    t.notMatch(await page.textContent('#verdict'), /INIT/, 'a stated INIT time needs no warning');
+  });
+
   t.test('a bad value: the API’s message appears next to the field', async (t) => {
     const page = await openPage(t);
     await page.fill('#averageDurationMs', '-5');
