@@ -17,7 +17,7 @@ const table = (date: string, price: string, committed: string, extra: boolean) =
     effectiveDate: date,
     currency: 'USD',
     region: 'r',
-    regionName: 'R',
+    regionName: 'R', location: 'global',
     services: [
       {
         id: 'vm',
@@ -79,7 +79,7 @@ t.test('changed and removed billing rules, objects and plain values alike; notes
       effectiveDate: date,
       currency: 'USD',
       region: 'r',
-      regionName: 'R',
+      regionName: 'R', location: 'global',
       services: [
         {
           id: 'vm',

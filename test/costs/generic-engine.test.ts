@@ -15,7 +15,7 @@ import { itemised, profile } from './examples.js';
 const SRC = 'https://example.com/pricing';
 
 /** A made-up provider file holding `services`. */
-const madeUp = (services: unknown[]) => PricingFile.parse({ provider: 'gcp', effectiveDate: '2030-01-01', currency: 'USD', region: 'r', regionName: 'R', services });
+const madeUp = (services: unknown[]) => PricingFile.parse({ provider: 'gcp', effectiveDate: '2030-01-01', currency: 'USD', region: 'r', regionName: 'R', location: 'global', services });
 /** A function service "fn" billed per request only, at `priceUsd` per million. */
 const requestFunction = (priceUsd: string) => ({
   id: 'fn',
@@ -39,7 +39,7 @@ const file = PricingFile.parse({
   effectiveDate: '2030-01-01',
   currency: 'USD',
   region: 'test-1',
-  regionName: 'Test',
+  regionName: 'Test', location: 'us-east',
   services: [
     // A function service with no limits and no billing block: whole-millisecond billing, 1 execution per instance.
     { id: 'bare-fn', name: 'Bare', kind: 'function', architecture: 'serverless', source: SRC, items: [{ id: 'gbs', name: 'compute', meter: 'gb-second', unit: 'GB-second', priceUsd: '0.00001', source: SRC }] },

@@ -6,7 +6,7 @@ import { formatIssuePath, toFieldIssues } from '../../src/core/issue-path.js';
 const SRC = 'https://example.com/pricing';
 const item = { id: 'requests', name: 'requests', meter: 'request', unit: '1M requests', unitSize: 1_000_000, priceUsd: '0.20', source: SRC };
 const fn = { id: 'fn', name: 'Fn', kind: 'function', architecture: 'serverless', source: SRC, items: [item] };
-const file = (services: unknown[]) => ({ provider: 'aws', effectiveDate: '2024-01-01', currency: 'USD', region: 'r', regionName: 'R', services });
+const file = (services: unknown[]) => ({ provider: 'aws', effectiveDate: '2024-01-01', currency: 'USD', region: 'r', regionName: 'R', location: 'global', services });
 
 function issues(input: unknown) {
   const result = PricingFile.safeParse(input);

@@ -1,6 +1,7 @@
 // Costs of every option over the horizon, the break-even volume between serverless and traditional,
 // and the month the cheapest option changes. Money stays exact (pico-dollars) until it leaves as strings.
 import type { OptionOut } from '../evaluation/schema.js';
+import { locationWarnings } from '../pricing/location.js';
 import type { PricingFile } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import { growthFactor, monthlyRequestsOf, scaleWeek, trafficWeek, type TrafficWeek } from '../traffic/week.js';
@@ -117,6 +118,7 @@ export function costReport(
     warnings.push(
       "compliance.dedicatedTenancy: server prices are the providers' shared-tenancy list prices; dedicated instances or hosts cost more and are not priced here",
     );
+  warnings.push(...locationWarnings(files, profile));
   const plans = options.plansAt(firstWeek);
   // Months with the same volume (all of them, without growth) share one traffic week.
   const byFactor = new Map<number, TrafficWeek>();

@@ -245,6 +245,10 @@ export const PricingFile = z
     currency: z.literal('USD'),
     region: z.string().min(1).describe('The region these prices are for, in the provider code'),
     regionName: z.string().min(1),
+    location: z
+      .string()
+      .regex(/^(global|[a-z]{2}(-[a-z0-9]+)*)$/, 'must be "global" or a region code such as "us-east"')
+      .describe('Where these prices apply, in the region codes profiles use ("us-east", "eu"), or "global" for one price everywhere'),
     changes: z
       .array(z.string().min(1))
       .default([])

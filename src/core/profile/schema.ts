@@ -183,7 +183,12 @@ export const WorkloadProfile = z
       .refine((list) => new Set(list).size === list.length, 'must not repeat a provider')
       .optional()
       .describe('Providers to consider; default all'),
-    region: z.string().min(1).max(64).optional().describe('Preferred region code'),
+    region: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe('Where the workload runs, as a region code ("us-east-1", "eu-west"); a provider whose table prices another region is priced there, with a warning'),
     pricingDate: z.iso.date().optional().describe('Prices as of this date (YYYY-MM-DD); default today'),
     expect: Expect.optional().describe('What CI checks hold the evaluation to'),
   })

@@ -8,8 +8,9 @@ import { Problem, problem } from '../problems.js';
 
 const VersionSummary = z.object({
   effectiveDate: z.string(),
-  region: z.string(),
-  regionName: z.string(),
+  region: PricingFile.shape.region,
+  regionName: PricingFile.shape.regionName,
+  location: PricingFile.shape.location,
   changes: z.array(z.string()).describe('What changed against the previous version'),
   services: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), architecture: z.string() })),
   href: z.string().describe('The full table'),
@@ -73,6 +74,7 @@ export function pricingRoutes(catalog: PricingCatalog): FastifyPluginAsyncZod {
             effectiveDate: f.effectiveDate,
             region: f.region,
             regionName: f.regionName,
+            location: f.location,
             changes: f.changes,
             services: f.services.map(({ id, name, kind, architecture }) => ({ id, name, kind, architecture })),
             href: `/v1/pricing/${provider}/${f.effectiveDate}`,
