@@ -65,15 +65,15 @@ export function findBreakEven(
   options: PreparedOptions = prepareOptions(files, profile, profile.minInstances),
 ): CostReport['breakEven'] {
   const sideAt = (volume: number) => options.cheaperSide(weekAtVolume(profile.traffic, volume));
-  const first = cheapestPair(options, weekAtVolume(profile.traffic, VOLUME_GRID[0]!));
-  if (!first || first.traditional.total < first.serverless.total) return null;
+  // Judged as every probe of the search is: serverless must be the cheaper side at the bottom of the grid.
+  if (sideAt(VOLUME_GRID[0]!) !== 'serverless') return null;
   for (let k = 1; k < VOLUME_GRID.length; k++) {
     const side = sideAt(VOLUME_GRID[k]!);
     if (side !== 'traditional') continue;
     const { value } = bisectFlip(VOLUME_GRID[k - 1]!, VOLUME_GRID[k]!, sideAt, (s) => s === 'traditional', side);
     // Traditional is cheaper at `value`, so both sides have an option there.
     const week = weekAtVolume(profile.traffic, value);
-    const at = cheapestPair(options, week)!;
+    const at = cheapestPair(options, week);
     return {
       monthlyRequests: Math.round(value),
       serverlessOption: at.serverless.plan.id,
@@ -88,7 +88,7 @@ export function findBreakEven(
 /**
  * The best serverless and the best traditional option at `week` (hybrids not priced), on exact bills: options
  * that cost the same to the last digit (a cluster whose control plane is free, and its bare VMs) tie exactly,
- * and the one listed first wins. Nothing when a side has no option.
+ * and the one listed first wins.
  */
 function cheapestPair(options: PreparedOptions, week: TrafficWeek) {
   const best: Partial<Record<Architecture, { plan: OptionPlan; total: Pico }>> = {};
@@ -98,8 +98,7 @@ function cheapestPair(options: PreparedOptions, week: TrafficWeek) {
     const leader = best[plan.architecture];
     if (!leader || total < leader.total) best[plan.architecture] = { plan, total };
   }
-  const { serverless, traditional } = best;
-  return serverless && traditional ? { serverless, traditional } : undefined;
+  return { serverless: best.serverless!, traditional: best.traditional! };
 }
 
 export function costReport(
@@ -168,21 +167,23 @@ export function costReport(
     // Months of equal volume (every month, without growth) share one week, and so one bill.
     let lastWeek = firstWeek;
     let total = first.total;
+    let totalUsd = formatUsd(total);
     const projection = months.map((week, i) => {
       if (week !== lastWeek) {
         lastWeek = week;
         total = planIn(week, i, plan).price(week, 'exact').total;
+        totalUsd = formatUsd(total);
       }
       horizon = addPico(horizon, total);
       if (total < cheapestTotals[i]!) {
         cheapestIds[i] = plan.id;
         cheapestTotals[i] = total;
       }
-      return { month: i + 1, monthlyRequests: requestsByMonth[i]!, totalUsd: formatUsd(total) };
+      return { month: i + 1, monthlyRequests: requestsByMonth[i]!, totalUsd };
     });
     return {
       ...base,
-      monthlyUsd: formatUsd(first.total),
+      monthlyUsd: projection[0]!.totalUsd,
       horizonUsd: formatUsd(horizon),
       lineItems: first.lines.map(toLineItem),
       projection,
