@@ -117,6 +117,13 @@ export function costReport(
     warnings.push(
       "compliance.dedicatedTenancy: server prices are the providers' shared-tenancy list prices; dedicated instances or hosts cost more and are not priced here",
     );
+  const { frameworks } = profile.compliance;
+  if (frameworks.length > 0)
+    warnings.push(
+      `compliance.frameworks (${frameworks.join(', ')}): options are priced on the plans in the tables; whether each service is in ` +
+        "scope of these frameworks on that plan (a signed BAA, an attestation) is not checked here: confirm with the provider's " +
+        'compliance programme, as some platforms offer it only on enterprise plans not priced here',
+    );
   warnings.push(...locationWarnings(files, profile));
   const plans = options.plansAt(firstWeek);
   // Months with the same volume (all of them, without growth) share one traffic week.

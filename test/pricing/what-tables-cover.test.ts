@@ -1,5 +1,6 @@
-// Each table prices one region (or one price everywhere). A profile that asks to run, or keep its data,
-// somewhere else gets those prices with a warning naming the field and where each provider is priced.
+// Each table prices one region (or one price everywhere); a profile that asks to run, or keep its data,
+// somewhere else gets those prices with a warning naming the field and where each provider is priced. What the
+// tables cannot answer (is a service in scope of HIPAA on this plan?) is named too, never passed over.
 import t from 'tap';
 import { evaluate } from '../../src/core/evaluate.js';
 import { locationWarnings, sameArea } from '../../src/core/pricing/location.js';
@@ -40,4 +41,13 @@ t.test('a region the tables do not price is named, with where each provider is p
 t.test('the warning reaches the evaluation', async (t) => {
   const result = evaluate(profile({ region: 'ap-southeast-2' }), { catalog: committedCatalog(), ruleset: defaultRuleset(), today: TODAY });
   t.ok(result.ok && result.evaluation.warnings.some((w) => w.startsWith('region ap-southeast-2: aws in us-east-1')));
+});
+
+t.test('declared compliance frameworks are not checked against providers’ programmes, and the evaluation says so', async (t) => {
+  const run = (frameworks: string[]) => {
+    const result = evaluate(profile({ compliance: { frameworks } }), { catalog: committedCatalog(), ruleset: defaultRuleset(), today: TODAY });
+    return result.ok ? result.evaluation.warnings : [];
+  };
+  t.notMatch(run([]).join('\n'), /compliance\.frameworks/);
+  t.match(run(['hipaa', 'pci-dss']).join('\n'), /^compliance\.frameworks \(hipaa, pci-dss\): options are priced on the plans in the tables; .* is not checked here/m);
 });
