@@ -1,6 +1,7 @@
 // Invariants of the cost engine over random profiles (fast-check): no bill below zero, no option cheaper
 // when traffic rises with all else equal, a hybrid never dearer than either of its own parts alone,
-// the same input always giving the same output, and every line a person can redo by hand.
+// INIT billing adding only the INIT phase, the same input always giving the same output, and every line a
+// person can redo by hand.
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import t from 'tap';
@@ -157,6 +158,24 @@ t.test('a size chosen once per week is the size a fresh choice makes, whatever w
           }
     }),
     { numRuns: 12, seed: 99 },
+  );
+});
+
+t.test('INIT billing only adds the INIT phase: more INIT time never costs less, none bills as before it was billed', async () => {
+  const totals = (input: object, extra: object) => {
+    // Only AWS's table changed on 2025-08-01; other providers' tables moved in between for other reasons.
+    const { plans, week } = plansFor({ ...input, ...extra });
+    return new Map(plans.filter((plan) => plan.provider === 'aws').map((plan) => [plan.id, plan.price(week, 'exact').total]));
+  };
+  fc.assert(
+    fc.property(profileArb, fc.integer({ min: 0, max: 5_000 }), fc.integer({ min: 0, max: 5_000 }), (input, a, b) => {
+      const withInit = (ms: number) => totals(input, { execution: { ...input.execution, initDurationMs: ms }, pricingDate: '2026-11-25' });
+      const [shorter, longer] = [withInit(Math.min(a, b)), withInit(Math.max(a, b))];
+      for (const [id, total] of shorter) if (longer.get(id)! < total) throw new Error(`${id}: a longer INIT costs less`);
+      const before = totals(input, { pricingDate: '2025-07-31' });
+      for (const [id, total] of withInit(0)) if (before.get(id) !== total) throw new Error(`${id}: no INIT time, yet the bill moved`);
+    }),
+    { numRuns: 40, seed: 2025_08_01 },
   );
 });
 
