@@ -63,12 +63,12 @@ t.test('a billing rule that changes a bill without changing a price is named: La
   t.same(
     moved.map((c) => [c.service, c.item, c.change, c.unit, c.to]),
     [
-      ['lambda-x86', 'billing.initPhase', 'added', 'billing rule', 'coldStartPercent 1'],
-      ['lambda-arm', 'billing.initPhase', 'added', 'billing rule', 'coldStartPercent 1'],
+      ['lambda-x86', 'billing.initPhase', 'added', 'billing rule', 'coldStartPercent 1, typicalInitMs 300'],
+      ['lambda-arm', 'billing.initPhase', 'added', 'billing rule', 'coldStartPercent 1, typicalInitMs 300'],
     ],
   );
-  // 50,000 GB-s more at $0.0000166667 (x86); the servers do not move.
-  t.equal(options.find((o) => o.id === 'aws/lambda-x86/on-demand')!.deltaUsd, '0.833335');
+  // 15,000 GB-s more at $0.0000166667 (x86); the servers do not move.
+  t.equal(options.find((o) => o.id === 'aws/lambda-x86/on-demand')!.deltaUsd, '0.2500005');
   t.equal(options.find((o) => o.id === 'aws/ec2/on-demand-autoscaled')!.deltaUsd, '0');
 });
 

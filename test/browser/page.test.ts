@@ -85,7 +85,7 @@ if (!existsSync(CHROMIUM)) {
     for (const box of await page.locator('input[name=providers]:not([value=aws])').all()) await box.uncheck();
     await page.click('#evaluate');
     await page.waitForSelector('#verdict #architecture', { timeout: 30_000 });
-    t.match(await page.textContent('#verdict'), /billed 1000 ms of INIT each.*initDurationMs/);
+    t.match(await page.textContent('#verdict'), /billed 300 ms of INIT each.*initDurationMs/);
     await page.fill('#initDurationMs', '200');
     await page.click('#evaluate');
     await page.waitForFunction(

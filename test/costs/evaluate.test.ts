@@ -78,18 +78,18 @@ t.test('AWS EC2 pays for public IPv4 only from 2024-02-01', async (t) => {
 
 t.test('AWS Lambda bills the INIT phase of on-demand cold starts only from 2025-08-01', async (t) => {
   // By hand: 10M invocations × 100 ms × 0.5 GB = 500,000 GB-s. From 2025-08-01, 1% of them cold-start and each
-  // bills its INIT time at the same rate: 100,000 × 1 s (the platform's estimate) × 0.5 GB = 50,000 GB-s more;
-  // at the 200 ms a profile can state, 10,000 GB-s. x86 at $0.0000166667 per GB-s.
+  // bills its INIT time at the same rate: 100,000 × 0.3 s (the table's typical INIT) × 0.5 GB = 15,000 GB-s
+  // more; at the 200 ms a profile can state, 10,000 GB-s. x86 at $0.0000166667 per GB-s.
   const aws = api({ providers: ['aws'], applyFreeTier: false });
   const compute = (e: Evaluation) => option(e, 'aws/lambda-x86/on-demand').lineItems.find((l) => /compute/.test(l.name))!;
   const before = run({ ...aws, pricingDate: '2025-07-31' });
   const after = run({ ...aws, pricingDate: '2025-08-01' });
   const measured = run({ ...aws, pricingDate: '2025-08-01', execution: { ...aws.execution, initDurationMs: 200 } });
   t.same([compute(before).quantity, compute(before).amountUsd], [500_000, '8.33335']);
-  t.same([compute(after).quantity, compute(after).amountUsd], [550_000, '9.166685']);
+  t.same([compute(after).quantity, compute(after).amountUsd], [515_000, '8.5833505']);
   t.same([compute(measured).quantity, compute(measured).amountUsd], [510_000, '8.500017']);
-  t.same(option(after, 'aws/lambda-x86/on-demand').details, { billedDurationMs: 100, billedMemoryMb: 512, mode: 'on-demand', coldStartPercent: 1, billedInitMsPerColdStart: 1000, gateway: 'apigw-http' });
-  t.match(after.warnings.join('\n'), /aws\/lambda-x86\/on-demand, aws\/lambda-arm\/on-demand: cold starts \(1% of invocations\) are billed 1000 ms of INIT each.*initDurationMs/);
+  t.same(option(after, 'aws/lambda-x86/on-demand').details, { billedDurationMs: 100, billedMemoryMb: 512, mode: 'on-demand', coldStartPercent: 1, billedInitMsPerColdStart: 300, gateway: 'apigw-http' });
+  t.match(after.warnings.join('\n'), /aws\/lambda-x86\/on-demand, aws\/lambda-arm\/on-demand: cold starts \(1% of invocations\) are billed 300 ms of INIT each, the pricing table's typical INIT time.*initDurationMs/);
   t.notMatch(measured.warnings.join('\n'), /INIT/, 'a stated INIT time needs no warning');
   t.notMatch(before.warnings.join('\n'), /INIT/);
   // Warm capacity pays for its own initialisation: nothing is added.

@@ -90,18 +90,17 @@ t.test('a function without limits or billing rules: no breaches, 1 ms billing, n
 });
 
 t.test('INIT-phase billing: the share of invocations that cold-start, each billed its INIT time at the duration granularity', async (t) => {
-  const initPhase = { coldStartPercent: 2, source: SRC };
-  const billed = (extra: object) => ({ ...bare, billing: { granularityMs: 100, initPhase }, ...extra });
-  const withLimits = billed({ limits: { coldStartMs: 250, source: SRC } });
+  const withInit = { ...bare, billing: { granularityMs: 100, initPhase: { coldStartPercent: 2, typicalInitMs: 250, source: SRC } } };
   const e = profile({ averageDurationMs: 100, memoryMb: 1024 }).execution;
-  t.same(functionShape(withLimits, e), { billedDurationMs: 100, billedMemoryMb: 1024, vcpu: 0, billedInitMs: 300, coldStartShare: 0.02 }, '250 ms of INIT billed as 300 ms');
+  t.same(functionShape(withInit, e), { billedDurationMs: 100, billedMemoryMb: 1024, vcpu: 0, billedInitMs: 300, coldStartShare: 0.02 }, "the table's 250 ms of INIT billed as 300 ms");
   const measured = profile({ averageDurationMs: 100, memoryMb: 1024, initDurationMs: 120 }).execution;
-  t.equal(functionShape(withLimits, measured).billedInitMs, 200, "the profile's own INIT time wins over the platform estimate");
-  t.same(functionShape(billed({}), e), { billedDurationMs: 100, billedMemoryMb: 1024, vcpu: 0, billedInitMs: 0, coldStartShare: 0 }, 'no INIT time known: nothing billed');
+  t.equal(functionShape(withInit, measured).billedInitMs, 200, "the profile's own INIT time wins over the table's estimate");
+  const none = profile({ averageDurationMs: 100, memoryMb: 1024, initDurationMs: 0 }).execution;
+  t.same(functionShape(withInit, none), { billedDurationMs: 100, billedMemoryMb: 1024, vcpu: 0, billedInitMs: 0, coldStartShare: 0 }, 'no INIT time: nothing billed');
   // 1,000 invocations: 100 s of handler time + 2% × 1,000 cold starts × 0.3 s = 106 s, at 1 GB.
-  const [plan] = functionPlans({ ...file, services: [withLimits] }, profile({ averageDurationMs: 100, memoryMb: 1024 }));
+  const [plan] = functionPlans({ ...file, services: [withInit] }, profile({ averageDurationMs: 100, memoryMb: 1024 }));
   t.equal(initSecondsOf(plan!.shape, 1000), 6);
-  const usage = functionUsage({ service: withLimits, shape: plan!.shape, execution: e, requests: 1000, initSeconds: initSecondsOf(plan!.shape, 1000) });
+  const usage = functionUsage({ service: withInit, shape: plan!.shape, execution: e, requests: 1000, initSeconds: initSecondsOf(plan!.shape, 1000) });
   t.equal(usage['gb-second'], 106);
 });
 

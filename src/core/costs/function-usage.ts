@@ -32,7 +32,7 @@ export function functionShape(service: Service, execution: WorkloadProfile['exec
   const vcpu = billing?.vcpuByMemory?.find((row) => row.upToMemoryMb >= billedMemoryMb)?.vcpu ?? billing?.vcpuByMemory?.at(-1)?.vcpu ?? 0;
   // The INIT phase is billed like the handler's time: at the same rate, rounded up to the same granularity.
   const initPhase = billing?.initPhase;
-  const initMs = initPhase ? (execution.initDurationMs ?? service.limits?.coldStartMs ?? 0) : 0;
+  const initMs = initPhase ? (execution.initDurationMs ?? initPhase.typicalInitMs) : 0;
   const billedInitMs = initMs > 0 ? Math.ceil(initMs / granularity - 1e-9) * granularity : 0;
   return { billedDurationMs, billedMemoryMb, vcpu, billedInitMs, coldStartShare: billedInitMs > 0 ? initPhase!.coldStartPercent / 100 : 0 };
 }

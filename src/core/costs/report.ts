@@ -203,7 +203,7 @@ export function costReport(
   if (profile.execution.initDurationMs === undefined && initEstimated.length > 0)
     warnings.push(
       `${initEstimated.map((o) => o.id).join(', ')}: cold starts (${initEstimated[0]!.details.coldStartPercent}% of invocations) are billed ` +
-        `${initEstimated[0]!.details.billedInitMsPerColdStart} ms of INIT each, the platform's cold-start estimate; set execution.initDurationMs ` +
+        `${initEstimated[0]!.details.billedInitMsPerColdStart} ms of INIT each, the pricing table's typical INIT time; set execution.initDurationMs ` +
         'to the Init Duration your logs show',
     );
   const firstLeader = cheapestIds[0];

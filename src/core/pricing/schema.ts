@@ -179,12 +179,16 @@ export const Billing = z
           .positive()
           .max(100)
           .describe('Share of on-demand invocations that start a new execution environment, in percent (the provider\'s own figure)'),
+        typicalInitMs: z
+          .number()
+          .positive()
+          .describe("INIT time billed per cold start when the profile gives none (execution.initDurationMs), in ms: an estimate the evaluation warns about"),
         source: SourceUrl,
       })
       .optional()
       .describe(
         'Functions: on-demand invocations that cold-start also pay for initialising the code (the INIT phase, AWS Lambda from 2025-08-01): ' +
-          "coldStartPercent of invocations each add the profile's initDurationMs (default: limits.coldStartMs) to the billed duration",
+          "coldStartPercent of invocations each add the profile's initDurationMs (default: typicalInitMs) to the billed duration",
       ),
     nodeService: Slug.optional().describe('Kubernetes: id of the vm service whose instance types are the worker nodes'),
     triggers: z
