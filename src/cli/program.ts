@@ -1,6 +1,7 @@
 // The archcalc command line: parses arguments, reads profiles, calls the core, formats. No network.
 import { Command, CommanderError, Option } from 'commander';
 import { readConfig } from '../config.js';
+import { priceChanges } from '../core/compare.js';
 import { evaluate } from '../core/evaluate.js';
 import type { Evaluation } from '../core/evaluation/schema.js';
 import type { FieldIssue } from '../core/issue-path.js';
@@ -12,7 +13,7 @@ import type { WorkloadProfile } from '../core/profile/schema.js';
 import { RulesetFileError, type LoadedRuleset } from '../core/rules/load.js';
 import { loadPricingCatalog, loadRulesetDir } from '../files/tables.js';
 import { ENGINE_VERSION } from '../version.js';
-import { baselineEntry, BaselineFile, runChecks, type FileReport } from './checks.js';
+import { baselineEntry, BaselineFile, runChecks, type FileReport, type TableChanges } from './checks.js';
 import { formatCheckMarkdown, formatEvaluationMarkdown, type BadInput } from './format-markdown.js';
 import { formatTable } from './format-table.js';
 import { EXIT, type CliIo } from './io.js';
@@ -120,10 +121,11 @@ async function runCheck(files: string[], options: CheckOptions, io: CliIo): Prom
   const baseline = options.writeBaseline ? undefined : await readBaseline(options.baseline, io);
   const reports: FileReport[] = [];
   const bad: BadInput[] = [];
+  const tableChanges: TableChanges = (provider, from, to) => priceChanges(engine.catalog, [provider as Provider], from, to);
   for (const file of files) {
     try {
       const { profile, evaluation } = await evaluateFile(file, options, engine, io);
-      reports.push({ file, name: profile.name, evaluation, checks: runChecks(profile, evaluation, baseline?.profiles[file]) });
+      reports.push({ file, name: profile.name, evaluation, checks: runChecks(profile, evaluation, baseline?.profiles[file], tableChanges) });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       bad.push({ file, message: error.issues.map((i) => `${i.path}: ${i.message}`).join('; ') });

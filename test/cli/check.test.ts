@@ -90,7 +90,20 @@ t.test('the same verdict at other prices is reported as price drift, not a failu
   t.equal(await run(['check', join(dir, 'side.yaml'), '--baseline', baseline, '--write-baseline', '--pricing-date', '2023-12-01'], cli().io), 0);
   const { out, io } = cli();
   t.equal(await run(['check', join(dir, 'side.yaml'), '--baseline', baseline], io), 0);
-  t.match(out.stdout, /### Moved, still within the baseline verdict\n\n- `.*side\.yaml`: was serverless \(cloudflare\/workers-unbound\/on-demand, \$12\.35\), now serverless \(cloudflare\/workers-standard\/on-demand, \$21\.40\) — the pricing tables changed \(cloudflare 2021-11-18 → 2024-03-01\)$/m);
+  t.match(out.stdout, /### Moved, still within the baseline verdict\n\n- `.*side\.yaml`: was serverless \(cloudflare\/workers-unbound\/on-demand, \$12\.35\), now serverless \(cloudflare\/workers-standard\/on-demand, \$21\.40\) — the pricing tables changed \(cloudflare 2021-11-18 → 2024-03-01: .+, 9 more\)$/m);
+});
+
+t.test('a table that moved names what moved in it: a billing rule as well as a price', async (t) => {
+  const dir = workspace(t);
+  writeFileSync(join(dir, 'api.yaml'), 'name: api\ntraffic: { monthlyRequests: 10000000 }\nexecution: { averageDurationMs: 100, memoryMb: 512 }\nproviders: [aws]\n');
+  const baseline = join(dir, 'baseline.json');
+  t.equal(await run(['check', join(dir, 'api.yaml'), '--baseline', baseline, '--write-baseline', '--pricing-date', '2025-07-31'], cli().io), 0);
+  const { out, io } = cli();
+  t.equal(await run(['check', join(dir, 'api.yaml'), '--baseline', baseline, '--pricing-date', '2025-08-01'], io), 0);
+  t.match(
+    out.stdout,
+    /the pricing tables changed \(aws 2024-02-01 → 2025-08-01: lambda-x86 billing\.initPhase added \(coldStartPercent 1, typicalInitMs 300\), lambda-arm billing\.initPhase added \(coldStartPercent 1, typicalInitMs 300\)\)$/m,
+  );
 });
 
 t.test('bad input: exit 2, named, while the other files are still checked', async (t) => {

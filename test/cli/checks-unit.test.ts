@@ -26,6 +26,20 @@ t.test('drift causes: profile, pricing, ruleset, or none of them', async (t) => 
   t.equal(driftCause(entry, entry), 'nothing recorded changed (the engine itself did)');
 });
 
+t.test('a moved table names its changes: three of them, then a count', async (t) => {
+  const change = (item: string, kind: 'added' | 'removed' | 'changed') =>
+    ({ provider: 'aws', service: 'ec2', item, change: kind, unit: 'instance-hour', from: kind === 'added' ? null : '0.1', to: kind === 'removed' ? null : '0.2', fromTable: '2024-02-01', toTable: '2025-08-01' }) as const;
+  const moved = { ...entry, pricing: [{ provider: 'aws', effectiveDate: '2025-08-01' }] };
+  const asked: string[] = [];
+  const changes = [change('m7g.large', 'changed'), change('t4g.small', 'added'), change('c7g.large', 'removed'), change('a', 'added'), change('b', 'added')];
+  t.equal(
+    driftCause(entry, moved, (provider, from, to) => (asked.push(`${provider} ${from} ${to}`), changes)),
+    'the pricing tables changed (aws 2024-02-01 → 2025-08-01: ec2 m7g.large 0.1 → 0.2, ec2 t4g.small added (0.2), ec2 c7g.large removed, 2 more)',
+  );
+  t.same(asked, ['aws 2024-02-01 2025-08-01'], 'asked for the two tables in force');
+  t.equal(driftCause(entry, moved, () => []), 'the pricing tables changed (aws 2024-02-01 → 2025-08-01)', 'nothing listed: the dates alone');
+});
+
 function evaluation(overrides: Partial<Evaluation> = {}): Evaluation {
   return {
     recommendation: { architecture: 'serverless', provider: 'aws', service: 'lambda-arm', optionId: 'aws/lambda-arm/on-demand', confidence: 0.8, summary: 'Serverless is recommended.' },
