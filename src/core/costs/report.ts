@@ -1,11 +1,11 @@
 // Costs of every option over the horizon, the break-even volume between serverless and traditional,
 // and the month the cheapest option changes. Money stays exact (pico-dollars) until it leaves as strings.
 import type { OptionOut } from '../evaluation/schema.js';
-import { locationWarnings } from '../pricing/location.js';
 import type { PricingFile } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import { growthFactor, monthlyRequestsOf, scaleWeek, trafficWeek, type TrafficWeek } from '../traffic/week.js';
 import { toLineItem } from './bill.js';
+import { estimateCaveats, profileCaveats } from './caveats.js';
 import { addPico, formatUsd, type Pico } from './money.js';
 import { prepareOptions, type Architecture, type OptionPlan, type PreparedOptions } from './options.js';
 
@@ -106,25 +106,8 @@ export function costReport(
   profile: WorkloadProfile,
   options: PreparedOptions = prepareOptions(files, profile, profile.minInstances),
 ): CostReport {
-  const warnings: string[] = [];
   const firstWeek = trafficWeek(profile.traffic);
-  if (profile.traffic.peakRps !== undefined && profile.traffic.peakRps < firstWeek.busiestHourRps)
-    warnings.push(
-      `traffic.peakRps (${profile.traffic.peakRps}) is below the busiest hour's average (${firstWeek.busiestHourRps.toPrecision(4)} rps) ` +
-        'implied by the volume and pattern; capacity is planned for the busiest hour',
-    );
-  if (profile.compliance.dedicatedTenancy)
-    warnings.push(
-      "compliance.dedicatedTenancy: server prices are the providers' shared-tenancy list prices; dedicated instances or hosts cost more and are not priced here",
-    );
-  const { frameworks } = profile.compliance;
-  if (frameworks.length > 0)
-    warnings.push(
-      `compliance.frameworks (${frameworks.join(', ')}): options are priced on the plans in the tables; whether each service is in ` +
-        "scope of these frameworks on that plan (a signed BAA, an attestation) is not checked here: confirm with the provider's " +
-        'compliance programme, as some platforms offer it only on enterprise plans not priced here',
-    );
-  warnings.push(...locationWarnings(files, profile));
+  const warnings = profileCaveats(files, profile, firstWeek);
   const plans = options.plansAt(firstWeek);
   // Months with the same volume (all of them, without growth) share one traffic week.
   const byFactor = new Map<number, TrafficWeek>();
@@ -198,14 +181,7 @@ export function costReport(
       feasible: true,
     };
   });
-  // A default INIT time is an estimate the bill depends on: say so, and how to replace it.
-  const initEstimated = optionsOut.filter((o) => o.details.billedInitMsPerColdStart !== undefined);
-  if (profile.execution.initDurationMs === undefined && initEstimated.length > 0)
-    warnings.push(
-      `${initEstimated.map((o) => o.id).join(', ')}: cold starts (${initEstimated[0]!.details.coldStartPercent}% of invocations) are billed ` +
-        `${initEstimated[0]!.details.billedInitMsPerColdStart} ms of INIT each, the pricing table's typical INIT time; set execution.initDurationMs ` +
-        'to the Init Duration your logs show',
-    );
+  warnings.push(...estimateCaveats(optionsOut, profile));
   const firstLeader = cheapestIds[0];
   const changeIndex = cheapestIds.findIndex((id) => id !== undefined && id !== firstLeader);
   return {
