@@ -90,7 +90,7 @@ export const Execution = z
       .optional()
       .describe(
         'Time a cold start spends initialising the code before the first request (the INIT phase, "Init Duration" in AWS Lambda logs), in ms; ' +
-          "billed where a platform bills it; default each platform's cold-start estimate",
+          "billed where a platform bills it (AWS Lambda from 2025-08-01); default the pricing table's typical INIT time",
       ),
     payloadKb: z.number().nonnegative().max(10_485_760).default(1).describe('Request body size in KB'),
     egressKbPerResponse: z.number().nonnegative().max(10_485_760).default(1).describe('Response size sent to the internet, in KB'),
