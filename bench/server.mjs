@@ -2,10 +2,15 @@
 // and where each POST /v1/evaluations spends its time inside the server (GET /bench/timings).
 import { join } from 'node:path';
 import { buildApp } from '../dist/http/app.js';
+import { openEvaluationPool } from '../dist/http/evaluation-pool.js';
 import { loadPricingCatalog, loadRulesetDir, packageRoot } from '../dist/files/tables.js';
 
 const root = packageRoot();
-const app = await buildApp({ catalog: loadPricingCatalog(join(root, 'pricing')), rulesets: loadRulesetDir(join(root, 'rules')) });
+// argv[2]: evaluation worker threads, as ARCHCALC_WORKERS gives npm start (0: on the event loop).
+const workers = Number(process.argv[2] ?? 0);
+const [pricingDir, rulesDir] = [join(root, 'pricing'), join(root, 'rules')];
+const pool = workers > 0 ? await openEvaluationPool({ size: workers, pricingDir, rulesDir, workerUrl: new URL('../dist/http/evaluation-worker.js', import.meta.url) }) : undefined;
+const app = await buildApp({ catalog: loadPricingCatalog(pricingDir), rulesets: loadRulesetDir(rulesDir), pool });
 app.get('/bench/trivial', async () => ({ ok: true }));
 
 // Milliseconds summed per phase of each evaluation request: received → validated → evaluated → encoded → sent.

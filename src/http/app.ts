@@ -9,6 +9,7 @@ import { parseDocumentText } from '../core/profile/parse.js';
 import type { LoadedRuleset } from '../core/rules/load.js';
 import { ENGINE_VERSION } from '../version.js';
 import { installErrorHandling, ProblemError } from './error-handler.js';
+import type { EvaluationPool } from './evaluation-pool.js';
 import { problem } from './problems.js';
 import { chartRoutes } from './routes/charts.js';
 import { comparisonRoutes } from './routes/comparisons.js';
@@ -27,6 +28,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Largest request body accepted, in bytes (SPEC §6: larger is a 413). */
   bodyLimitBytes?: number;
+  /** Worker threads POST /v1/evaluations evaluates in (closed with the app); none: on the event loop. */
+  pool?: EvaluationPool;
 }
 
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
@@ -37,8 +40,10 @@ export async function buildApp({
   today = () => new Date().toISOString().slice(0, 10),
   logger = false,
   bodyLimitBytes = 1_048_576,
+  pool,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, bodyLimit: bodyLimitBytes });
+  if (pool) app.addHook('onClose', () => pool.close());
   // JSON with secure-json-parse, as Fastify does, but keeping the reason (a syntax error, or __proto__ /
   // constructor.prototype keys refused) in the problem's detail.
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
@@ -83,7 +88,7 @@ export async function buildApp({
 
   await app.register(healthRoutes(catalog));
   await app.register(pricingRoutes(catalog));
-  await app.register(evaluationRoutes({ catalog, rulesets, today }));
+  await app.register(evaluationRoutes({ catalog, rulesets, today, pool }));
   await app.register(comparisonRoutes({ catalog, rulesets, today }));
   await app.register(chartRoutes({ catalog, rulesets, today }));
   await app.register(pageRoutes);

@@ -1,14 +1,22 @@
 // Loads the tables once, then listens. A broken table stops start-up with its file and path named.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { readConfig } from '../config.js';
-import { loadPricingCatalog, loadRulesetDir } from '../files/tables.js';
+import { loadPricingCatalog, loadRulesetDir, packageRoot } from '../files/tables.js';
 import { buildApp } from './app.js';
+import { openEvaluationPool } from './evaluation-pool.js';
+
+// The compiled worker, found from the package root: `archcalc serve` runs from a bundle elsewhere in dist/.
+const WORKER = pathToFileURL(join(packageRoot(), 'dist', 'http', 'evaluation-worker.js'));
 
 export async function serve(env: NodeJS.ProcessEnv): Promise<FastifyInstance> {
   const config = readConfig(env);
   const catalog = loadPricingCatalog(config.pricingDir);
   const rulesets = loadRulesetDir(config.rulesDir);
-  const app = await buildApp({ catalog, rulesets, logger: true });
+  // Evaluations run in worker threads, each loading the same tables; every one must be up before listening.
+  const pool = config.workers > 0 ? await openEvaluationPool({ size: config.workers, pricingDir: config.pricingDir, rulesDir: config.rulesDir, workerUrl: WORKER }) : undefined;
+  const app = await buildApp({ catalog, rulesets, logger: true, pool });
   await app.listen({ port: config.port, host: config.host });
   return app;
 }

@@ -1,8 +1,8 @@
 // Start-up as `npm start` does it: configuration from the environment, tables loaded once, then listen.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { readConfig } from '../../src/config.js';
 import { serve } from '../../src/http/serve.js';
 import { PRICING_DIR, RULES_DIR } from '../helpers.js';
@@ -13,14 +13,18 @@ t.test('configuration comes from the environment with the documented defaults', 
   t.equal(defaults.host, '127.0.0.1');
   t.equal(defaults.pricingDir, PRICING_DIR);
   t.match(defaults.rulesDir, /rules$/);
-  const set = readConfig({ PORT: '8080', HOST: '0.0.0.0', ARCHCALC_PRICING_DIR: '/p', ARCHCALC_RULES_DIR: '/r' });
-  t.same(set, { port: 8080, host: '0.0.0.0', pricingDir: '/p', rulesDir: '/r' });
+  t.equal(defaults.workers, availableParallelism(), 'one evaluation worker per core');
+  const set = readConfig({ PORT: '8080', HOST: '0.0.0.0', ARCHCALC_PRICING_DIR: '/p', ARCHCALC_RULES_DIR: '/r', ARCHCALC_WORKERS: '0' });
+  t.same(set, { port: 8080, host: '0.0.0.0', pricingDir: '/p', rulesDir: '/r', workers: 0 });
+  t.throws(() => readConfig({ ARCHCALC_WORKERS: 'many' }), { message: 'ARCHCALC_WORKERS must be a number of worker threads from 0 to 64, got "many"' });
+  t.throws(() => readConfig({ ARCHCALC_WORKERS: '65' }), { message: /got "65"/ });
   t.throws(() => readConfig({ PORT: 'eighty' }), { message: 'PORT must be a port number from 0 to 65535, got "eighty"' });
   t.throws(() => readConfig({ PORT: '70000' }), { message: /got "70000"/ });
 });
 
-t.test('serve() listens on the committed tables', async (t) => {
-  const app = await serve({ PORT: '0', HOST: '127.0.0.1' });
+/** serve() on the committed tables with ARCHCALC_WORKERS set to `workers`: pricing and an evaluation answer. */
+const listens = (workers: string) => async (t: Test) => {
+  const app = await serve({ PORT: '0', HOST: '127.0.0.1', ARCHCALC_WORKERS: workers });
   t.teardown(() => app.close());
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -36,7 +40,10 @@ t.test('serve() listens on the committed tables', async (t) => {
   t.equal(evaluation.status, 200);
   const { provenance } = (await evaluation.json()) as { provenance: { pricingDate: string } };
   t.equal(provenance.pricingDate, new Date().toISOString().slice(0, 10), 'the pricing date defaults to today');
-});
+};
+
+t.test('serve() listens on the committed tables, evaluating in two worker threads', listens('2'));
+t.test('serve() listens on the committed tables, evaluating on the event loop (ARCHCALC_WORKERS=0)', listens('0'));
 
 t.test('a broken pricing file stops start-up with the file and path in the message', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'archcalc-serve-'));

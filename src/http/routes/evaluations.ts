@@ -5,7 +5,9 @@ import { evaluate } from '../../core/evaluate.js';
 import { Evaluation } from '../../core/evaluation/schema.js';
 import type { PricingCatalog } from '../../core/pricing/catalog.js';
 import { WorkloadProfile } from '../../core/profile/schema.js';
+import type { FieldIssue } from '../../core/issue-path.js';
 import type { LoadedRuleset } from '../../core/rules/load.js';
+import type { EvaluationPool } from '../evaluation-pool.js';
 import { ProblemError } from '../error-handler.js';
 import { Problem, problem } from '../problems.js';
 
@@ -14,7 +16,12 @@ export interface EvaluationDeps {
   rulesets: ReadonlyMap<string, LoadedRuleset>;
   /** Today as YYYY-MM-DD: the default pricing date. */
   today: () => string;
+  /** Worker threads to evaluate in; without one, evaluations run on the event loop. */
+  pool?: EvaluationPool;
 }
+
+const cannotEvaluate = (issues: FieldIssue[]) =>
+  new ProblemError(problem('invalid-input', `the profile cannot be evaluated: ${issues.map((i) => i.path).join(', ')}`, { errors: issues }));
 
 /** Batches are bounded so one request cannot hold the server for long. */
 export const MAX_BATCH = 25;
@@ -69,13 +76,17 @@ export function evaluationRoutes(deps: EvaluationDeps): FastifyPluginAsyncZod {
         // A Buffer, encoded once here, saves Fastify measuring the string's UTF-8 length before writing it.
         serializerCompiler: () => (data) => Buffer.from(JSON.stringify(data)) as unknown as string,
       },
-      async (request) => {
+      async (request, reply) => {
         const ruleset = rulesetNamed(deps.rulesets, request.query.ruleset);
-        const result = evaluate(request.body, { catalog: deps.catalog, ruleset, today: deps.today(), tippingPoints: request.query.tippingPoints === 'true' });
-        if (!result.ok)
-          throw new ProblemError(
-            problem('invalid-input', `the profile cannot be evaluated: ${result.issues.map((i) => i.path).join(', ')}`, { errors: result.issues }),
-          );
+        const tippingPoints = request.query.tippingPoints === 'true';
+        if (deps.pool) {
+          // The worker answers with the evaluation already encoded as JSON: its bytes are sent as they are.
+          const result = await deps.pool.evaluate({ profile: request.body, ruleset: request.query.ruleset, today: deps.today(), tippingPoints });
+          if (!result.ok) throw cannotEvaluate(result.issues);
+          return reply.type('application/json; charset=utf-8').send(result.json as unknown as Evaluation);
+        }
+        const result = evaluate(request.body, { catalog: deps.catalog, ruleset, today: deps.today(), tippingPoints });
+        if (!result.ok) throw cannotEvaluate(result.issues);
         return result.evaluation;
       },
     );
