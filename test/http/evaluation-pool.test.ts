@@ -1,5 +1,6 @@
-// Evaluations in worker threads, as `npm start` runs them: the same bytes as on the event loop, the same
-// problems for what cannot be evaluated, and a pool that survives a worker dying and refuses to start broken.
+// Evaluations in worker threads, as `npm start` runs them: the same answers as on the event loop (single and
+// batched), the same problems for what cannot be evaluated, and a pool that survives a worker dying and
+// refuses to start broken.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +32,12 @@ t.test('an evaluation from a worker is byte for byte the one made on the event l
   // Several at once are spread over the workers and each answers its own request.
   const many = await Promise.all([1, 2, 3, 4].map((n) => post(pooled, { ...profile, horizonMonths: n })));
   t.same(many.map((r) => JSON.parse(r.body).options[0].projection.length), [1, 2, 3, 4]);
+  // A batch is spread over the workers too, and reads as the event loop's would, failures in place.
+  const batch = { profiles: [profile, { ...profile, pricingDate: '1990-01-01' }, { ...profile, horizonMonths: 2 }] };
+  const batches = await Promise.all([pooled, inline].map((app) => app.inject({ method: 'POST', url: '/v1/evaluations/batch', payload: batch })));
+  t.equal(batches[0]!.statusCode, 200);
+  t.same(JSON.parse(batches[0]!.body), JSON.parse(batches[1]!.body));
+  t.match(JSON.parse(batches[0]!.body).results[1], { index: 1, errors: [{ path: 'profiles[1].pricingDate' }] });
   const refused = await post(pooled, { ...profile, pricingDate: '1990-01-01' });
   t.equal(refused.statusCode, 422);
   t.match(JSON.parse(refused.body), { errors: [{ path: 'pricingDate', message: /had prices in force on 1990-01-01/ }] });
