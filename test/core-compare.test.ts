@@ -11,13 +11,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SRC = 'https://example.com/pricing';
-const table = (date: string, price: string, committed: string, extra: boolean) =>
+/** A made-up GCP table with one VM size, an optional tiered egress item and optional billing rules. */
+const table = (date: string, price: string, committed: string, extra: boolean, billing?: object) =>
   PricingFile.parse({
     provider: 'gcp',
     effectiveDate: date,
     currency: 'USD',
     region: 'r',
-    regionName: 'R', location: 'global',
+    regionName: 'R',
+    location: 'global',
     services: [
       {
         id: 'vm',
@@ -25,6 +27,7 @@ const table = (date: string, price: string, committed: string, extra: boolean) =
         kind: 'vm',
         architecture: 'traditional',
         source: SRC,
+        ...(billing ? { billing: { note: `read on ${date}`, ...billing } } : {}),
         instanceTypes: [{ name: 'small', vcpu: 1, memoryGib: 1, arch: 'x86', hourlyUsd: price, committed1yHourlyUsd: committed, source: SRC, committedSource: SRC }],
         items: extra ? [{ id: 'tiered', name: 'egress', meter: 'egress-gb', unit: 'GB', tiers: [{ upTo: 10, priceUsd: '0.1' }, { upTo: null, priceUsd: '0.05' }], source: SRC }] : [],
       },
@@ -73,28 +76,8 @@ t.test('a billing rule that changes a bill without changing a price is named: La
 });
 
 t.test('changed and removed billing rules, objects and plain values alike; notes are not rules', async (t) => {
-  const vm = (date: string, billing: object) =>
-    PricingFile.parse({
-      provider: 'gcp',
-      effectiveDate: date,
-      currency: 'USD',
-      region: 'r',
-      regionName: 'R', location: 'global',
-      services: [
-        {
-          id: 'vm',
-          name: 'VM',
-          kind: 'vm',
-          architecture: 'traditional',
-          source: SRC,
-          billing: { note: `read on ${date}`, ...billing },
-          instanceTypes: [{ name: 'small', vcpu: 1, memoryGib: 1, arch: 'x86', hourlyUsd: '0.01', source: SRC }],
-          items: [],
-        },
-      ],
-    });
   const catalog: PricingCatalog = {
-    byProvider: new Map([['gcp', [vm('2024-01-01', { instanceGranularitySeconds: 3600, vcpuByMemory: [{ upToMemoryMb: 1024, vcpu: 1 }] }), vm('2025-01-01', { instanceGranularitySeconds: 1 })]]]),
+    byProvider: new Map([['gcp', [table('2024-01-01', '0.01', '0.007', false, { instanceGranularitySeconds: 3600, vcpuByMemory: [{ upToMemoryMb: 1024, vcpu: 1 }] }), table('2025-01-01', '0.01', '0.007', false, { instanceGranularitySeconds: 1 })]]]),
   };
   t.same(
     priceChanges(catalog, ['gcp'], '2024-06-01', '2025-06-01').map((c) => [c.item, c.change, c.from, c.to]),

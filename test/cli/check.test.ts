@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { run } from '../../src/cli/program.js';
 import { RULES_DIR } from '../helpers.js';
 
@@ -83,25 +83,28 @@ t.test('a verdict that moves against the baseline names what changed: here the r
   t.notMatch(out.stdout, /the profile changed|the pricing tables changed/, 'the profile and the prices are not blamed');
 });
 
-t.test('the same verdict at other prices is reported as price drift, not a failure', async (t) => {
+/** `check` of one profile (`file` holding `yaml`) against a baseline written with `before`, then run with `after`: its report. */
+async function driftReport(t: Test, file: string, yaml: string, before: string[], after: string[] = []): Promise<string> {
   const dir = workspace(t);
-  writeFileSync(join(dir, 'side.yaml'), 'name: worker\ntraffic: { monthlyRequests: 50000000 }\nexecution: { averageDurationMs: 20, cpuMsPerRequest: 5, memoryMb: 128 }\nproviders: [cloudflare]\n');
+  writeFileSync(join(dir, file), yaml);
   const baseline = join(dir, 'baseline.json');
-  t.equal(await run(['check', join(dir, 'side.yaml'), '--baseline', baseline, '--write-baseline', '--pricing-date', '2023-12-01'], cli().io), 0);
+  t.equal(await run(['check', join(dir, file), '--baseline', baseline, '--write-baseline', ...before], cli().io), 0);
   const { out, io } = cli();
-  t.equal(await run(['check', join(dir, 'side.yaml'), '--baseline', baseline], io), 0);
-  t.match(out.stdout, /### Moved, still within the baseline verdict\n\n- `.*side\.yaml`: was serverless \(cloudflare\/workers-unbound\/on-demand, \$12\.35\), now serverless \(cloudflare\/workers-standard\/on-demand, \$21\.40\) — the pricing tables changed \(cloudflare 2021-11-18 → 2024-03-01: .+, 9 more\)$/m);
+  t.equal(await run(['check', join(dir, file), '--baseline', baseline, ...after], io), 0);
+  return out.stdout;
+}
+
+t.test('the same verdict at other prices is reported as price drift, not a failure', async (t) => {
+  const worker = 'name: worker\ntraffic: { monthlyRequests: 50000000 }\nexecution: { averageDurationMs: 20, cpuMsPerRequest: 5, memoryMb: 128 }\nproviders: [cloudflare]\n';
+  const report = await driftReport(t, 'side.yaml', worker, ['--pricing-date', '2023-12-01']);
+  t.match(report, /### Moved, still within the baseline verdict\n\n- `.*side\.yaml`: was serverless \(cloudflare\/workers-unbound\/on-demand, \$12\.35\), now serverless \(cloudflare\/workers-standard\/on-demand, \$21\.40\) — the pricing tables changed \(cloudflare 2021-11-18 → 2024-03-01: .+, 9 more\)$/m);
 });
 
 t.test('a table that moved names what moved in it: a billing rule as well as a price', async (t) => {
-  const dir = workspace(t);
-  writeFileSync(join(dir, 'api.yaml'), 'name: api\ntraffic: { monthlyRequests: 10000000 }\nexecution: { averageDurationMs: 100, memoryMb: 512 }\nproviders: [aws]\n');
-  const baseline = join(dir, 'baseline.json');
-  t.equal(await run(['check', join(dir, 'api.yaml'), '--baseline', baseline, '--write-baseline', '--pricing-date', '2025-07-31'], cli().io), 0);
-  const { out, io } = cli();
-  t.equal(await run(['check', join(dir, 'api.yaml'), '--baseline', baseline, '--pricing-date', '2025-08-01'], io), 0);
+  const api = 'name: api\ntraffic: { monthlyRequests: 10000000 }\nexecution: { averageDurationMs: 100, memoryMb: 512 }\nproviders: [aws]\n';
+  const report = await driftReport(t, 'api.yaml', api, ['--pricing-date', '2025-07-31'], ['--pricing-date', '2025-08-01']);
   t.match(
-    out.stdout,
+    report,
     /the pricing tables changed \(aws 2024-02-01 → 2025-08-01: lambda-x86 billing\.initPhase added \(coldStartPercent 1, typicalInitMs 300\), lambda-arm billing\.initPhase added \(coldStartPercent 1, typicalInitMs 300\)\)$/m,
   );
 });

@@ -39,7 +39,8 @@ const file = PricingFile.parse({
   effectiveDate: '2030-01-01',
   currency: 'USD',
   region: 'test-1',
-  regionName: 'Test', location: 'us-east',
+  regionName: 'Test',
+  location: 'us-east',
   services: [
     // A function service with no limits and no billing block: whole-millisecond billing, 1 execution per instance.
     { id: 'bare-fn', name: 'Bare', kind: 'function', architecture: 'serverless', source: SRC, items: [{ id: 'gbs', name: 'compute', meter: 'gb-second', unit: 'GB-second', priceUsd: '0.00001', source: SRC }] },
