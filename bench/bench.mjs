@@ -1,11 +1,12 @@
 // npm run bench: the speed figures of SPEC §9, measured in one run, each beside its goal.
 // Runs against the compiled code (npm run build first; npm run bench does it).
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Engine } from 'json-rules-engine';
+import { readConfig } from '../dist/config.js';
 import { costReport, findBreakEven } from '../dist/core/costs/report.js';
 import { evaluate } from '../dist/core/evaluate.js';
 import { selectPricing } from '../dist/core/pricing/catalog.js';
@@ -15,6 +16,15 @@ import { computeFacts, FACTS } from '../dist/core/rules/facts.js';
 import { loadPricingCatalog, loadRulesetDir, packageRoot } from '../dist/files/tables.js';
 import { trafficWeek } from '../dist/core/traffic/week.js';
 import { decide, summarise } from '../dist/core/verdict.js';
+
+// The bench's own evaluations run with the young generation the server gives each evaluation worker, so that
+// the HTTP ratio below compares like with like. V8 makes a young generation of three semi-spaces.
+const { workerYoungGenerationMb } = readConfig(process.env);
+const semiSpace = `--max-semi-space-size=${Math.floor(workerYoungGenerationMb / 3)}`;
+if (workerYoungGenerationMb > 0 && !process.execArgv.includes(semiSpace)) {
+  const { status } = spawnSync(process.execPath, [semiSpace, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(status ?? 1);
+}
 
 const root = packageRoot();
 const catalog = loadPricingCatalog(join(root, 'pricing'));
@@ -217,7 +227,7 @@ row('load test: resident memory, first vs last third', `${early.toFixed(0)} MB �
 
 const widths = ['metric', 'measured', 'goal', 'met'].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
 const line = (r) => `| ${['metric', 'measured', 'goal', 'met'].map((k, i) => String(r[k]).padEnd(widths[i])).join(' | ')} |`;
-console.log(`archcalc bench — ${new Date().toISOString()} — node ${process.version}`);
+console.log(`archcalc bench — ${new Date().toISOString()} — node ${process.version} — young generation ${workerYoungGenerationMb} MB (ARCHCALC_WORKER_YOUNG_MB)`);
 console.log(line({ metric: 'metric', measured: 'measured', goal: 'goal', met: 'met' }));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows) console.log(line(r));

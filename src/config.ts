@@ -10,9 +10,19 @@ export interface Config {
   rulesDir: string;
   /** Worker threads the server evaluates in: one per core by default; 0 evaluates on the event loop. */
   workers: number;
+  /**
+   * Each evaluation worker's young generation, in MB; 0 keeps V8's default (48 MB). An evaluation makes ~3 MB
+   * of short-lived objects: with room for dozens of them, fewer die mid-evaluation in a collection, less is
+   * copied and promoted, and a loaded server on two cores serves ~15–20% more evaluations a second for ~200 MB
+   * more resident memory (README, speed).
+   */
+  workerYoungGenerationMb: number;
 }
 
 export class ConfigError extends Error {}
+
+/** Four times V8's default young generation: the size measured best for throughput (README, speed). */
+export const DEFAULT_WORKER_YOUNG_MB = 192;
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const root = packageRoot();
@@ -22,11 +32,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const workersText = env.ARCHCALC_WORKERS ?? String(availableParallelism());
   const workers = Number(workersText);
   if (!/^\d+$/.test(workersText) || workers > 64) throw new ConfigError(`ARCHCALC_WORKERS must be a number of worker threads from 0 to 64, got "${workersText}"`);
+  const youngText = env.ARCHCALC_WORKER_YOUNG_MB ?? String(DEFAULT_WORKER_YOUNG_MB);
+  const workerYoungGenerationMb = Number(youngText);
+  if (!/^\d+$/.test(youngText) || workerYoungGenerationMb > 4096)
+    throw new ConfigError(`ARCHCALC_WORKER_YOUNG_MB must be a size in MB from 0 (V8's default) to 4096, got "${youngText}"`);
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
     pricingDir: env.ARCHCALC_PRICING_DIR ?? join(root, 'pricing'),
     rulesDir: env.ARCHCALC_RULES_DIR ?? join(root, 'rules'),
     workers,
+    workerYoungGenerationMb,
   };
 }

@@ -32,6 +32,8 @@ export interface PoolOptions {
   rulesDir: string;
   /** The worker's script: dist/http/evaluation-worker.js (serve.ts finds it), its source under the tests. */
   workerUrl: URL;
+  /** Each worker's young generation in MB (V8's default when absent or 0): see Config.workerYoungGenerationMb. */
+  youngGenerationMb?: number;
 }
 
 interface Slot {
@@ -41,13 +43,14 @@ interface Slot {
   dead?: boolean;
 }
 
-export function startEvaluationPool({ size, pricingDir, rulesDir, workerUrl }: PoolOptions): EvaluationPool {
+export function startEvaluationPool({ size, pricingDir, rulesDir, workerUrl, youngGenerationMb }: PoolOptions): EvaluationPool {
+  const resourceLimits = youngGenerationMb ? { resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } } : {};
   let nextId = 0;
   let closing = false;
   const slots: Slot[] = [];
   const spawn = (index: number): Promise<void> =>
     new Promise((started, failed) => {
-      const slot: Slot = { worker: new Worker(workerUrl, { workerData: { pricingDir, rulesDir } }), pending: new Map() };
+      const slot: Slot = { worker: new Worker(workerUrl, { workerData: { pricingDir, rulesDir }, ...resourceLimits }), pending: new Map() };
       let isReady = false;
       slot.worker.on('message', (answer: PoolAnswer | 'ready') => {
         if (answer === 'ready') {

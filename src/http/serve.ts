@@ -15,7 +15,10 @@ export async function serve(env: NodeJS.ProcessEnv): Promise<FastifyInstance> {
   const catalog = loadPricingCatalog(config.pricingDir);
   const rulesets = loadRulesetDir(config.rulesDir);
   // Evaluations run in worker threads, each loading the same tables; every one must be up before listening.
-  const pool = config.workers > 0 ? await openEvaluationPool({ size: config.workers, pricingDir: config.pricingDir, rulesDir: config.rulesDir, workerUrl: WORKER }) : undefined;
+  const pool =
+    config.workers > 0
+      ? await openEvaluationPool({ size: config.workers, pricingDir: config.pricingDir, rulesDir: config.rulesDir, workerUrl: WORKER, youngGenerationMb: config.workerYoungGenerationMb })
+      : undefined;
   const app = await buildApp({ catalog, rulesets, logger: true, pool });
   await app.listen({ port: config.port, host: config.host });
   return app;

@@ -81,6 +81,20 @@ t.test('a worker that dies fails its jobs and is replaced; one that cannot start
   await t.rejects(openEvaluationPool({ size: 2, pricingDir: marker, rulesDir: dir, workerUrl: UNRULY }), { message: 'cannot start: marker present' });
 });
 
+t.test("each worker gets the young generation it is given, or V8's default", async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'archcalc-pool-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const limitsOf = async (youngGenerationMb?: number) => {
+    const pool = await openEvaluationPool({ size: 1, pricingDir: join(dir, 'no-marker'), rulesDir: dir, workerUrl: UNRULY, youngGenerationMb });
+    const answer = await pool.evaluate({ profile: 'limits' as never, ruleset: 'default', today: TODAY(), tippingPoints: false });
+    await pool.close();
+    return answer.ok ? JSON.parse(answer.json.toString()).maxYoungGenerationSizeMb : undefined;
+  };
+  t.equal(await limitsOf(192), 192);
+  t.equal(await limitsOf(0), 48, "0 keeps V8's default for a worker");
+  t.equal(await limitsOf(), 48);
+});
+
 t.test('a pool closes with its app, and a closed pool takes no jobs', async (t) => {
   const pool = startEvaluationPool({ size: 1, pricingDir: PRICING_DIR, rulesDir: RULES_DIR, workerUrl: WORKER });
   await pool.ready;

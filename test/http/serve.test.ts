@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
-import { readConfig } from '../../src/config.js';
+import { DEFAULT_WORKER_YOUNG_MB, readConfig } from '../../src/config.js';
 import { serve } from '../../src/http/serve.js';
 import { PRICING_DIR, RULES_DIR } from '../helpers.js';
 
@@ -14,8 +14,11 @@ t.test('configuration comes from the environment with the documented defaults', 
   t.equal(defaults.pricingDir, PRICING_DIR);
   t.match(defaults.rulesDir, /rules$/);
   t.equal(defaults.workers, availableParallelism(), 'one evaluation worker per core');
-  const set = readConfig({ PORT: '8080', HOST: '0.0.0.0', ARCHCALC_PRICING_DIR: '/p', ARCHCALC_RULES_DIR: '/r', ARCHCALC_WORKERS: '0' });
-  t.same(set, { port: 8080, host: '0.0.0.0', pricingDir: '/p', rulesDir: '/r', workers: 0 });
+  t.equal(defaults.workerYoungGenerationMb, DEFAULT_WORKER_YOUNG_MB);
+  const set = readConfig({ PORT: '8080', HOST: '0.0.0.0', ARCHCALC_PRICING_DIR: '/p', ARCHCALC_RULES_DIR: '/r', ARCHCALC_WORKERS: '0', ARCHCALC_WORKER_YOUNG_MB: '0' });
+  t.same(set, { port: 8080, host: '0.0.0.0', pricingDir: '/p', rulesDir: '/r', workers: 0, workerYoungGenerationMb: 0 });
+  t.throws(() => readConfig({ ARCHCALC_WORKER_YOUNG_MB: 'big' }), { message: `ARCHCALC_WORKER_YOUNG_MB must be a size in MB from 0 (V8's default) to 4096, got "big"` });
+  t.throws(() => readConfig({ ARCHCALC_WORKER_YOUNG_MB: '5000' }), { message: /got "5000"/ });
   t.throws(() => readConfig({ ARCHCALC_WORKERS: 'many' }), { message: 'ARCHCALC_WORKERS must be a number of worker threads from 0 to 64, got "many"' });
   t.throws(() => readConfig({ ARCHCALC_WORKERS: '65' }), { message: /got "65"/ });
   t.throws(() => readConfig({ PORT: 'eighty' }), { message: 'PORT must be a port number from 0 to 65535, got "eighty"' });

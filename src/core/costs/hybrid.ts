@@ -7,7 +7,7 @@ import { ASSUMPTIONS } from './assumptions.js';
 import { Bill, NO_LINES, type BillMode, type MoneyLine, type MonthTotal } from './bill.js';
 import { functionsAloneTotal, priceFunctionMonth, type FunctionPlan } from './serverless.js';
 import { fixedInstanceHours, fleetFor, opsLine } from './servers.js';
-import { egressGb, networkLines } from './support-lines.js';
+import { networkLines } from './support-lines.js';
 import { balancerTotal, priceBalancer, type ServerPlan } from './traditional.js';
 
 export interface HybridMonth extends MonthTotal {
@@ -137,16 +137,7 @@ export function priceHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: 
   // when the profile wants more than one server for availability, its failover.
   const balanced = server.loadBalancer !== undefined && baseline > 0 && (baseline > 1 || hasOverflow || profile.minInstances > 1);
   if (balanced) priceBalancer(server, week, profile, bill);
-  if (server.network && baseline > 0) {
-    const lbIps = balanced ? (server.loadBalancer!.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH : 0;
-    const network = {
-      egressGb: egressGb(servedRequests, profile.execution),
-      ipHours: hours + lbIps,
-      includedEgressGb: (server.size.includedEgressGb * hours) / HOURS_PER_MONTH,
-      applyFreeTier: profile.applyFreeTier,
-    };
-    networkLines(server.network, network, bill);
-  }
+  if (baseline > 0) networkLines(server, servedRequests, hours, balanced, profile, bill);
   const ops = ASSUMPTIONS.opsHoursPerMonth;
   const serverOps = baseline > 0 ? ops.traditionalBase + (ops.traditionalPerInstance * hours) / HOURS_PER_MONTH : 0;
   opsLine(profile, serverOps + (hasOverflow ? ops.serverless : 0), bill);

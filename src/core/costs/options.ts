@@ -103,6 +103,8 @@ function serverOption(plan: ServerPlan | undefined, file: PricingFile, service: 
     price(week, billMode = 'itemised') {
       const bill = new Bill(billMode);
       const month = priceServerMonth(plan!, profile, week, minInstances, bill);
+      // Projections price thousands of these months: only the itemised one builds its details.
+      if (!bill.itemised) return { total: bill.totalPico, usd: bill.totalUsd, lines: NO_LINES, details: NO_DETAILS };
       return pricedMonth(bill, () => ({
         instanceType: plan!.size.name,
         perInstanceRps: Number(plan!.capacityRps.toPrecision(6)),

@@ -52,17 +52,31 @@ export function loadBalancerLines(lb: Service, week: TrafficWeek, profile: Workl
   priceServiceItems(lb, usage, applyFreeTier, bill);
 }
 
+/** What networkLines needs of a fleet: its network service, its balancer, and its size's pooled transfer. */
+export interface NetworkedFleet {
+  network?: Service;
+  loadBalancer?: Service;
+  size: { includedEgressGb: number };
+}
+
+// The meter quantities of a network month, filled in for each call: priceServiceItems reads them before it
+// returns, and projections price thousands of such months.
+const networkUsage = { 'egress-gb': 0, 'ip-hour': 0 };
+const networkIncluded = { 'egress-gb': 0 };
+
 /**
- * Egress and public IPv4 from the provider's network service. `includedEgressGb` is transfer that comes
- * with the servers (DigitalOcean pools each droplet's allowance): shown as included, then charged above it.
+ * Egress and public IPv4 of a fleet's month from the provider's network service (nothing without one):
+ * `requests` answered by `hours` instance-hours, each with an address, and the balancer's own addresses when
+ * one runs. Transfer that comes with the servers (DigitalOcean pools each droplet's allowance) is shown as
+ * included, then charged above it.
  */
-export function networkLines(
-  network: Service,
-  args: { egressGb: number; ipHours: number; includedEgressGb: number; applyFreeTier: boolean },
-  bill: Bill,
-): void {
-  const usage = { 'egress-gb': args.egressGb, 'ip-hour': args.ipHours };
-  priceServiceItems(network, usage, args.applyFreeTier, bill, 'all', NETWORK_METERS, { 'egress-gb': args.includedEgressGb });
+export function networkLines(fleet: NetworkedFleet, requests: number, hours: number, balanced: boolean, profile: WorkloadProfile, bill: Bill): void {
+  if (!fleet.network) return;
+  const lbIps = balanced ? (fleet.loadBalancer!.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH : 0;
+  networkUsage['egress-gb'] = egressGb(requests, profile.execution);
+  networkUsage['ip-hour'] = hours + lbIps;
+  networkIncluded['egress-gb'] = (fleet.size.includedEgressGb * hours) / HOURS_PER_MONTH;
+  priceServiceItems(fleet.network, networkUsage, profile.applyFreeTier, bill, 'all', NETWORK_METERS, networkIncluded);
 }
 
 const NETWORK_METERS = ['egress-gb', 'ip-hour'] as const;

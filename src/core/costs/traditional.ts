@@ -10,7 +10,7 @@ import { firstUnitPrice } from './price-item.js';
 import type { CheapestRates, RankedSize, ServerChoice } from './server-choice.js';
 import { fleetFor, opsLine, perInstanceRps, serverSizes, type Fleet, type ServerSize } from './servers.js';
 import { priceServiceItems, serviceById } from './service-lines.js';
-import { egressGb, loadBalancerLines, networkLines } from './support-lines.js';
+import { loadBalancerLines, networkLines } from './support-lines.js';
 
 export type ServerVariant = 'on-demand-autoscaled' | 'on-demand-fixed' | 'committed-fixed';
 
@@ -80,16 +80,7 @@ export function priceServerMonth(plan: ServerPlan, profile: WorkloadProfile, wee
   if (plan.controlPlane) priceServiceItems(plan.controlPlane, CLUSTER_MONTH, profile.applyFreeTier, bill);
   const balanced = plan.loadBalancer !== undefined && peak > 1;
   if (balanced) priceBalancer(plan, week, profile, bill);
-  if (plan.network) {
-    const lbIps = balanced ? (plan.loadBalancer!.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH : 0;
-    const network = {
-      egressGb: egressGb(week.monthlyRequests, profile.execution),
-      ipHours: hours + lbIps,
-      includedEgressGb: (plan.size.includedEgressGb * hours) / HOURS_PER_MONTH,
-      applyFreeTier: profile.applyFreeTier,
-    };
-    networkLines(plan.network, network, bill);
-  }
+  networkLines(plan, week.monthlyRequests, hours, balanced, profile, bill);
   const ops = ASSUMPTIONS.opsHoursPerMonth;
   opsLine(profile, ops.traditionalBase + (ops.traditionalPerInstance * hours) / HOURS_PER_MONTH, bill);
   return { instanceHours: hours, minInstances, peakInstances: peak };
