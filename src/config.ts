@@ -12,17 +12,19 @@ export interface Config {
   workers: number;
   /**
    * Each evaluation worker's young generation, in MB; 0 keeps V8's default (48 MB). An evaluation makes ~3 MB
-   * of short-lived objects: with room for dozens of them, fewer die mid-evaluation in a collection, less is
-   * copied and promoted, and a loaded server on two cores serves ~15–20% more evaluations a second for ~200 MB
-   * more resident memory (README, speed).
+   * of short-lived objects: with room for more of them, fewer are caught alive by a collection, copied and
+   * promoted, and the collector's helper threads take less of the cores the evaluations need.
    */
   workerYoungGenerationMb: number;
 }
 
 export class ConfigError extends Error {}
 
-/** Four times V8's default young generation: the size measured best for throughput (README, speed). */
-export const DEFAULT_WORKER_YOUNG_MB = 192;
+/**
+ * Three times V8's default young generation for a worker (48 MB): under load on two cores, 128 and 192 MB both
+ * served ~10–12% more evaluations a second than the default, and more than 192 served fewer (README, speed).
+ */
+export const DEFAULT_WORKER_YOUNG_MB = 144;
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const root = packageRoot();
