@@ -133,8 +133,11 @@ t.test('container sizes priced from tiered items', async (t) => {
 });
 
 t.test('egress included with the servers adds to what the network item already includes', async (t) => {
-  const lines = itemised((b) => networkLines(net, { egressGb: 30, ipHours: 0, includedEgressGb: 10, applyFreeTier: true }, b));
-  t.same(lines.map((l) => `${l.name}: ${l.quantity} × ${l.unitPriceUsd}`), ['Net: egress, included in plan: 15 × 0', 'Net: egress, over 15: 15 × 0.1']);
+  // One server all month, each of its 30,720 answers 1 MB (30 GB), its size bringing 10 GB a month.
+  const oneMbAnswers = profile({ averageDurationMs: 50, egressKbPerResponse: 1024 });
+  const lines = itemised((b) => networkLines({ network: net, size: { includedEgressGb: 10 } }, 30 * 1024, 730, false, oneMbAnswers, b));
+  t.same(lines.map((l) => `${l.name}: ${l.quantity} × ${l.unitPriceUsd}`), ['Net: egress, included in plan: 15 × 0', 'Net: egress, over 15: 15 × 0.1', 'Net: addresses: 730 × 0.004']);
+  t.same(itemised((b) => networkLines({ size: { includedEgressGb: 10 } }, 30 * 1024, 730, false, oneMbAnswers, b)), [], 'no network service, no lines');
 });
 
 t.test('a profile with no traffic yet still scales to any volume for the break-even search', async (t) => {

@@ -27,8 +27,9 @@ export interface PricedMonth {
 
 const NO_DETAILS: Record<string, string | number> = Object.freeze({});
 
-function pricedMonth(bill: Bill, details: () => Record<string, string | number>): PricedMonth {
-  return { total: bill.totalPico, usd: bill.totalUsd, lines: bill.lines, details: bill.itemised ? details() : NO_DETAILS };
+/** An itemised bill's month, with the details a person needs to redo it. */
+function pricedMonth(bill: Bill, details: Record<string, string | number>): PricedMonth {
+  return { total: bill.totalPico, usd: bill.totalUsd, lines: bill.lines, details };
 }
 
 export interface OptionPlan {
@@ -78,14 +79,14 @@ function functionOption(fn: FunctionPlan, profile: WorkloadProfile): OptionPlan 
       }
       const bill = new Bill(billMode);
       priceFunctionsAlone(fn, profile, week, bill);
-      return pricedMonth(bill, () => ({
+      return pricedMonth(bill, {
         billedDurationMs: shape.billedDurationMs,
         billedMemoryMb: shape.billedMemoryMb,
         mode,
         // Where cold starts bill their INIT phase: the share of invocations and the time each adds.
         ...(mode === 'on-demand' && shape.billedInitMs > 0 ? { coldStartPercent: shape.coldStartShare * 100, billedInitMsPerColdStart: shape.billedInitMs } : {}),
         ...(fn.gateway ? { gateway: fn.gateway.id } : {}),
-      }));
+      });
     },
   };
 }
@@ -103,15 +104,15 @@ function serverOption(plan: ServerPlan | undefined, file: PricingFile, service: 
     price(week, billMode = 'itemised') {
       const bill = new Bill(billMode);
       const month = priceServerMonth(plan!, profile, week, minInstances, bill);
-      // Projections price thousands of these months: only the itemised one builds its details.
+      // Projections price thousands of these months: only the itemised one has details.
       if (!bill.itemised) return { total: bill.totalPico, usd: bill.totalUsd, lines: NO_LINES, details: NO_DETAILS };
-      return pricedMonth(bill, () => ({
+      return pricedMonth(bill, {
         instanceType: plan!.size.name,
         perInstanceRps: Number(plan!.capacityRps.toPrecision(6)),
         minInstances: month.minInstances,
         peakInstances: month.peakInstances,
         instanceHours: Number(month.instanceHours.toPrecision(10)),
-      }));
+      });
     },
   };
 }
