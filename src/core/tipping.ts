@@ -3,7 +3,7 @@
 // month" — found by search on the real cost functions. The comparison is the break-even's: hybrids, which
 // mix both, are left out.
 import { prepareOptions, type PreparedOptions, type PureSide } from './costs/options.js';
-import { bisectFlip, VOLUME_GRID, weekAtVolume } from './costs/report.js';
+import { bisectFlip, sideAtVolume, VOLUME_GRID } from './costs/report.js';
 import type { Evaluation } from './evaluation/schema.js';
 import type { PricingFile } from './pricing/schema.js';
 import type { WorkloadProfile } from './profile/schema.js';
@@ -14,8 +14,9 @@ interface Input {
   current: number;
   low: number;
   high: number;
+  /** Whether the value found is shown as a whole number. */
   integer: boolean;
-  /** The cheaper side with the input at `value`. */
+  /** The cheaper side with the input at `value` (memory is probed in whole MB, as it is configured). */
   side(value: number): PureSide;
 }
 
@@ -41,7 +42,7 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, traffic
       low: Math.max(1000, volume / 1000),
       high: Math.min(1e13, volume * 1000),
       integer: true,
-      side: (v) => trafficOnly.cheaperSide(weekAtVolume(profile.traffic, v)),
+      side: (v) => sideAtVolume(trafficOnly, profile.traffic, v),
     });
   const scaleDuration = (factor: number) => ({
     ...profile,
@@ -67,7 +68,7 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, traffic
     low: 128,
     high: 16_384,
     integer: true,
-    side: (v) => withProfile({ ...profile, execution: { ...execution, memoryMb: v } }),
+    side: (v) => withProfile({ ...profile, execution: { ...execution, memoryMb: Math.round(v) } }),
   });
   if (week.averageRps > 0)
     list.push({
@@ -87,7 +88,7 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, traffic
  * then bisecting the last step to 0.1%.
  */
 function searchInput(input: Input, now: PureSide) {
-  const sideAt = (v: number) => input.side(input.integer ? Math.round(v) : v);
+  const sideAt = input.side;
   const start = Math.min(Math.max(input.current, input.low), input.high);
   const grid =
     input.name === 'monthlyRequests'

@@ -7,7 +7,7 @@ import { growthFactor, monthlyRequestsOf, scaleWeek, trafficWeek, type TrafficWe
 import { toLineItem } from './bill.js';
 import { estimateCaveats, profileCaveats } from './caveats.js';
 import { addPico, formatUsd, type Pico } from './money.js';
-import { prepareOptions, type Architecture, type OptionPlan, type PreparedOptions } from './options.js';
+import { prepareOptions, type Architecture, type OptionPlan, type PreparedOptions, type PureSide } from './options.js';
 
 export interface CostReport {
   options: OptionOut[];
@@ -26,6 +26,22 @@ export interface CostReport {
 export function weekAtVolume(traffic: WorkloadProfile['traffic'], monthlyRequests: number): TrafficWeek {
   const base = monthlyRequestsOf(traffic);
   return base > 0 ? trafficWeek(traffic, monthlyRequests / base) : trafficWeek({ ...traffic, monthlyRequests, averageRps: undefined, peakRps: undefined });
+}
+
+/** Sides found per volume, for each evaluation's prepared options (see sideAtVolume). */
+const sidesAtVolume = new WeakMap<PreparedOptions, Map<number, PureSide>>();
+
+/**
+ * Which pure architecture is cheaper with the profile's traffic scaled to `monthlyRequests` a month, each
+ * volume judged once per prepared options: the break-even and the volume tipping point probe the same grid
+ * and bisect the same steps, so the second search mostly reads what the first found.
+ */
+export function sideAtVolume(options: PreparedOptions, traffic: WorkloadProfile['traffic'], monthlyRequests: number): PureSide {
+  let sides = sidesAtVolume.get(options);
+  if (!sides) sidesAtVolume.set(options, (sides = new Map()));
+  let side = sides.get(monthlyRequests);
+  if (side === undefined) sides.set(monthlyRequests, (side = options.cheaperSide(weekAtVolume(traffic, monthlyRequests))));
+  return side;
 }
 
 const SEARCH_LOW = 1_000;
@@ -64,7 +80,7 @@ export function findBreakEven(
   profile: WorkloadProfile,
   options: PreparedOptions = prepareOptions(files, profile, profile.minInstances),
 ): CostReport['breakEven'] {
-  const sideAt = (volume: number) => options.cheaperSide(weekAtVolume(profile.traffic, volume));
+  const sideAt = (volume: number) => sideAtVolume(options, profile.traffic, volume);
   // Judged as every probe of the search is: serverless must be the cheaper side at the bottom of the grid.
   if (sideAt(VOLUME_GRID[0]!) !== 'serverless') return null;
   for (let k = 1; k < VOLUME_GRID.length; k++) {
