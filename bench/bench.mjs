@@ -2,7 +2,6 @@
 // Runs against the compiled code (npm run build first; npm run bench does it).
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Engine } from 'json-rules-engine';
@@ -19,7 +18,7 @@ import { decide, summarise } from '../dist/core/verdict.js';
 
 // The bench's own evaluations run with the young generation the server gives each evaluation worker, so that
 // the HTTP ratio below compares like with like. V8 makes a young generation of three semi-spaces.
-const { workerYoungGenerationMb } = readConfig(process.env);
+const { workers: poolSize, workerYoungGenerationMb } = readConfig(process.env);
 const semiSpace = `--max-semi-space-size=${Math.floor(workerYoungGenerationMb / 3)}`;
 if (workerYoungGenerationMb > 0 && !process.execArgv.includes(semiSpace)) {
   const { status } = spawnSync(process.execPath, [semiSpace, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
@@ -153,7 +152,6 @@ row('archcalc evaluate as a process (bin/archcalc, with tipping points)', `${ms(
 // 4. HTTP on loopback: a server process, and autocannon in a process of its own. The server runs as npm start
 // does, evaluating in one worker thread per core; the same server evaluating on its event loop is measured too,
 // so what the second core buys and what the HTTP layer costs are both in the table.
-const cores = availableParallelism();
 async function startServer(workers) {
   const child = spawn(process.execPath, [join(root, 'bench', 'server.mjs'), String(workers)], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise((resolve) => child.stdout.once('data', (d) => resolve(Number(String(d).trim()))));
@@ -180,11 +178,11 @@ async function throughput(workers) {
   server.child.kill();
   return { trivial: trivial.requests.average, posts: posts.requests.average, inside };
 }
-const pooled = await throughput(cores);
+const pooled = await throughput(poolSize);
 const onLoop = await throughput(0);
 const ceiling = 1000 / (full.median + 1000 / pooled.trivial);
 row(
-  `POST /v1/evaluations on loopback (${cores} evaluation workers, as npm start runs on this machine)`,
+  `POST /v1/evaluations on loopback (${poolSize} evaluation workers, as npm start runs on this machine)`,
   `${pooled.posts.toFixed(0)} req/s (trivial route ${pooled.trivial.toFixed(0)} req/s), ${((pooled.posts / ceiling) * 100).toFixed(1)}%`,
   `≥ 80% of ${ceiling.toFixed(0)} req/s = 1/(evaluation + trivial)`,
   pooled.posts >= 0.8 * ceiling,
@@ -205,7 +203,7 @@ neighbour.kill();
 row('… the in-process evaluation beside a process allocating memory', `${ms(crowded)} (alone ${ms(full.median)}, ×${(crowded / full.median).toFixed(2)})`, '(reported)');
 
 // 5. A bounded load test: fixed connections and duration, errors and resident memory.
-const load = await startServer(cores);
+const load = await startServer(poolSize);
 // Warm up first (JIT, caches, heap growth), then measure the steady state.
 await autocannon({ url: `${load.url}/v1/evaluations?tippingPoints=false`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 8, duration: 5 });
 const rss = [];

@@ -1,22 +1,14 @@
 // The bench's server process: the real app on the committed tables, plus a trivial route to compare with,
 // and where each POST /v1/evaluations spends its time inside the server (GET /bench/timings).
-import { join } from 'node:path';
 import { readConfig } from '../dist/config.js';
 import { buildApp } from '../dist/http/app.js';
-import { openEvaluationPool } from '../dist/http/evaluation-pool.js';
-import { loadPricingCatalog, loadRulesetDir, packageRoot } from '../dist/files/tables.js';
+import { openConfiguredPool } from '../dist/http/serve.js';
+import { loadPricingCatalog, loadRulesetDir } from '../dist/files/tables.js';
 
-const root = packageRoot();
-// argv[2]: evaluation worker threads, as ARCHCALC_WORKERS gives npm start (0: on the event loop).
-const workers = Number(process.argv[2] ?? 0);
-const [pricingDir, rulesDir] = [join(root, 'pricing'), join(root, 'rules')];
-// Each worker with the young generation npm start gives it (ARCHCALC_WORKER_YOUNG_MB).
-const { workerYoungGenerationMb } = readConfig(process.env);
-const pool =
-  workers > 0
-    ? await openEvaluationPool({ size: workers, pricingDir, rulesDir, workerUrl: new URL('../dist/http/evaluation-worker.js', import.meta.url), youngGenerationMb: workerYoungGenerationMb })
-    : undefined;
-const app = await buildApp({ catalog: loadPricingCatalog(pricingDir), rulesets: loadRulesetDir(rulesDir), pool });
+// Configured as npm start is, with argv[2] evaluation worker threads in place of ARCHCALC_WORKERS (0: on the event loop).
+const config = readConfig({ ...process.env, ARCHCALC_WORKERS: process.argv[2] ?? '0' });
+const pool = await openConfiguredPool(config);
+const app = await buildApp({ catalog: loadPricingCatalog(config.pricingDir), rulesets: loadRulesetDir(config.rulesDir), pool });
 app.get('/bench/trivial', async () => ({ ok: true }));
 
 // Milliseconds summed per phase of each evaluation request: received → validated → evaluated → encoded → sent.

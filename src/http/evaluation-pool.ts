@@ -44,13 +44,13 @@ interface Slot {
 }
 
 export function startEvaluationPool({ size, pricingDir, rulesDir, workerUrl, youngGenerationMb }: PoolOptions): EvaluationPool {
-  const resourceLimits = youngGenerationMb ? { resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } } : {};
+  const limits = youngGenerationMb ? { resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } } : {};
   let nextId = 0;
   let closing = false;
   const slots: Slot[] = [];
   const spawn = (index: number): Promise<void> =>
     new Promise((started, failed) => {
-      const slot: Slot = { worker: new Worker(workerUrl, { workerData: { pricingDir, rulesDir }, ...resourceLimits }), pending: new Map() };
+      const slot: Slot = { worker: new Worker(workerUrl, { workerData: { pricingDir, rulesDir }, ...limits }), pending: new Map() };
       let isReady = false;
       slot.worker.on('message', (answer: PoolAnswer | 'ready') => {
         if (answer === 'ready') {
