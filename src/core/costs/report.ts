@@ -157,17 +157,25 @@ export function costReport(
   const cheapestIds: Array<string | undefined> = months.map(() => undefined);
   const cheapestTotals: Pico[] = months.map(() => Infinity);
   const optionsOut = plans.map((plan): OptionOut => {
-    const base = {
-      id: plan.id,
-      architecture: plan.architecture,
-      provider: plan.provider,
-      service: plan.service,
-      serviceName: plan.serviceName,
-      variant: plan.variant,
-      pricingEffectiveDate: plan.effectiveDate,
-    };
+    // Each answer is written out whole, field by field: a spread copy with fields added after it costs
+    // more than the month it describes.
     if (plan.infeasibleBecause.length > 0)
-      return { ...base, monthlyUsd: null, horizonUsd: null, lineItems: [], projection: [], details: {}, feasible: false, infeasibleBecause: plan.infeasibleBecause.join('; ') };
+      return {
+        id: plan.id,
+        architecture: plan.architecture,
+        provider: plan.provider,
+        service: plan.service,
+        serviceName: plan.serviceName,
+        variant: plan.variant,
+        pricingEffectiveDate: plan.effectiveDate,
+        monthlyUsd: null,
+        horizonUsd: null,
+        lineItems: [],
+        projection: [],
+        details: {},
+        feasible: false,
+        infeasibleBecause: plan.infeasibleBecause.join('; '),
+      };
     const first = plan.price(firstWeek, 'itemised');
     let horizon: Pico = 0;
     // Months of equal volume (every month, without growth) share one week, and so one bill.
@@ -188,7 +196,13 @@ export function costReport(
       return { month: i + 1, monthlyRequests: requestsByMonth[i]!, totalUsd };
     });
     return {
-      ...base,
+      id: plan.id,
+      architecture: plan.architecture,
+      provider: plan.provider,
+      service: plan.service,
+      serviceName: plan.serviceName,
+      variant: plan.variant,
+      pricingEffectiveDate: plan.effectiveDate,
       monthlyUsd: projection[0]!.totalUsd,
       horizonUsd: formatUsd(horizon),
       lineItems: first.lines.map(toLineItem),
