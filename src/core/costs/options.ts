@@ -29,7 +29,7 @@ const NO_DETAILS: Record<string, string | number> = Object.freeze({});
 
 /** An itemised bill's month, with the details a person needs to redo it. */
 function pricedMonth(bill: Bill, details: Record<string, string | number>): PricedMonth {
-  return { total: bill.totalPico, usd: bill.totalUsd, lines: bill.lines, details };
+  return { total: bill.totalPico, usd: bill.totalUsd, lines: bill.lines, details, baselineInstances: undefined };
 }
 
 export interface OptionPlan {
@@ -45,6 +45,7 @@ export interface OptionPlan {
   infeasibleBecause: string[];
   /** The month at `week`'s traffic: a float estimate, an exact total, or (the default) itemised. */
   price(week: TrafficWeek, mode?: BillMode): PricedMonth;
+  // Every option object has every field, set or not (one object shape for the loops that read them).
   /** For a hybrid: the two parts it is built from, so it can be checked against each alone. */
   parts?: { server: ServerPlan; fn: FunctionPlan };
   /**
@@ -72,10 +73,12 @@ function functionOption(fn: FunctionPlan, profile: WorkloadProfile): OptionPlan 
     serviceName: service.name,
     variant,
     infeasibleBecause: fn.infeasibleBecause,
+    parts: undefined,
+    resizedAt: undefined,
     price(week, billMode = 'itemised') {
       if (billMode !== 'itemised') {
         const { total, usd } = functionsAloneTotal(fn, profile, week, billMode);
-        return { total, usd, lines: NO_LINES, details: NO_DETAILS };
+        return { total, usd, lines: NO_LINES, details: NO_DETAILS, baselineInstances: undefined };
       }
       const bill = new Bill(billMode);
       priceFunctionsAlone(fn, profile, week, bill);
@@ -101,11 +104,13 @@ function serverOption(plan: ServerPlan | undefined, file: PricingFile, service: 
     serviceName: service.name,
     variant: plan ? `${plan.size.name}, ${VARIANT_LABEL[variant]}` : VARIANT_LABEL[variant],
     infeasibleBecause: why,
+    parts: undefined,
+    resizedAt: undefined,
     price(week, billMode = 'itemised') {
       const bill = new Bill(billMode);
       const month = priceServerMonth(plan!, profile, week, minInstances, bill);
       // Projections price thousands of these months: only the itemised one has details.
-      if (!bill.itemised) return { total: bill.totalPico, usd: bill.totalUsd, lines: NO_LINES, details: NO_DETAILS };
+      if (!bill.itemised) return { total: bill.totalPico, usd: bill.totalUsd, lines: NO_LINES, details: NO_DETAILS, baselineInstances: undefined };
       return pricedMonth(bill, {
         instanceType: plan!.size.name,
         perInstanceRps: Number(plan!.capacityRps.toPrecision(6)),
@@ -128,6 +133,7 @@ function hybridOption(server: ServerPlan, fn: FunctionPlan, profile: WorkloadPro
     variant: `${server.size.name} baseline${server.size.committedHourlyEstimate !== undefined ? ' (1-year commitment)' : ''}, overflow to functions`,
     infeasibleBecause: [],
     parts: { server, fn },
+    resizedAt: undefined,
     price(week, billMode = 'itemised') {
       const month = bestHybridMonth(server, fn, profile, week, billMode);
       const details =

@@ -91,7 +91,7 @@ function chooseAnew(ctx: ServerService, variant: ServerVariant, state: VariantSt
     : isCommitted(variant)
     ? `${service.name} lists no 1-year commitment price for a size that fits`
     : `no ${service.name} size has room for one request of ${profile.execution.memoryMb} MB beside the memory kept for the system`;
-  return { infeasibleBecause: [why] };
+  return { plan: undefined, infeasibleBecause: [why] };
 }
 
 /** The fleet fleetCost costed last (read right after it, so choosing allocates nothing more). */
@@ -232,8 +232,10 @@ function planFor(ctx: ServerService, variant: ServerVariant, size: ServerSize, c
       loadBalancer: ctx.loadBalancer,
       network: ctx.network,
       ipHourlyEstimate: ctx.ipHourlyEstimate,
-      ...(ctx.controlPlane ? { controlPlane: ctx.controlPlane } : {}),
-      ...(ctx.balancerMonths ? { balancerMonths: ctx.balancerMonths } : {}),
+      // Every plan has every field, set or not: the pricing loops then meet one object shape, not four.
+      controlPlane: ctx.controlPlane,
+      balancerMonths: ctx.balancerMonths,
+      fleet: undefined,
     };
     bySize.set(size, plan);
   }

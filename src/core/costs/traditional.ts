@@ -167,8 +167,9 @@ export function serverService(file: PricingFile, service: Service, profile: Work
     loadBalancer,
     network,
     ipHourlyEstimate,
-    ...(controlPlane ? { controlPlane } : {}),
-    ...(loadBalancer ? { balancerMonths: balancerMonthsOf(balancers, loadBalancer) } : {}),
+    // Every field present, set or not: one object shape for the code that reads them month after month.
+    controlPlane,
+    balancerMonths: loadBalancer ? balancerMonthsOf(balancers, loadBalancer) : undefined,
     nodes,
     execution: profile.execution,
     variants: {},
