@@ -30,16 +30,30 @@ export interface Tier {
   credit: Price;
 }
 
-/** An item with its tiers' prices parsed: what a bill prices, made once per loaded item. */
+/**
+ * An item with its tiers' prices parsed and its optional fields filled in: what a bill prices, made once per
+ * loaded item. Items parsed from YAML differ in which optional fields they have (so in object shape); the
+ * pricing loop reads these fields, which every priced item has, instead.
+ */
 export interface PricedItem {
   item: PriceItem;
   tiers: readonly Tier[];
+  meter: PriceItem['meter'];
+  name: string;
+  unit: string;
+  unitSize: number;
+  included: number;
+  freeAllowance: number;
 }
 
 const pricedItems = new WeakMap<PriceItem, PricedItem>();
 export function pricedItem(item: PriceItem): PricedItem {
   let priced = pricedItems.get(item);
-  if (!priced) pricedItems.set(item, (priced = { item, tiers: tiersOf(item) }));
+  if (!priced) {
+    const { meter, name, unit, unitSize } = item;
+    priced = { item, tiers: tiersOf(item), meter, name, unit, unitSize, included: item.included ?? 0, freeAllowance: item.freeAllowance ?? 0 };
+    pricedItems.set(item, priced);
+  }
   return priced;
 }
 
@@ -78,10 +92,10 @@ const FREE = tablePrice('0');
  */
 export function priceItem(priced: PricedItem, usage: number, applyFreeTier: boolean, bill: Bill, prefix = '', extraIncluded = 0): void {
   if (!(usage > 0)) return;
-  const { item, tiers } = priced;
+  const { tiers, name: itemName, unit, unitSize } = priced;
   const named = bill.itemised;
-  const included = Math.min(usage, (item.included ?? 0) + extraIncluded);
-  if (included > 0) bill.add(named ? `${prefix}${item.name}, included in plan` : '', included / item.unitSize, item.unit, FREE);
+  const included = Math.min(usage, priced.included + extraIncluded);
+  if (included > 0) bill.add(named ? `${prefix}${itemName}, included in plan` : '', included / unitSize, unit, FREE);
   let firstCharged: Tier | undefined;
   let lower = 0;
   for (let index = 0; index < tiers.length; index++) {
@@ -90,14 +104,14 @@ export function priceItem(priced: PricedItem, usage: number, applyFreeTier: bool
     const to = Math.min(tier.upTo, usage);
     if (to > from) {
       firstCharged ??= tier;
-      const name = named ? `${prefix}${item.name}${tierLabel(tiers.length, index, lower, tier.upTo, included)}` : '';
-      bill.add(name, (to - from) / item.unitSize, item.unit, tier.price);
+      const name = named ? `${prefix}${itemName}${tierLabel(tiers.length, index, lower, tier.upTo, included)}` : '';
+      bill.add(name, (to - from) / unitSize, unit, tier.price);
     }
     lower = tier.upTo;
     if (lower >= usage) break;
   }
-  const free = applyFreeTier ? Math.min(usage - included, item.freeAllowance ?? 0) : 0;
-  if (free > 0 && firstCharged) bill.add(named ? `${prefix}free tier: ${item.name}` : '', free / item.unitSize, item.unit, firstCharged.credit);
+  const free = applyFreeTier ? Math.min(usage - included, priced.freeAllowance) : 0;
+  if (free > 0 && firstCharged) bill.add(named ? `${prefix}free tier: ${itemName}` : '', free / unitSize, unit, firstCharged.credit);
 }
 
 function tierLabel(tierCount: number, index: number, lower: number, upTo: number, included: number): string {

@@ -43,7 +43,7 @@ export function priceServiceItems(
 ): void {
   const prefix = bill.itemised ? `${service.name}: ` : '';
   for (const priced of itemsOf(service, mode, meters)) {
-    const meter = priced.item.meter;
+    const meter = priced.meter;
     priceItem(priced, usage[meter] ?? 0, applyFreeTier, bill, prefix, included?.[meter]);
   }
 }
