@@ -114,7 +114,7 @@ export function overflowShare(week: TrafficWeek, baselineRps: number): number {
 /** Instance-hours a baseline is billed: a commitment for every hour, on-demand servers up to the provider's monthly cap. */
 function baselineHours(server: ServerPlan, baseline: number): { hours: number; committed: boolean } {
   const committed = server.size.committedHourlyEstimate !== undefined;
-  return { hours: fixedInstanceHours(baseline, committed ? undefined : server.service.billing?.monthlyCapHours), committed };
+  return { hours: fixedInstanceHours(baseline, committed ? undefined : server.monthlyCapHours), committed };
 }
 
 /**

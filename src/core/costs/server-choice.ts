@@ -108,7 +108,7 @@ function fleetCost(ranked: RankedSize, week: TrafficWeek, minInstances: number, 
 
 /** Hours an instance of this variant is billed at most a month: the provider's cap applies on demand only. */
 function capHours(ctx: ServerService, variant: ServerVariant): number {
-  return isCommitted(variant) ? Infinity : (ctx.service.billing?.monthlyCapHours ?? Infinity);
+  return isCommitted(variant) ? Infinity : ctx.monthlyCapHours;
 }
 
 /**
@@ -232,6 +232,7 @@ function planFor(ctx: ServerService, variant: ServerVariant, size: ServerSize, c
       loadBalancer: ctx.loadBalancer,
       network: ctx.network,
       ipHourlyEstimate: ctx.ipHourlyEstimate,
+      monthlyCapHours: ctx.monthlyCapHours,
       // Every plan has every field, set or not: the pricing loops then meet one object shape, not four.
       controlPlane: ctx.controlPlane,
       balancerMonths: ctx.balancerMonths,

@@ -55,6 +55,8 @@ function taskSize(service: Service, vcpu: number, memoryGib: number): ServerSize
     memoryGib,
     sustainedVcpu: vcpu,
     hourlyEstimate: items.reduce((sum, item) => sum + perHour(item) * firstUnitPrice(item), 0),
+    // Every size has every field (one object shape for the loops that read them); tasks sell no commitment.
+    committedHourlyEstimate: undefined,
     includedEgressGb: 0,
     maxInstances: Infinity,
     bill: (hours, _committed, bill) => {

@@ -34,6 +34,8 @@ export interface ServerPlan {
   network?: Service;
   /** Price per public IPv4 address-hour as a float, for ranking sizes; 0 when not charged. */
   ipHourlyEstimate: number;
+  /** Hours after which an on-demand instance's month is billed at its monthly price (Infinity: no cap). */
+  monthlyCapHours: number;
   /** Managed Kubernetes: the service whose control-plane fee the cluster pays. */
   controlPlane?: Service;
   /** The fleet counted when this size was last chosen, for the month priced next. */
@@ -68,7 +70,7 @@ export function fleetMode(variant: ServerVariant): 'committed' | 'fixed' | 'auto
 function fleetOf(plan: ServerPlan, week: TrafficWeek, minInstances: number): Fleet {
   const known = plan.fleet;
   if (known && known.week === week && known.minInstances === minInstances && known.variant === plan.variant) return known.fleet;
-  return fleetFor(week, plan.capacityRps, minInstances, fleetMode(plan.variant), plan.service.billing?.monthlyCapHours);
+  return fleetFor(week, plan.capacityRps, minInstances, fleetMode(plan.variant), plan.monthlyCapHours);
 }
 
 const CLUSTER_MONTH = { 'cluster-hour': HOURS_PER_MONTH };
@@ -106,6 +108,8 @@ export interface ServerService {
   loadBalancer?: Service;
   network?: Service;
   ipHourlyEstimate: number;
+  /** Hours after which an on-demand instance's month is billed at its monthly price (Infinity: no cap). */
+  monthlyCapHours: number;
   controlPlane?: Service;
   balancerMonths?: BalancerMonths;
   /** The service whose sizes run the work: the service itself, or a cluster's node service. */
@@ -167,6 +171,7 @@ export function serverService(file: PricingFile, service: Service, profile: Work
     loadBalancer,
     network,
     ipHourlyEstimate,
+    monthlyCapHours: service.billing?.monthlyCapHours ?? Infinity,
     // Every field present, set or not: one object shape for the code that reads them month after month.
     controlPlane,
     balancerMonths: loadBalancer ? balancerMonthsOf(balancers, loadBalancer) : undefined,
