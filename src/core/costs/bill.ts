@@ -36,25 +36,35 @@ export interface MonthTotal {
   usd: number;
 }
 
-/** Totals of one part of a month (functions alone, a load balancer) by mode and key, usually a traffic week. */
-export type MonthTotals<K> = Record<'estimate' | 'exact', Map<K, MonthTotal>>;
-
-export function monthTotals<K>(): MonthTotals<K> {
-  return { estimate: new Map(), exact: new Map() };
+/** The last total of one mode and the key it was priced for. */
+interface LastTotal<K> {
+  key: K | undefined;
+  month: MonthTotal | undefined;
 }
 
 /**
- * The total `price` puts on a bill of `mode`, priced once per key: a part that many options share (the same
- * function, the same load balancer) is added to each of their bills as one total.
+ * The last total of one part of a month (functions alone, a load balancer) in each mode, with its key
+ * (usually a traffic week). One is enough: the options that share a part meet each traffic one after
+ * another (a projection prices a month at a time across all options; a search probes one volume at a time).
+ */
+export type MonthTotals<K> = Record<'estimate' | 'exact', LastTotal<K>>;
+
+export function monthTotals<K>(): MonthTotals<K> {
+  return { estimate: { key: undefined, month: undefined }, exact: { key: undefined, month: undefined } };
+}
+
+/**
+ * The total `price` puts on a bill of `mode`, priced once per key while that key lasts: a part that many
+ * options share (the same function, the same load balancer) is added to each of their bills as one total.
  */
 export function totalOnce<K>(totals: MonthTotals<K>, key: K, mode: 'estimate' | 'exact', price: (bill: Bill) => void): MonthTotal {
-  const byKey = totals[mode];
-  let month = byKey.get(key);
-  if (!month) {
-    const bill = new Bill(mode);
-    price(bill);
-    byKey.set(key, (month = { total: bill.totalPico, usd: bill.totalUsd }));
-  }
+  const last = totals[mode];
+  if (last.key === key) return last.month!;
+  const bill = new Bill(mode);
+  price(bill);
+  const month = { total: bill.totalPico, usd: bill.totalUsd };
+  last.key = key;
+  last.month = month;
   return month;
 }
 

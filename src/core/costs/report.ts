@@ -138,28 +138,58 @@ export function costReport(
   // priced with the first month's size, beyond its cap, and a warning says so.
   // Each hybrid keeps the function it was paired with in the first month: an option is the same option in
   // every month of its projection, even when another function becomes the cheaper partner.
-  const outgrown = new Set<string>();
-  const planIn = (week: TrafficWeek, index: number, plan: OptionPlan): OptionPlan => {
-    if (week === firstWeek || !plan.resizedAt) return plan;
+  // A plan that outgrows every size says so once, in the plans' order whatever month it happens in.
+  const outgrownBecause: Array<string | undefined> = plans.map(() => undefined);
+  const planIn = (week: TrafficWeek, index: number, plan: OptionPlan, j: number): OptionPlan => {
+    if (!plan.resizedAt) return plan;
     const resized = plan.resizedAt(week);
     if (resized.plan) return resized.plan;
-    if (!outgrown.has(plan.id)) {
-      outgrown.add(plan.id);
-      warnings.push(
-        `${plan.id}: from month ${index + 1} (${Math.round(week.monthlyRequests)} requests) ${resized.infeasibleBecause.join('; ')}; ` +
-          "those months are priced with the first month's size beyond its limit",
-      );
-    }
+    outgrownBecause[j] ??=
+      `${plan.id}: from month ${index + 1} (${Math.round(week.monthlyRequests)} requests) ${resized.infeasibleBecause.join('; ')}; ` +
+      "those months are priced with the first month's size beyond its limit";
     return plan;
   };
   const requestsByMonth = months.map((week) => Math.round(week.monthlyRequests));
-  // The cheapest option of each month so far: its id and total, side by side (1,476 comparisons, no objects).
-  const cheapestIds: Array<string | undefined> = months.map(() => undefined);
-  const cheapestTotals: Pico[] = months.map(() => Infinity);
-  const optionsOut = plans.map((plan): OptionOut => {
+  // The first month of every option, with its line items.
+  const firsts = plans.map((plan) => (plan.infeasibleBecause.length > 0 ? undefined : plan.price(firstWeek, 'itemised')));
+  // Every later month, a month at a time across all options: each month's traffic meets the options one after
+  // another, so what several share at that traffic (a load balancer's month, a function's month, the size a
+  // hybrid's servers take) is priced by the first and read straight back by the rest. Months of equal volume
+  // (every month, without growth) share one week, and so one bill.
+  const totals: Pico[] = firsts.map((first) => first?.total ?? 0);
+  const totalsUsd = totals.map(formatUsd);
+  const horizons: Pico[] = plans.map(() => 0);
+  const projections = plans.map((): OptionOut['projection'] => []);
+  // The cheapest option of each month: the first listed among equals.
+  const cheapestIds: Array<string | undefined> = [];
+  for (let i = 0; i < months.length; i++) {
+    const week = months[i]!;
+    const repriced = i > 0 && week !== months[i - 1];
+    let cheapestId: string | undefined;
+    let cheapestTotal: Pico = Infinity;
+    for (let j = 0; j < plans.length; j++) {
+      if (!firsts[j]) continue;
+      const plan = plans[j]!;
+      if (repriced) {
+        totals[j] = planIn(week, i, plan, j).price(week, 'exact').total;
+        totalsUsd[j] = formatUsd(totals[j]!);
+      }
+      const total = totals[j]!;
+      horizons[j] = addPico(horizons[j]!, total);
+      if (total < cheapestTotal) {
+        cheapestId = plan.id;
+        cheapestTotal = total;
+      }
+      projections[j]!.push({ month: i + 1, monthlyRequests: requestsByMonth[i]!, totalUsd: totalsUsd[j]! });
+    }
+    cheapestIds.push(cheapestId);
+  }
+  for (const because of outgrownBecause) if (because) warnings.push(because);
+  const optionsOut = plans.map((plan, j): OptionOut => {
     // Each answer is written out whole, field by field: a spread copy with fields added after it costs
     // more than the month it describes.
-    if (plan.infeasibleBecause.length > 0)
+    const first = firsts[j];
+    if (!first)
       return {
         id: plan.id,
         architecture: plan.architecture,
@@ -176,25 +206,7 @@ export function costReport(
         feasible: false,
         infeasibleBecause: plan.infeasibleBecause.join('; '),
       };
-    const first = plan.price(firstWeek, 'itemised');
-    let horizon: Pico = 0;
-    // Months of equal volume (every month, without growth) share one week, and so one bill.
-    let lastWeek = firstWeek;
-    let total = first.total;
-    let totalUsd = formatUsd(total);
-    const projection = months.map((week, i) => {
-      if (week !== lastWeek) {
-        lastWeek = week;
-        total = planIn(week, i, plan).price(week, 'exact').total;
-        totalUsd = formatUsd(total);
-      }
-      horizon = addPico(horizon, total);
-      if (total < cheapestTotals[i]!) {
-        cheapestIds[i] = plan.id;
-        cheapestTotals[i] = total;
-      }
-      return { month: i + 1, monthlyRequests: requestsByMonth[i]!, totalUsd };
-    });
+    const projection = projections[j]!;
     return {
       id: plan.id,
       architecture: plan.architecture,
@@ -204,7 +216,7 @@ export function costReport(
       variant: plan.variant,
       pricingEffectiveDate: plan.effectiveDate,
       monthlyUsd: projection[0]!.totalUsd,
-      horizonUsd: formatUsd(horizon),
+      horizonUsd: formatUsd(horizons[j]!),
       lineItems: first.lines.map(toLineItem),
       projection,
       details: first.details,

@@ -27,12 +27,12 @@ const FITS: string[] = Object.freeze([]) as unknown as string[];
  */
 export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile, week: TrafficWeek, minInstances: number): ServerChoice {
   // A choice depends only on the week and the floor of instances (a seed makes it sooner, not different), so
-  // it is made once: a hybrid re-sized at a month reuses what its servers' own option chose there.
+  // the last one is kept: a hybrid re-sized at a month, right after its servers' own option, reuses it.
   const state = stateOf(ctx, variant);
-  if (state.choices?.minInstances !== minInstances) state.choices = { minInstances, byWeek: new Map() };
-  const { byWeek } = state.choices;
-  let choice = byWeek.get(week);
-  if (!choice) byWeek.set(week, (choice = chooseAnew(ctx, variant, state, profile, week, minInstances)));
+  const last = state.lastChosen;
+  if (last && last.week === week && last.minInstances === minInstances) return last.choice;
+  const choice = chooseAnew(ctx, variant, state, profile, week, minInstances);
+  state.lastChosen = { week, minInstances, choice };
   return choice;
 }
 

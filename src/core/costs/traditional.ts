@@ -129,8 +129,8 @@ export interface VariantState {
   plans?: Map<ServerSize, ServerPlan>;
   /** Sizes ranked cheapest per request served first. */
   ranked?: RankedSize[];
-  /** Choices made, by week, for one floor of instances. */
-  choices?: { minInstances: number; byWeek: Map<TrafficWeek, ServerChoice> };
+  /** The last choice made, with the week and floor of instances it was made for. */
+  lastChosen?: { week: TrafficWeek; minInstances: number; choice: ServerChoice };
   /** The size chosen last: the seed of the next choice. */
   lastChoice?: RankedSize;
   /** The lowest rates among the fitting sizes (null: none is priced), for cost floors. */
