@@ -6,7 +6,7 @@ import { functionPlans } from '../../src/core/costs/serverless.js';
 import { serverSizes } from '../../src/core/costs/servers.js';
 import { chooseServerPlan } from '../../src/core/costs/server-choice.js';
 import { serverService } from '../../src/core/costs/traditional.js';
-import { networkLines } from '../../src/core/costs/support-lines.js';
+import { networkItemsOf, networkLines } from '../../src/core/costs/support-lines.js';
 import { weekAtVolume } from '../../src/core/costs/report.js';
 import { PricingFile } from '../../src/core/pricing/schema.js';
 import { trafficWeek } from '../../src/core/traffic/week.js';
@@ -135,9 +135,9 @@ t.test('container sizes priced from tiered items', async (t) => {
 t.test('egress included with the servers adds to what the network item already includes', async (t) => {
   // One server all month, each of its 30,720 answers 1 MB (30 GB), its size bringing 10 GB a month.
   const oneMbAnswers = profile({ averageDurationMs: 50, egressKbPerResponse: 1024 });
-  const lines = itemised((b) => networkLines({ network: net, size: { includedEgressGb: 10 } }, 30 * 1024, 730, false, oneMbAnswers, b));
+  const lines = itemised((b) => networkLines({ network: net, networkItems: networkItemsOf(net), size: { includedEgressGb: 10 } }, 30 * 1024, 730, false, oneMbAnswers, b));
   t.same(lines.map((l) => `${l.name}: ${l.quantity} × ${l.unitPriceUsd}`), ['Net: egress, included in plan: 15 × 0', 'Net: egress, over 15: 15 × 0.1', 'Net: addresses: 730 × 0.004']);
-  t.same(itemised((b) => networkLines({ size: { includedEgressGb: 10 } }, 30 * 1024, 730, false, oneMbAnswers, b)), [], 'no network service, no lines');
+  t.same(itemised((b) => networkLines({ networkItems: networkItemsOf(undefined), size: { includedEgressGb: 10 } }, 30 * 1024, 730, false, oneMbAnswers, b)), [], 'no network service, no lines');
 });
 
 t.test('a profile with no traffic yet still scales to any volume for the break-even search', async (t) => {

@@ -1,6 +1,7 @@
 // Exact money in pico-dollars: prices parsed once, quantities rounded to the step that keeps every product
 // a whole number of pico-dollars, doubles while they are exact and BigInts beyond — checked against BigInt.
 import t from 'tap';
+import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { Bill, toLineItem } from '../../src/core/costs/bill.js';
 import { addPico, formatUsd, parsePrice, priceOfPico, priceQuantity, subPico, tablePrice } from '../../src/core/costs/money.js';
@@ -25,6 +26,17 @@ t.test('amounts print as exact decimals without trailing zeros', async (t) => {
   t.equal(formatUsd(Number.MAX_SAFE_INTEGER), '9007.199254740991');
   t.equal(formatUsd(123_456_789_012_345_678_901n), '123456789.012345678901');
   t.equal(formatUsd(-1_500_000_000_000n), '-1.5');
+});
+
+t.test('an amount held as a double prints exactly as the same amount held as a BigInt', async (t) => {
+  // The double path strips trailing zeros arithmetically; the BigInt path by text. Both must agree to the digit.
+  const amounts = fc.oneof(
+    fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+    // Round amounts: whole cents, dollars, thousands, with the zeros that come off.
+    fc.tuple(fc.integer({ min: -9_007_199, max: 9_007_199 }), fc.integer({ min: 0, max: 9 })).map(([n, zeros]) => n * 10 ** zeros),
+  );
+  fc.assert(fc.property(amounts, (pico) => formatUsd(pico) === formatUsd(BigInt(pico))), { numRuns: 5000 });
+  t.pass('5,000 amounts agree');
 });
 
 t.test('sums stay doubles while exact, and become BigInts beyond 2^53', async (t) => {

@@ -8,7 +8,8 @@ import { ASSUMPTIONS } from './assumptions.js';
 import { Bill, monthTotals, totalOnce, type MonthTotal, type MonthTotals } from './bill.js';
 import { tablePrice } from './money.js';
 import { opsLine } from './servers.js';
-import { priceServiceItems, serviceById } from './service-lines.js';
+import { itemsOf, priceItems, priceServiceItems, serviceById } from './service-lines.js';
+import type { PricedItem } from './price-item.js';
 
 export type FunctionMode = 'on-demand' | 'provisioned';
 
@@ -25,6 +26,8 @@ export interface FunctionPlan {
   mode: FunctionMode;
   /** Reasons the platform cannot run this workload; empty when feasible. */
   infeasibleBecause: string[];
+  /** The items each month prices, chosen once: the function's, its gateway's, its event source's (for the plan's mode) and its egress. */
+  items: Record<'service' | 'gateway' | 'eventSource' | 'egress', readonly PricedItem[]>;
   /**
    * Months of this plan used alone, by week: the function option and a hybrid of no servers bill the same
    * month. A plan lives as long as one evaluation, and so do these.
@@ -56,6 +59,8 @@ export function batchedExecution(profile: WorkloadProfile): WorkloadProfile['exe
   return { ...e, averageDurationMs: e.averageDurationMs * batch, p99DurationMs: e.p99DurationMs * batch, maxDurationMs: e.maxDurationMs * batch, cpuMsPerRequest: e.cpuMsPerRequest * batch, payloadKb: e.payloadKb * batch };
 }
 
+const EGRESS = ['egress-gb'] as const;
+
 /** Plans for every function service of one pricing file (on demand, or warm when cold starts are not tolerated). */
 export function functionPlans(file: PricingFile, profile: WorkloadProfile): FunctionPlan[] {
   return file.services
@@ -80,6 +85,7 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
         infeasibleBecause.push(`${service.name} has cold starts (about ${coldStartMs} ms) and sells no warm capacity; the profile tolerates none`);
       if (profile.state === 'long-lived-connections' && service.limits?.supportsLongLivedConnections !== true)
         infeasibleBecause.push(`${service.name} does not hold long-lived connections (websockets, streams) open`);
+      const mode = needsWarm || onlyWarm ? 'provisioned' : 'on-demand';
       return {
         provider: file.provider,
         effectiveDate: file.effectiveDate,
@@ -88,14 +94,19 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
         eventSource,
         egress,
         shape: functionShape(service, batchedExecution(profile)),
-        mode: needsWarm || onlyWarm ? 'provisioned' : 'on-demand',
+        mode,
         infeasibleBecause,
+        items: {
+          service: itemsOf(service, mode),
+          gateway: gateway ? itemsOf(gateway, mode) : [],
+          eventSource: eventSource ? itemsOf(eventSource, mode) : [],
+          egress: egress ? itemsOf(egress, 'on-demand', EGRESS) : [],
+        },
         totals: monthTotals(),
       } satisfies FunctionPlan;
     });
 }
 
-const EGRESS = ['egress-gb'] as const;
 
 /**
  * One month of a function plan at `requests` invocations, priced onto `bill`. `week` gives the hourly shape
@@ -112,17 +123,18 @@ export function priceFunctionMonth(plan: FunctionPlan, profile: WorkloadProfile,
   const applyFreeTier = profile.applyFreeTier && plan.mode === 'on-demand';
   // A plan's usage credit pays for what this function's month adds, but not for the plan fee itself.
   const start = bill.mark();
-  priceServiceItems(plan.service, usage, applyFreeTier, bill, plan.mode);
-  if (plan.gateway) priceServiceItems(plan.gateway, usage, profile.applyFreeTier, bill, plan.mode);
+  const { items } = plan;
+  priceItems(plan.service, items.service, usage, applyFreeTier, bill);
+  if (plan.gateway) priceItems(plan.gateway, items.gateway, usage, profile.applyFreeTier, bill);
   if (plan.eventSource) {
     // Event services bill each event sent, plus one receive and one delete per batch (as a queue consumer
     // does); a message larger than the metering increment counts once per increment.
     const increment = plan.eventSource.billing?.meteringIncrementKb;
     const chunks = increment ? Math.max(1, Math.ceil(profile.execution.payloadKb / increment - 1e-9)) : 1;
     const eventRequests = (profile.trigger === 'queue' ? requests + 2 * invocations : requests) * chunks;
-    priceServiceItems(plan.eventSource, { ...usage, 'event-request': eventRequests }, profile.applyFreeTier, bill, plan.mode);
+    priceItems(plan.eventSource, items.eventSource, { ...usage, 'event-request': eventRequests }, profile.applyFreeTier, bill);
   }
-  if (plan.egress) priceServiceItems(plan.egress, usage, profile.applyFreeTier, bill, 'on-demand', EGRESS);
+  if (plan.egress) priceItems(plan.egress, items.egress, usage, profile.applyFreeTier, bill);
   const credit = plan.service.billing?.includedCreditUsd;
   if (credit !== undefined) {
     // The plan's pooled usage credit (Vercel Pro's $20, Netlify's monthly credits): one line, never more

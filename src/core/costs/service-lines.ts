@@ -16,7 +16,7 @@ export type ItemMode = 'all' | 'on-demand' | 'provisioned';
 /** A service's items for one mode and meter set, chosen once per loaded service rather than on every month. */
 const ALL_METERS: readonly Meter[] = [];
 const selections = new WeakMap<Service, Map<readonly Meter[], Partial<Record<ItemMode, readonly PricedItem[]>>>>();
-function itemsOf(service: Service, mode: ItemMode, meters: readonly Meter[] = ALL_METERS): readonly PricedItem[] {
+export function itemsOf(service: Service, mode: ItemMode, meters: readonly Meter[] = ALL_METERS): readonly PricedItem[] {
   let byMeters = selections.get(service);
   if (!byMeters) selections.set(service, (byMeters = new Map()));
   let byMode = byMeters.get(meters);
@@ -41,8 +41,16 @@ export function priceServiceItems(
   meters?: readonly Meter[],
   included?: Usage,
 ): void {
+  priceItems(service, itemsOf(service, mode, meters), usage, applyFreeTier, bill, included);
+}
+
+/**
+ * priceServiceItems with the service's items already chosen (itemsOf): plans that price month after month
+ * choose them once.
+ */
+export function priceItems(service: Service, items: readonly PricedItem[], usage: Usage, applyFreeTier: boolean, bill: Bill, included?: Usage): void {
   const prefix = bill.itemised ? `${service.name}: ` : '';
-  for (const priced of itemsOf(service, mode, meters)) {
+  for (const priced of items) {
     const meter = priced.meter;
     priceItem(priced, usage[meter] ?? 0, applyFreeTier, bill, prefix, included?.[meter]);
   }

@@ -5,7 +5,8 @@ import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_MONTH, HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek, type WeekShape } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
 import type { Bill } from './bill.js';
-import { priceServiceItems } from './service-lines.js';
+import type { PricedItem } from './price-item.js';
+import { itemsOf, priceItems, priceServiceItems } from './service-lines.js';
 
 const KB_PER_GB = 1024 * 1024;
 export function egressGb(requests: number, execution: WorkloadProfile['execution']): number {
@@ -52,14 +53,23 @@ export function loadBalancerLines(lb: Service, week: TrafficWeek, profile: Workl
   priceServiceItems(lb, usage, applyFreeTier, bill);
 }
 
+const NETWORK_METERS = ['egress-gb', 'ip-hour'] as const;
+
 /** What networkLines needs of a fleet: its network service, its balancer, and its size's pooled transfer. */
 export interface NetworkedFleet {
   network?: Service;
+  /** The network service's egress and IPv4 items (networkItemsOf), chosen once. */
+  networkItems: readonly PricedItem[];
   loadBalancer?: Service;
   size: { includedEgressGb: number };
 }
 
-// The meter quantities of a network month, filled in for each call: priceServiceItems reads them before it
+/** The items of a network service a fleet's month prices: egress and public IPv4. */
+export function networkItemsOf(network: Service | undefined): readonly PricedItem[] {
+  return network ? itemsOf(network, 'all', NETWORK_METERS) : [];
+}
+
+// The meter quantities of a network month, filled in for each call: priceItems reads them before it
 // returns, and projections price thousands of such months.
 const networkUsage = { 'egress-gb': 0, 'ip-hour': 0 };
 const networkIncluded = { 'egress-gb': 0 };
@@ -76,7 +86,6 @@ export function networkLines(fleet: NetworkedFleet, requests: number, hours: num
   networkUsage['egress-gb'] = egressGb(requests, profile.execution);
   networkUsage['ip-hour'] = hours + lbIps;
   networkIncluded['egress-gb'] = (fleet.size.includedEgressGb * hours) / HOURS_PER_MONTH;
-  priceServiceItems(fleet.network, networkUsage, profile.applyFreeTier, bill, 'all', NETWORK_METERS, networkIncluded);
+  priceItems(fleet.network, fleet.networkItems, networkUsage, profile.applyFreeTier, bill, networkIncluded);
 }
 
-const NETWORK_METERS = ['egress-gb', 'ip-hour'] as const;

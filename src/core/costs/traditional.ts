@@ -6,11 +6,11 @@ import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
 import { monthTotals, totalOnce, type Bill, type MonthTotal, type MonthTotals } from './bill.js';
-import { firstUnitPrice } from './price-item.js';
+import { firstUnitPrice, type PricedItem } from './price-item.js';
 import type { CheapestRates, RankedSize, ServerChoice } from './server-choice.js';
 import { fleetFor, opsLine, perInstanceRps, serverSizes, type Fleet, type ServerSize } from './servers.js';
 import { priceServiceItems, serviceById } from './service-lines.js';
-import { loadBalancerLines, networkLines } from './support-lines.js';
+import { loadBalancerLines, networkItemsOf, networkLines } from './support-lines.js';
 
 export type ServerVariant = 'on-demand-autoscaled' | 'on-demand-fixed' | 'committed-fixed';
 
@@ -32,6 +32,7 @@ export interface ServerPlan {
   capacityRps: number;
   loadBalancer?: Service;
   network?: Service;
+  networkItems: readonly PricedItem[];
   /** Price per public IPv4 address-hour as a float, for ranking sizes; 0 when not charged. */
   ipHourlyEstimate: number;
   /** Hours after which an on-demand instance's month is billed at its monthly price (Infinity: no cap). */
@@ -107,6 +108,8 @@ export interface ServerService {
   service: Service;
   loadBalancer?: Service;
   network?: Service;
+  /** The network service's egress and IPv4 items (networkItemsOf), chosen once for every plan of the service. */
+  networkItems: readonly PricedItem[];
   ipHourlyEstimate: number;
   /** Hours after which an on-demand instance's month is billed at its monthly price (Infinity: no cap). */
   monthlyCapHours: number;
@@ -170,6 +173,7 @@ export function serverService(file: PricingFile, service: Service, profile: Work
     service,
     loadBalancer,
     network,
+    networkItems: networkItemsOf(network),
     ipHourlyEstimate,
     monthlyCapHours: service.billing?.monthlyCapHours ?? Infinity,
     // Every field present, set or not: one object shape for the code that reads them month after month.
