@@ -29,8 +29,8 @@ export interface FunctionPlan {
   /** The items each month prices, chosen once: the function's, its gateway's, its event source's (for the plan's mode) and its egress. */
   items: Record<'service' | 'gateway' | 'eventSource' | 'egress', readonly PricedItem[]>;
   /**
-   * Months of this plan used alone, by week: the function option and a hybrid of no servers bill the same
-   * month. A plan lives as long as one evaluation, and so do these.
+   * The last month of this plan used alone, with its week: the function option and a hybrid of no servers
+   * bill the same month, one right after the other. A plan lives as long as one evaluation, and so do these.
    */
   totals: MonthTotals<TrafficWeek>;
 }
@@ -157,7 +157,7 @@ export function priceFunctionsAlone(plan: FunctionPlan, profile: WorkloadProfile
   opsLine(profile, ASSUMPTIONS.opsHoursPerMonth.serverless, bill);
 }
 
-/** priceFunctionsAlone's total in an estimate or exact bill, computed once per plan and week. */
+/** priceFunctionsAlone's total in an estimate or exact bill, computed once per plan and week while that week lasts (totalOnce). */
 export function functionsAloneTotal(plan: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, mode: 'estimate' | 'exact'): MonthTotal {
   return totalOnce(plan.totals, week, mode, (bill) => priceFunctionsAlone(plan, profile, week, bill));
 }

@@ -45,7 +45,7 @@ export interface ServerPlan {
   balancerMonths?: BalancerMonths;
 }
 
-/** A load balancer's total per week, estimate and exact: every size and variant of a service pays the same. */
+/** A load balancer's last month, estimate and exact, with its week: every size and variant of a service pays the same. */
 export type BalancerMonths = MonthTotals<TrafficWeek>;
 
 function balancerMonthsOf(balancers: Map<Service, BalancerMonths>, loadBalancer: Service): BalancerMonths {
@@ -91,7 +91,8 @@ export function priceServerMonth(plan: ServerPlan, profile: WorkloadProfile, wee
 
 /**
  * The plan's load balancer for the month at `week`, onto `bill`: its lines on an itemised bill, otherwise
- * its total, priced once per week for all the service's plans (it does not depend on the servers behind it).
+ * its total, priced once per week for all the service's plans that meet that week in turn (it does not depend
+ * on the servers behind it).
  */
 export function priceBalancer(plan: Pick<ServerPlan, 'loadBalancer' | 'balancerMonths'>, week: TrafficWeek, profile: WorkloadProfile, bill: Bill): void {
   if (bill.itemised) loadBalancerLines(plan.loadBalancer!, week, profile, profile.applyFreeTier, bill);
