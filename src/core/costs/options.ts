@@ -8,7 +8,7 @@ import { bestHybridMonth } from './hybrid.js';
 import type { Pico } from './money.js';
 import { functionPlans, functionsAloneTotal, priceFunctionsAlone, type FunctionPlan } from './serverless.js';
 import { chooseServerPlan, serverCostReaches } from './server-choice.js';
-import { priceServerMonth, serverService, VARIANT_LABEL, type BalancerMonths, type ServerPlan, type ServerService, type ServerVariant } from './traditional.js';
+import { linkNodeTwins, priceServerMonth, serverMonthTotal, serverService, VARIANT_LABEL, type BalancerMonths, type ServerPlan, type ServerService, type ServerVariant } from './traditional.js';
 
 export type Architecture = 'serverless' | 'traditional' | 'hybrid';
 
@@ -107,6 +107,10 @@ function serverOption(plan: ServerPlan | undefined, file: PricingFile, service: 
     parts: undefined,
     resizedAt: undefined,
     price(week, billMode = 'itemised') {
+      if (billMode === 'exact') {
+        const total = serverMonthTotal(plan!, profile, week, minInstances);
+        return { total, usd: Number(total) / 1e12, lines: NO_LINES, details: NO_DETAILS, baselineInstances: undefined };
+      }
       const bill = new Bill(billMode);
       const month = priceServerMonth(plan!, profile, week, minInstances, bill);
       // Projections price thousands of these months: only the itemised one has details.
@@ -180,6 +184,7 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
     const functions = functionPlans(file, profile).map((fn) => ({ fn, option: functionOption(fn, profile) }));
     const feasibleFunctions = functions.filter((f) => f.fn.infeasibleBecause.length === 0);
     const servers = file.services.filter((service) => service.architecture === 'traditional').map((service) => serverService(file, service, profile, balancers));
+    linkNodeTwins(servers);
     return { file, functions, feasibleFunctions, servers };
   });
   const optionsOf = new Map<ServerPlan, { server: OptionPlan; hybrids: Map<FunctionPlan, OptionPlan> }>();

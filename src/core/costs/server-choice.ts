@@ -31,9 +31,22 @@ export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, pro
   const state = stateOf(ctx, variant);
   const last = state.lastChosen;
   if (last && last.week === week && last.minInstances === minInstances) return last.choice;
-  const choice = chooseAnew(ctx, variant, state, profile, week, minInstances);
+  const choice = (ctx.nodeTwin && asNodeTwin(ctx, variant, chooseServerPlan(ctx.nodeTwin, variant, profile, week, minInstances))) || chooseAnew(ctx, variant, state, profile, week, minInstances);
   state.lastChosen = { week, minInstances, choice };
   return choice;
+}
+
+/**
+ * A cluster's choice made from its node service's: the same size, with the fleet counted for it. Where the
+ * nodes have no size that fits, the cluster makes its own choice, so that the reason names the cluster.
+ */
+function asNodeTwin(ctx: ServerService, variant: ServerVariant, nodes: ServerChoice): ServerChoice | undefined {
+  const twin = nodes.plan;
+  if (!twin) return undefined;
+  const plan = planFor(ctx, variant, twin.size, twin.capacityRps);
+  plan.fleet = twin.fleet;
+  plan.nodeTwin = twin;
+  return { plan, infeasibleBecause: FITS };
 }
 
 function chooseAnew(ctx: ServerService, variant: ServerVariant, state: VariantState, profile: WorkloadProfile, week: TrafficWeek, minInstances: number): ServerChoice {
@@ -238,6 +251,8 @@ function planFor(ctx: ServerService, variant: ServerVariant, size: ServerSize, c
       controlPlane: ctx.controlPlane,
       balancerMonths: ctx.balancerMonths,
       fleet: undefined,
+      nodeTwin: undefined,
+      lastMonth: undefined,
     };
     bySize.set(size, plan);
   }

@@ -5,7 +5,8 @@ import type { PricingFile, Service } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
-import { monthTotals, totalOnce, type Bill, type MonthTotal, type MonthTotals } from './bill.js';
+import { Bill, monthTotals, totalOnce, type MonthTotal, type MonthTotals } from './bill.js';
+import type { Pico } from './money.js';
 import { firstUnitPrice, type PricedItem } from './price-item.js';
 import type { CheapestRates, RankedSize, ServerChoice } from './server-choice.js';
 import { fleetFor, opsLine, perInstanceRps, serverSizes, type Fleet, type ServerSize } from './servers.js';
@@ -41,6 +42,10 @@ export interface ServerPlan {
   controlPlane?: Service;
   /** The fleet counted when this size was last chosen, for the month priced next. */
   fleet?: { week: TrafficWeek; minInstances: number; variant: ServerVariant; fleet: Fleet };
+  /** A cluster's node VMs as a plan of their own service, where they are priced alike (see ServerService.nodeTwin). */
+  nodeTwin?: ServerPlan;
+  /** The last exact month priced (serverMonthTotal), with the week and floor of instances it was priced for. */
+  lastMonth?: { week: TrafficWeek; minInstances: number; total: Pico };
   /** The load balancer's months, shared by the service's plans (see priceBalancer); none without a balancer. */
   balancerMonths?: BalancerMonths;
 }
@@ -75,6 +80,23 @@ function fleetOf(plan: ServerPlan, week: TrafficWeek, minInstances: number): Fle
 }
 
 const CLUSTER_MONTH = { 'cluster-hour': HOURS_PER_MONTH };
+
+/**
+ * The exact total of a server plan's month, kept for the last week priced. A cluster whose nodes are priced
+ * as its VM service prices them is that month plus its control-plane fee: the same sum, line for line, as
+ * priceServerMonth makes (money adds exactly in any order), without counting the fleet again.
+ */
+export function serverMonthTotal(plan: ServerPlan, profile: WorkloadProfile, week: TrafficWeek, minInstances: number): Pico {
+  const last = plan.lastMonth;
+  if (last && last.week === week && last.minInstances === minInstances) return last.total;
+  const bill = new Bill('exact');
+  if (plan.nodeTwin) {
+    bill.addTotal({ total: serverMonthTotal(plan.nodeTwin, profile, week, minInstances), usd: 0 });
+    priceServiceItems(plan.controlPlane!, CLUSTER_MONTH, profile.applyFreeTier, bill);
+  } else priceServerMonth(plan, profile, week, minInstances, bill);
+  plan.lastMonth = { week, minInstances, total: bill.totalPico };
+  return bill.totalPico;
+}
 
 /** One month of a server plan for the traffic `week`, priced onto `bill`. */
 export function priceServerMonth(plan: ServerPlan, profile: WorkloadProfile, week: TrafficWeek, minInstances: number, bill: Bill): ServerMonth {
@@ -118,6 +140,12 @@ export interface ServerService {
   balancerMonths?: BalancerMonths;
   /** The service whose sizes run the work: the service itself, or a cluster's node service. */
   nodes: Service;
+  /**
+   * For a cluster: its node service made ready the same way, when the two price a fleet alike (same balancer,
+   * network and monthly cap). Its size choice is then the cluster's, and its month the cluster's less the
+   * control plane: a cluster is not sized or billed twice. Set by linkNodeTwins.
+   */
+  nodeTwin: ServerService | undefined;
   execution: WorkloadProfile['execution'];
   /** Sizes with room for one request, with what each serves, in the pricing file's order: see fittingSizes. */
   fitting?: Array<{ size: ServerSize; capacityRps: number }>;
@@ -181,7 +209,22 @@ export function serverService(file: PricingFile, service: Service, profile: Work
     controlPlane,
     balancerMonths: loadBalancer ? balancerMonthsOf(balancers, loadBalancer) : undefined,
     nodes,
+    nodeTwin: undefined,
     execution: profile.execution,
     variants: {},
   };
+}
+
+/** Links each cluster among `services` (one pricing file's) to its node service where the two price a fleet alike. */
+export function linkNodeTwins(services: readonly ServerService[]): void {
+  for (const cluster of services) {
+    if (!cluster.controlPlane) continue;
+    cluster.nodeTwin = services.find(
+      (vm) =>
+        vm.service === cluster.nodes &&
+        vm.loadBalancer === cluster.loadBalancer &&
+        vm.network === cluster.network &&
+        vm.monthlyCapHours === cluster.monthlyCapHours,
+    );
+  }
 }
