@@ -168,6 +168,8 @@ export interface PreparedOptions {
    * cost floor is not below the best function is not sized at all.
    */
   cheaperSide(week: TrafficWeek): PureSide;
+  /** The sides found so far by volume (monthly requests), for searches that probe the same volumes: see sideAtVolume. */
+  readonly sidesByVolume: Map<number, PureSide>;
 }
 
 export type PureSide = 'serverless' | 'traditional' | 'none';
@@ -217,6 +219,7 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
     return hybrid;
   };
   return {
+    sidesByVolume: new Map(),
     plansAt(week, withHybrids = true) {
       const plans: OptionPlan[] = [];
       for (const { file, functions, feasibleFunctions, servers } of prepared) {

@@ -28,17 +28,13 @@ export function weekAtVolume(traffic: WorkloadProfile['traffic'], monthlyRequest
   return base > 0 ? trafficWeek(traffic, monthlyRequests / base) : trafficWeek({ ...traffic, monthlyRequests, averageRps: undefined, peakRps: undefined });
 }
 
-/** Sides found per volume, for each evaluation's prepared options (see sideAtVolume). */
-const sidesAtVolume = new WeakMap<PreparedOptions, Map<number, PureSide>>();
-
 /**
  * Which pure architecture is cheaper with the profile's traffic scaled to `monthlyRequests` a month, each
  * volume judged once per prepared options: the break-even and the volume tipping point probe the same grid
  * and bisect the same steps, so the second search mostly reads what the first found.
  */
 export function sideAtVolume(options: PreparedOptions, traffic: WorkloadProfile['traffic'], monthlyRequests: number): PureSide {
-  let sides = sidesAtVolume.get(options);
-  if (!sides) sidesAtVolume.set(options, (sides = new Map()));
+  const sides = options.sidesByVolume;
   let side = sides.get(monthlyRequests);
   if (side === undefined) sides.set(monthlyRequests, (side = options.cheaperSide(weekAtVolume(traffic, monthlyRequests))));
   return side;
