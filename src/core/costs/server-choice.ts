@@ -260,14 +260,14 @@ function planFor(ctx: ServerService, variant: ServerVariant, size: ServerSize, c
 }
 
 /** The week's capacity demand summed over its hours, in requests per second. */
-const demandSums = new WeakMap<Float64Array, number>();
 function demandSum(week: TrafficWeek): number {
-  const demand = fleetDemand(week);
-  let sum = demandSums.get(demand);
+  const derived = week.shape.derived;
+  let sum = derived.demandSum;
   if (sum === undefined) {
+    const demand = fleetDemand(week);
     sum = 0;
     for (let h = 0; h < HOURS_PER_WEEK; h++) sum += demand[h]!;
-    demandSums.set(demand, sum);
+    derived.demandSum = sum;
   }
   return sum * week.scale;
 }

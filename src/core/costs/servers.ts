@@ -96,11 +96,10 @@ export function perInstanceRps(size: ServerSize, execution: WorkloadProfile['exe
 /**
  * The load a fleet must carry each hour, as requests per second, highest first: each hour's average × the
  * burst factor, held for the scale-in delay after it falls (the week wraps: Sunday night precedes Monday).
- * Computed once per traffic week and shared by every size that is tried against it.
+ * Computed once per week shape (kept with it) and shared by every size that is tried against it.
  */
-const demandCache = new WeakMap<WeekShape, Float64Array>();
 function shapeDemand(shape: WeekShape, burstFactor: number): Float64Array {
-  let demand = demandCache.get(shape);
+  let demand = shape.derived.demand;
   if (!demand) {
     const hourly = shape.hourlyRps;
     demand = new Float64Array(HOURS_PER_WEEK);
@@ -110,7 +109,7 @@ function shapeDemand(shape: WeekShape, burstFactor: number): Float64Array {
       demand[h] = rps * burstFactor;
     }
     demand.sort().reverse();
-    demandCache.set(shape, demand);
+    shape.derived.demand = demand;
   }
   return demand;
 }

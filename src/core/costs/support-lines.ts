@@ -22,24 +22,23 @@ export function lcuHours(week: TrafficWeek, execution: WorkloadProfile['executio
   return lcuHoursAtUnitVolume(week.shape, execution) * week.scale;
 }
 
-/** LCU-hours are linear in volume for a given shape (both dimensions scale with the rate): computed once. */
-const lcuCache = new WeakMap<WeekShape, Map<number, number>>();
+/**
+ * LCU-hours are linear in volume for a given shape (both dimensions scale with the rate): computed once per
+ * shape and request size, and kept with the shape.
+ */
 function lcuHoursAtUnitVolume(shape: WeekShape, execution: WorkloadProfile['execution']): number {
-  let byKb = lcuCache.get(shape);
-  if (!byKb) lcuCache.set(shape, (byKb = new Map()));
   const kbPerRequest = execution.payloadKb + execution.egressKbPerResponse;
-  let total = byKb.get(kbPerRequest);
-  if (total === undefined) {
-    total = 0;
-    for (let h = 0; h < HOURS_PER_WEEK; h++) {
-      const rps = shape.hourlyRps[h]!;
-      const byConnections = (rps * ASSUMPTIONS.newConnectionsPerRequest) / 25;
-      const byBytes = (rps * 3600 * kbPerRequest) / KB_PER_GB;
-      total += Math.max(byConnections, byBytes);
-    }
-    total *= WEEKS_PER_MONTH;
-    byKb.set(kbPerRequest, total);
+  const known = shape.derived.lcu;
+  if (known?.kbPerRequest === kbPerRequest) return known.hours;
+  let total = 0;
+  for (let h = 0; h < HOURS_PER_WEEK; h++) {
+    const rps = shape.hourlyRps[h]!;
+    const byConnections = (rps * ASSUMPTIONS.newConnectionsPerRequest) / 25;
+    const byBytes = (rps * 3600 * kbPerRequest) / KB_PER_GB;
+    total += Math.max(byConnections, byBytes);
   }
+  total *= WEEKS_PER_MONTH;
+  shape.derived.lcu = { kbPerRequest, hours: total };
   return total;
 }
 

@@ -31,6 +31,25 @@ const PATTERN_WEIGHT: Record<Pattern, (day: number, hourOfDay: number) => number
  */
 export interface WeekShape {
   readonly hourlyRps: Float64Array;
+  /** What the cost engine derives from the shape alone, made on first use and kept with it. */
+  readonly derived: ShapeDerived;
+}
+
+/**
+ * Kept with a shape (it lives as long as the weeks made from it), so the loops that read them look nothing
+ * up: the fleet's demand curve and its sum (servers.ts, server-choice.ts), the hours sorted with running
+ * sums (hybrid.ts), load-balancer capacity units at the shape's volume for one request size (support-lines.ts).
+ */
+export interface ShapeDerived {
+  demand: Float64Array | undefined;
+  demandSum: number | undefined;
+  sorted: { rates: Float64Array; sums: Float64Array } | undefined;
+  lcu: { kbPerRequest: number; hours: number } | undefined;
+}
+
+/** A shape of `hourlyRps`, nothing derived yet. */
+export function weekShape(hourlyRps: Float64Array): WeekShape {
+  return { hourlyRps, derived: { demand: undefined, demandSum: undefined, sorted: undefined, lcu: undefined } };
 }
 
 export interface TrafficWeek {
@@ -90,7 +109,7 @@ function firstWeek(traffic: WorkloadProfile['traffic']): TrafficWeek {
     peakRps,
     burstFactor: busiestHourRps > 0 ? peakRps / busiestHourRps : 1,
     monthlyRequests,
-    shape: { hourlyRps },
+    shape: weekShape(hourlyRps),
     scale: 1,
   };
   firstWeeks.set(traffic, week);
