@@ -8,7 +8,7 @@ import { fleetDemand, fleetFor, serverSizes, type Fleet, type ServerSize } from 
 import { balancerTotal, fittingSizes, fleetMode, isCommitted, type ServerPlan, type ServerService, type ServerVariant, type VariantState } from './traditional.js';
 
 function stateOf(ctx: ServerService, variant: ServerVariant): VariantState {
-  return (ctx.variants[variant] ??= {});
+  return ctx.variants[variant];
 }
 
 export interface ServerChoice {
@@ -212,11 +212,10 @@ export interface RankedSize {
 
 /** A service's sizes priced for one variant (sizes without such a price left out), cheapest per request served first. */
 function rankedSizes(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile): RankedSize[] {
-  const state = stateOf(ctx, variant);
-  let ranked = state.ranked;
+  const committed = isCommitted(variant);
+  let ranked = committed ? ctx.ranked.committed : ctx.ranked.onDemand;
   if (!ranked) {
     const opsPerInstanceHour = opsPerInstanceHourOf(profile);
-    const committed = isCommitted(variant);
     ranked = [];
     fittingSizes(ctx).forEach(({ size, capacityRps }, index) => {
       const hourly = committed ? size.committedHourlyEstimate : size.hourlyEstimate;
@@ -225,7 +224,8 @@ function rankedSizes(ctx: ServerService, variant: ServerVariant, profile: Worklo
       ranked!.push({ size, capacityRps, perHour, index, perRps: perHour / capacityRps });
     });
     ranked.sort((a, b) => a.perRps - b.perRps || a.index - b.index);
-    state.ranked = ranked;
+    if (committed) ctx.ranked.committed = ranked;
+    else ctx.ranked.onDemand = ranked;
   }
   return ranked;
 }

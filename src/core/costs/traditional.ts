@@ -150,25 +150,34 @@ export interface ServerService {
   /** Sizes with room for one request, with what each serves, in the pricing file's order: see fittingSizes. */
   fitting?: Array<{ size: ServerSize; capacityRps: number }>;
   /**
-   * What each variant has learnt, made on first use (a search makes such a service for every probe, and
-   * rules most out on their cheapest hourly rate alone): see server-choice.ts.
+   * Sizes ranked cheapest per request served first, on demand and committed (both on-demand variants rank
+   * alike), made on first use: a search may rule the service out without.
    */
-  variants: Partial<Record<ServerVariant, VariantState>>;
+  ranked: { onDemand: RankedSize[] | undefined; committed: RankedSize[] | undefined };
+  /**
+   * What each variant learns as it is used (a search makes such a service for every probe, and rules most
+   * out on their cheapest hourly rate alone): see server-choice.ts.
+   */
+  variants: Record<ServerVariant, VariantState>;
 }
 
+/** What one variant of a server service has learnt; every field starts unset (see variantState). */
 export interface VariantState {
   /** Plans made so far, per size: months that choose the same size share one plan. */
-  plans?: Map<ServerSize, ServerPlan>;
-  /** Sizes ranked cheapest per request served first. */
-  ranked?: RankedSize[];
+  plans: Map<ServerSize, ServerPlan> | undefined;
   /** The last choice made, with the week and floor of instances it was made for. */
-  lastChosen?: { week: TrafficWeek; minInstances: number; choice: ServerChoice };
+  lastChosen: { week: TrafficWeek; minInstances: number; choice: ServerChoice } | undefined;
   /** The size chosen last: the seed of the next choice. */
-  lastChoice?: RankedSize;
+  lastChoice: RankedSize | undefined;
   /** The lowest rates among the fitting sizes (null: none is priced), for cost floors. */
-  cheapest?: CheapestRates | null;
+  cheapest: CheapestRates | null | undefined;
   /** The lowest hourly rate among all sizes, fitting or not. */
-  cheapestHourly?: number;
+  cheapestHourly: number | undefined;
+}
+
+/** A variant that has learnt nothing yet: every field present, so every state has one object shape. */
+function variantState(): VariantState {
+  return { plans: undefined, lastChosen: undefined, lastChoice: undefined, cheapest: undefined, cheapestHourly: undefined };
 }
 
 /** The sizes of a service with room for one request, made on first use: a search may rule the service out without. */
@@ -211,7 +220,8 @@ export function serverService(file: PricingFile, service: Service, profile: Work
     nodes,
     nodeTwin: undefined,
     execution: profile.execution,
-    variants: {},
+    ranked: { onDemand: undefined, committed: undefined },
+    variants: { 'on-demand-autoscaled': variantState(), 'on-demand-fixed': variantState(), 'committed-fixed': variantState() },
   };
 }
 
