@@ -27,6 +27,11 @@ export interface PricedMonth {
 
 const NO_DETAILS: Record<string, string | number> = Object.freeze({});
 
+/** A month kept as its total only (estimates and exact bills: projections price thousands of these). */
+function totalOnly(total: Pico, usd: number): PricedMonth {
+  return { total, usd, lines: NO_LINES, details: NO_DETAILS, baselineInstances: undefined };
+}
+
 /** An itemised bill's month, with the details a person needs to redo it. */
 function pricedMonth(bill: Bill, details: Record<string, string | number>): PricedMonth {
   return { total: bill.totalPico, usd: bill.totalUsd, lines: bill.lines, details, baselineInstances: undefined };
@@ -78,7 +83,7 @@ function functionOption(fn: FunctionPlan, profile: WorkloadProfile): OptionPlan 
     price(week, billMode = 'itemised') {
       if (billMode !== 'itemised') {
         const { total, usd } = functionsAloneTotal(fn, profile, week, billMode);
-        return { total, usd, lines: NO_LINES, details: NO_DETAILS, baselineInstances: undefined };
+        return totalOnly(total, usd);
       }
       const bill = new Bill(billMode);
       priceFunctionsAlone(fn, profile, week, bill);
@@ -109,12 +114,12 @@ function serverOption(plan: ServerPlan | undefined, file: PricingFile, service: 
     price(week, billMode = 'itemised') {
       if (billMode === 'exact') {
         const total = serverMonthTotal(plan!, profile, week, minInstances);
-        return { total, usd: Number(total) / 1e12, lines: NO_LINES, details: NO_DETAILS, baselineInstances: undefined };
+        return totalOnly(total, Number(total) / 1e12);
       }
       const bill = new Bill(billMode);
       const month = priceServerMonth(plan!, profile, week, minInstances, bill);
       // Projections price thousands of these months: only the itemised one has details.
-      if (!bill.itemised) return { total: bill.totalPico, usd: bill.totalUsd, lines: NO_LINES, details: NO_DETAILS, baselineInstances: undefined };
+      if (!bill.itemised) return totalOnly(bill.totalPico, bill.totalUsd);
       return pricedMonth(bill, {
         instanceType: plan!.size.name,
         perInstanceRps: Number(plan!.capacityRps.toPrecision(6)),

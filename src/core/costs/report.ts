@@ -183,26 +183,10 @@ export function costReport(
   for (const because of outgrownBecause) if (because) warnings.push(because);
   const optionsOut = plans.map((plan, j): OptionOut => {
     // Each answer is written out whole, field by field: a spread copy with fields added after it costs
-    // more than the month it describes.
+    // more than the month it describes. An infeasible option has no month (infeasibleBecause is left out
+    // of a feasible one's JSON, being undefined).
     const first = firsts[j];
-    if (!first)
-      return {
-        id: plan.id,
-        architecture: plan.architecture,
-        provider: plan.provider,
-        service: plan.service,
-        serviceName: plan.serviceName,
-        variant: plan.variant,
-        pricingEffectiveDate: plan.effectiveDate,
-        monthlyUsd: null,
-        horizonUsd: null,
-        lineItems: [],
-        projection: [],
-        details: {},
-        feasible: false,
-        infeasibleBecause: plan.infeasibleBecause.join('; '),
-      };
-    const projection = projections[j]!;
+    const projection = first ? projections[j]! : [];
     return {
       id: plan.id,
       architecture: plan.architecture,
@@ -211,12 +195,13 @@ export function costReport(
       serviceName: plan.serviceName,
       variant: plan.variant,
       pricingEffectiveDate: plan.effectiveDate,
-      monthlyUsd: projection[0]!.totalUsd,
-      horizonUsd: formatUsd(horizons[j]!),
-      lineItems: first.lines.map(toLineItem),
+      monthlyUsd: first ? projection[0]!.totalUsd : null,
+      horizonUsd: first ? formatUsd(horizons[j]!) : null,
+      lineItems: first ? first.lines.map(toLineItem) : [],
       projection,
-      details: first.details,
-      feasible: true,
+      details: first ? first.details : {},
+      feasible: first !== undefined,
+      infeasibleBecause: first ? undefined : plan.infeasibleBecause.join('; '),
     };
   });
   warnings.push(...estimateCaveats(optionsOut, profile));

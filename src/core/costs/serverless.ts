@@ -107,7 +107,6 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
     });
 }
 
-
 /**
  * One month of a function plan at `requests` invocations, priced onto `bill`. `week` gives the hourly shape
  * warm capacity is sized to. Free allowances are not applied to warm-capacity functions (AWS: "the free

@@ -6,7 +6,7 @@ import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
 import { Bill, monthTotals, totalOnce, type MonthTotal, type MonthTotals } from './bill.js';
-import type { Pico } from './money.js';
+import { addPico, type Pico } from './money.js';
 import { firstUnitPrice, type PricedItem } from './price-item.js';
 import type { CheapestRates, RankedSize, ServerChoice } from './server-choice.js';
 import { fleetFor, opsLine, perInstanceRps, serverSizes, type Fleet, type ServerSize } from './servers.js';
@@ -90,19 +90,23 @@ export function serverMonthTotal(plan: ServerPlan, profile: WorkloadProfile, wee
   const last = plan.lastMonth;
   if (last && last.week === week && last.minInstances === minInstances) return last.total;
   const bill = new Bill('exact');
-  if (plan.nodeTwin) {
-    bill.addTotal({ total: serverMonthTotal(plan.nodeTwin, profile, week, minInstances), usd: 0 });
-    priceServiceItems(plan.controlPlane!, CLUSTER_MONTH, profile.applyFreeTier, bill);
-  } else priceServerMonth(plan, profile, week, minInstances, bill);
-  plan.lastMonth = { week, minInstances, total: bill.totalPico };
-  return bill.totalPico;
+  if (plan.nodeTwin) controlPlaneLines(plan, profile, bill);
+  else priceServerMonth(plan, profile, week, minInstances, bill);
+  const total = plan.nodeTwin ? addPico(serverMonthTotal(plan.nodeTwin, profile, week, minInstances), bill.totalPico) : bill.totalPico;
+  plan.lastMonth = { week, minInstances, total };
+  return total;
+}
+
+/** A cluster's control-plane fee for the month (nothing for plain servers). */
+function controlPlaneLines(plan: ServerPlan, profile: WorkloadProfile, bill: Bill): void {
+  if (plan.controlPlane) priceServiceItems(plan.controlPlane, CLUSTER_MONTH, profile.applyFreeTier, bill);
 }
 
 /** One month of a server plan for the traffic `week`, priced onto `bill`. */
 export function priceServerMonth(plan: ServerPlan, profile: WorkloadProfile, week: TrafficWeek, minInstances: number, bill: Bill): ServerMonth {
   const { hours, peak } = fleetOf(plan, week, minInstances);
   plan.size.bill(hours, isCommitted(plan.variant), bill);
-  if (plan.controlPlane) priceServiceItems(plan.controlPlane, CLUSTER_MONTH, profile.applyFreeTier, bill);
+  controlPlaneLines(plan, profile, bill);
   const balanced = plan.loadBalancer !== undefined && peak > 1;
   if (balanced) priceBalancer(plan, week, profile, bill);
   networkLines(plan, week.monthlyRequests, hours, balanced, profile, bill);
