@@ -7,7 +7,6 @@
 export type Pico = number | bigint;
 
 const PICO_DIGITS = 12;
-const PICO_PER_USD = 1e12;
 const PICO_PER_USD_BIG = 10n ** 12n;
 /** Prices with more decimals than this are refused by the schemas: quantities keep at least two. */
 export const MAX_PRICE_DECIMALS = 10;
@@ -64,27 +63,11 @@ export function formatUsd(pico: Pico): string {
     const magnitude = negative ? -pico : pico;
     return joinUsd(negative, (magnitude / PICO_PER_USD_BIG).toString(), (magnitude % PICO_PER_USD_BIG).toString());
   }
+  // A safe integer prints exactly: its digits are the amount's, with the point 12 places from the right.
   const negative = pico < 0;
-  const magnitude = Math.abs(pico);
-  // Below 2^53 the quotient is at least 1e-12 from the next whole number, more than half the spacing of
-  // doubles there (≤ 0.91e-12), so the floor is exact; so is the subtraction.
-  const whole = Math.floor(magnitude / PICO_PER_USD);
-  let fraction = magnitude - whole * PICO_PER_USD;
-  const sign = negative ? '-' : '';
-  if (fraction === 0) return sign + whole;
-  // Trailing zeros come off as whole numbers before any text is made: an integer below 1e12 that ends in
-  // zeros divides exactly (a projection formats ~1,500 of these an evaluation).
-  let digits = PICO_DIGITS;
-  while (fraction % 1000 === 0) {
-    fraction /= 1000;
-    digits -= 3;
-  }
-  while (fraction % 10 === 0) {
-    fraction /= 10;
-    digits--;
-  }
-  const text = String(fraction);
-  return `${sign}${whole}.${text.length < digits ? '0'.repeat(digits - text.length) : ''}${text}`;
+  const digits = String(negative ? -pico : pico);
+  const point = digits.length - PICO_DIGITS;
+  return joinUsd(negative, point > 0 ? digits.slice(0, point) : '0', point > 0 ? digits.slice(point) : digits);
 }
 
 function joinUsd(negative: boolean, whole: string, fraction: string): string {
