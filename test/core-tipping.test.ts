@@ -2,6 +2,7 @@
 // functions, same search), each flip is real on both sides, and inputs that flip nothing are left out.
 import t from 'tap';
 import { evaluate } from '../src/core/evaluate.js';
+import { selectPricing } from '../src/core/pricing/catalog.js';
 import { WorkloadProfile } from '../src/core/profile/schema.js';
 import { committedCatalog, defaultRuleset } from './helpers.js';
 
@@ -48,4 +49,21 @@ t.test('inputs that flip nothing are absent; peak ratio and duration can flip', 
 t.test('off unless asked for', async (t) => {
   const result = evaluate(WorkloadProfile.parse(plain), { catalog: committedCatalog(), ruleset: defaultRuleset(), today: '2026-11-25' });
   t.same(result.ok && result.evaluation.tippingPoints, []);
+});
+
+t.test('memory is searched to the MB: the flip sits on the first size past AWS Lambda\'s memory limit', async (t) => {
+  const evaluation = run(plain);
+  const memory = evaluation.tippingPoints.find((p) => p.input === 'memoryMb')!;
+  const [aws] = selectPricing(committedCatalog(), '2026-11-25', ['aws']);
+  const lambda = aws!.services.find((s) => s.id === 'lambda-arm')!;
+  const limitMb = lambda.limits!.maxMemoryMb!;
+  t.match(memory, { currentValue: 512, flipsAt: limitMb + 1, from: 'serverless', to: 'traditional' });
+  // Each side of the flip, checked by evaluating there.
+  const side = (memoryMb: number) => {
+    const e = run({ ...plain, execution: { ...plain.execution, memoryMb } });
+    const best = (a: string) => Math.min(...e.options.filter((o) => o.feasible && o.architecture === a).map((o) => Number(o.monthlyUsd)));
+    return best('traditional') < best('serverless') ? 'traditional' : 'serverless';
+  };
+  t.equal(side(limitMb), 'serverless', `${limitMb} MB still fits a function`);
+  t.equal(side(limitMb + 1), 'traditional', `${limitMb + 1} MB does not`);
 });

@@ -9,7 +9,9 @@ t.test('each input reads with its unit and direction', async (t) => {
   t.equal(describeTippingPoint(tip('monthlyRequests', 5e9, 2e9)), 'flips to traditional below 2B requests/month (now 5B)');
   t.equal(describeTippingPoint(tip('monthlyRequests', 500, 5000)), 'flips to traditional above 5k requests/month (now 500)');
   t.equal(describeTippingPoint(tip('averageDurationMs', 60, 31.84)), 'flips to traditional below 31.8 ms average duration (now 60)');
-  t.equal(describeTippingPoint(tip('memoryMb', 512, 10242)), 'flips to traditional above 10242 MB of memory (now 512)');
+  // Memory is searched to the MB: the first size past AWS Lambda's 10,240 MB limit, said exactly.
+  t.equal(describeTippingPoint(tip('memoryMb', 512, 10241)), 'flips to traditional at 10241 MB of memory or more (now 512)');
+  t.equal(describeTippingPoint(tip('memoryMb', 512, 255)), 'flips to traditional at 255 MB of memory or less (now 512)');
   t.equal(describeTippingPoint(tip('peakToAverageRatio', 10, 5.307)), 'flips to traditional below 5.31 × peak-to-average (now 10)');
   t.equal(describeTippingPoint(tip('growthPercentPerMonth', 2, 9.89)), 'flips to traditional above 9.89 % growth a month (by the horizon’s last month) (now 2)');
   t.equal(describeTippingPoint(tip('spotPrice', 2, 9)), 'flips to traditional above 9 spotPrice (now 2)', 'an input without a unit is named as it is');

@@ -16,6 +16,8 @@ interface Input {
   high: number;
   /** Whether the value found is shown as a whole number. */
   integer: boolean;
+  /** Set in whole units (memory, in MB): bisected to the unit, so a platform's limit is found exactly. */
+  wholeUnits: boolean;
   /** The cheaper side with the input at `value` (memory is probed in whole MB, as it is configured). */
   side(value: number): PureSide;
 }
@@ -42,6 +44,7 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, traffic
       low: Math.max(1000, volume / 1000),
       high: Math.min(1e13, volume * 1000),
       integer: true,
+      wholeUnits: false,
       side: (v) => sideAtVolume(trafficOnly, profile.traffic, v),
     });
   const scaleDuration = (factor: number) => ({
@@ -60,6 +63,7 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, traffic
     low: Math.max(1, execution.averageDurationMs / 100),
     high: Math.min(3_600_000, execution.averageDurationMs * 100),
     integer: false,
+    wholeUnits: false,
     side: (v) => withProfile(scaleDuration(v / execution.averageDurationMs)),
   });
   list.push({
@@ -68,6 +72,7 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, traffic
     low: 128,
     high: 16_384,
     integer: true,
+    wholeUnits: true,
     side: (v) => withProfile({ ...profile, execution: { ...execution, memoryMb: Math.round(v) } }),
   });
   if (week.averageRps > 0)
@@ -77,6 +82,7 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, traffic
       low: week.busiestHourRps / week.averageRps,
       high: 50,
       integer: false,
+      wholeUnits: false,
       side: (v) => trafficOnly.cheaperSide(trafficWeek({ ...profile.traffic, peakRps: v * week.averageRps })),
     });
   return list.filter((input) => input.low < input.high);
@@ -85,7 +91,7 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, traffic
 /**
  * The nearest value of `input` that flips the side: stepping ×2 up and down from the current value (for
  * monthly requests, along the break-even's own volume grid, so both searches bracket the same crossing),
- * then bisecting the last step to 0.1%.
+ * then bisecting the last step to 0.1% (memory: to the MB).
  */
 function searchInput(input: Input, now: PureSide) {
   const sideAt = input.side;
@@ -110,7 +116,7 @@ function searchInput(input: Input, now: PureSide) {
       // Where no pure option can run the workload at all, the search stops: that is a limit, not a flip.
       if (side === 'none') break;
       if (side !== now) {
-        const { value, at } = bisectFlip(previous, next, sideAt, (s) => s !== now && s !== 'none', side);
+        const { value, at } = bisectFlip(previous, next, sideAt, (s) => s !== now && s !== 'none', side, input.wholeUnits);
         const flipsAt = input.integer ? Math.round(value) : Number(value.toPrecision(4));
         found.push({ flipsAt, to: at, distance: Math.abs(Math.log(flipsAt / input.current)) });
         break;

@@ -1,16 +1,18 @@
-// Tipping points in words: "flips to traditional above 41.2M requests/month (now 10M)".
+// Tipping points in words: "flips to traditional above 41.2M requests/month (now 10M)"; memory, searched to
+// the MB, says where exactly: "flips to traditional at 10241 MB of memory or more (now 512)".
 import type { Evaluation } from '../core/evaluation/schema.js';
 
-const UNITS: Record<string, { label: string; format: (v: number) => string }> = {
+const UNITS: Record<string, { label: string; format: (v: number) => string; exact?: boolean }> = {
   monthlyRequests: { label: 'requests/month', format: (v) => (v >= 1e9 ? `${Number((v / 1e9).toPrecision(3))}B` : v >= 1e6 ? `${Number((v / 1e6).toPrecision(3))}M` : v >= 1e3 ? `${Number((v / 1e3).toPrecision(3))}k` : String(v)) },
   averageDurationMs: { label: 'ms average duration', format: (v) => String(Number(v.toPrecision(3))) },
-  memoryMb: { label: 'MB of memory', format: (v) => String(v) },
+  memoryMb: { label: 'MB of memory', format: (v) => String(v), exact: true },
   peakToAverageRatio: { label: '× peak-to-average', format: (v) => String(Number(v.toPrecision(3))) },
   growthPercentPerMonth: { label: '% growth a month (by the horizon’s last month)', format: (v) => String(Number(v.toPrecision(3))) },
 };
 
 export function describeTippingPoint(tip: Evaluation['tippingPoints'][number]): string {
   const unit = UNITS[tip.input] ?? { label: tip.input, format: String };
-  const direction = tip.flipsAt > tip.currentValue ? 'above' : 'below';
-  return `flips to ${tip.to} ${direction} ${unit.format(tip.flipsAt)} ${unit.label} (now ${unit.format(tip.currentValue)})`;
+  const up = tip.flipsAt > tip.currentValue;
+  const where = unit.exact ? `at ${unit.format(tip.flipsAt)} ${unit.label} or ${up ? 'more' : 'less'}` : `${up ? 'above' : 'below'} ${unit.format(tip.flipsAt)} ${unit.label}`;
+  return `flips to ${tip.to} ${where} (now ${unit.format(tip.currentValue)})`;
 }
