@@ -48,12 +48,13 @@ t.test('what moved between two tables', async (t) => {
 });
 
 t.test('a comparison across two rulesets names the ruleset change', async (t) => {
-  const text = readFileSync(join(RULES_DIR, 'default.yaml'), 'utf8').replace('version: 2026.11.2', 'version: 2027.1.0');
+  const version = defaultRuleset().ruleset.version;
+  const text = readFileSync(join(RULES_DIR, 'default.yaml'), 'utf8').replace(`version: ${version}`, 'version: 2099.1.0');
   const next = loadRuleset({ name: 'default.yaml', text });
   const profile = WorkloadProfile.parse({ traffic: { monthlyRequests: 1_000_000 }, execution: { averageDurationMs: 20, memoryMb: 128 }, providers: ['cloudflare'] });
   const result = compare(profile, committedCatalog(), '2026-11-25', { ruleset: defaultRuleset() }, { ruleset: next });
   t.ok(result.ok);
-  if (result.ok) t.same(result.comparison.changes.ruleset, { from: 'default 2026.11.2', to: 'default 2027.1.0' });
+  if (result.ok) t.same(result.comparison.changes.ruleset, { from: `default ${version}`, to: 'default 2099.1.0' });
   const all = compare(WorkloadProfile.parse({ ...profile, providers: undefined }), committedCatalog(), '2026-11-25', { ruleset: defaultRuleset(), pricingDate: '2025-01-01' }, { ruleset: defaultRuleset() });
   t.ok(all.ok && all.comparison.changes.priceChanges.some((c) => c.provider === 'digitalocean'), 'every provider is compared when the profile names none');
 });

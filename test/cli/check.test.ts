@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { run } from '../../src/cli/program.js';
-import { RULES_DIR } from '../helpers.js';
+import { defaultRuleset, RULES_DIR } from '../helpers.js';
 
 function workspace(t: { teardown: (fn: () => void) => void }) {
   const dir = mkdtempSync(join(tmpdir(), 'archcalc-check-'));
@@ -71,15 +71,16 @@ t.test('a verdict that moves against the baseline names what changed: here the r
   const write = cli({ ARCHCALC_RULES_DIR: rules });
   t.equal(await run(['check', join(dir, 'side.yaml'), '--baseline', baseline, '--write-baseline'], write.io), 0);
   t.match(write.out.stderr, /wrote the baseline of 1 profile to .*baseline\.json/);
-  t.match(JSON.parse(readFileSync(baseline, 'utf8')), { archcalcBaseline: 1, profiles: { [join(dir, 'side.yaml')]: { architecture: 'serverless', rulesetVersion: '2026.11.2' } } });
-  // A new ruleset version that forbids serverless for this workload.
-  const text = readFileSync(join(rules, 'default.yaml'), 'utf8')
-    .replace('version: 2026.11.2', 'version: 2026.12.0')
-    .replace('  - id: tiny-volume\n    when: { fact: monthlyRequests, op: lt, value: 100000 }\n    effect: { score: { serverless: 2 } }', '  - id: tiny-volume\n    when: { fact: monthlyRequests, op: lt, value: 100000 }\n    effect: { exclude: serverless }');
-  writeFileSync(join(rules, 'default.yaml'), text);
+  const version = defaultRuleset().ruleset.version;
+  t.match(JSON.parse(readFileSync(baseline, 'utf8')), { archcalcBaseline: 1, profiles: { [join(dir, 'side.yaml')]: { architecture: 'serverless', rulesetVersion: version } } });
+  // A new ruleset version whose tiny-volume rule, which this workload meets, forbids serverless.
+  const text = readFileSync(join(rules, 'default.yaml'), 'utf8');
+  const edited = text.replace(`version: ${version}`, 'version: 2099.1.0').replace(/(- id: tiny-volume\n(?: {4}.*\n)*? {4}effect: )\{ score: \{ serverless: 2 \} \}/, '$1{ exclude: serverless }');
+  t.ok(edited.includes('version: 2099.1.0') && /- id: tiny-volume\n(?: {4}.*\n)*? {4}effect: \{ exclude: serverless \}/.test(edited), 'both edits were made');
+  writeFileSync(join(rules, 'default.yaml'), edited);
   const { out, io } = cli({ ARCHCALC_RULES_DIR: rules });
   t.equal(await run(['check', join(dir, 'side.yaml'), '--baseline', baseline], io), 1);
-  t.match(out.stdout, /\*\*baseline\*\*: expected serverless \(aws\/lambda-\w+\/on-demand, \$\d+\.\d\d\), actual traditional \(.*\) — the ruleset changed \(default 2026\.11\.2 → default 2026\.12\.0\)/);
+  t.match(out.stdout, /\*\*baseline\*\*: expected serverless \(aws\/lambda-\w+\/on-demand, \$\d+\.\d\d\), actual traditional \(.*\) — the ruleset changed \(default [\d.]+ → default 2099\.1\.0\)/);
   t.notMatch(out.stdout, /the profile changed|the pricing tables changed/, 'the profile and the prices are not blamed');
 });
 

@@ -2,7 +2,7 @@
 // kind of bad input as a 4xx problem naming what is wrong, and rules that explain themselves.
 import t from 'tap';
 import { Evaluation } from '../../src/core/evaluation/schema.js';
-import { testApp } from '../helpers.js';
+import { defaultRuleset, testApp } from '../helpers.js';
 
 const profile = {
   name: 'orders API',
@@ -30,7 +30,7 @@ t.test('a JSON profile gets a full evaluation', async (t) => {
   t.match(body.recommendation, { architecture: /^(serverless|traditional|hybrid)$/, provider: /^(aws|gcp)$/, confidence: Number, summary: /is recommended/ });
   t.ok(body.firedRules.length > 0);
   t.equal(body.options[0].projection.length, 6);
-  t.equal(body.provenance.rulesetVersion, '2026.11.2');
+  t.equal(body.provenance.rulesetVersion, defaultRuleset().ruleset.version);
   t.equal(body.provenance.pricingDate, '2026-11-25');
   t.same(Evaluation.parse(body), body, 'the response is exactly what the schema describes, and nothing more');
 });

@@ -14,6 +14,7 @@ for (const scenario of SCENARIOS) {
     t.equal(recommendation.architecture, scenario.verdict, `scores ${JSON.stringify(scores)}`);
     const fired = firedRules.map((r) => r.id);
     for (const id of scenario.decidedBy) t.ok(fired.includes(id), `${id} fired (fired: ${fired.join(', ')})`);
+    for (const id of scenario.notFired ?? []) t.notOk(fired.includes(id), `${id} did not fire`);
     for (const architecture of scenario.excluded ?? []) t.ok(exclusions.some((e) => e.architecture === architecture), `${architecture} excluded`);
     t.match(recommendation.summary, new RegExp(`^${scenario.verdict[0]!.toUpperCase()}${scenario.verdict.slice(1)} is recommended: `));
     t.ok(recommendation.confidence > 0.5 && recommendation.confidence <= 0.99, `confidence ${recommendation.confidence}`);

@@ -5,6 +5,8 @@ export interface Scenario {
   profile: Record<string, unknown>;
   verdict: 'serverless' | 'traditional' | 'hybrid';
   decidedBy: string[];
+  /** Rules that must not fire: heuristics the profile only seems to meet. */
+  notFired?: string[];
   excluded?: string[];
 }
 
@@ -42,6 +44,19 @@ export const SCENARIOS: Scenario[] = [
     verdict: 'traditional',
     decidedBy: ['runs-longer-than-any-function-allows'],
     excluded: ['serverless', 'hybrid'],
+  },
+  {
+    // Few requests, but each is twenty minutes of four vCPUs: two dozen run at once on average, so the
+    // volume heuristics (which count running work, not just requests) stay silent and the costs decide.
+    name: 'the same job where one platform runs it (Cloud Run functions allow 60 minutes)',
+    profile: {
+      name: 'video transcoding, every provider',
+      traffic: { monthlyRequests: 50_000, pattern: 'business-hours' },
+      execution: { averageDurationMs: 1_200_000, cpuMsPerRequest: 1_100_000, memoryMb: 4096 },
+    },
+    verdict: 'traditional',
+    decidedBy: ['traditional-far-cheaper', 'long-running-requests'],
+    notFired: ['small-volume', 'tiny-volume'],
   },
   {
     name: 'a websocket chat',

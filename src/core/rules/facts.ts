@@ -110,6 +110,13 @@ export const FACTS: readonly FactDefinition[] = [
     description: 'Requests in flight at the peak: peak rate × average duration (Little’s law)',
     compute: (c) => (c.week.peakRps * c.profile.execution.averageDurationMs) / 1000,
   },
+  {
+    name: 'averageConcurrency',
+    type: 'number',
+    unit: 'requests in flight',
+    description: 'Requests in flight on average: average rate × average duration (Little’s law); below 1, one server would idle most of the time',
+    compute: (c) => (c.week.averageRps * c.profile.execution.averageDurationMs) / 1000,
+  },
   // Execution
   { name: 'averageDurationMs', type: 'number', unit: 'ms', description: 'Mean wall-clock time per request', compute: (c) => c.profile.execution.averageDurationMs },
   { name: 'p99DurationMs', type: 'number', unit: 'ms', description: '99th-percentile duration', compute: (c) => c.profile.execution.p99DurationMs },
