@@ -98,7 +98,7 @@ async function driftReport(t: Test, file: string, yaml: string, before: string[]
 t.test('the same verdict at other prices is reported as price drift, not a failure', async (t) => {
   const worker = 'name: worker\ntraffic: { monthlyRequests: 50000000 }\nexecution: { averageDurationMs: 20, cpuMsPerRequest: 5, memoryMb: 128 }\nproviders: [cloudflare]\n';
   const report = await driftReport(t, 'side.yaml', worker, ['--pricing-date', '2023-12-01']);
-  t.match(report, /### Moved, still within the baseline verdict\n\n- `.*side\.yaml`: was serverless \(cloudflare\/workers-unbound\/on-demand, \$12\.35\), now serverless \(cloudflare\/workers-standard\/on-demand, \$21\.40\) — the pricing tables changed \(cloudflare 2021-11-18 → 2024-03-01: .+, 9 more\)$/m);
+  t.match(report, /### Moved, still within the baseline verdict\n\n- `.*side\.yaml`: was serverless \(cloudflare\/workers-unbound\/on-demand, \$12\.35\), now serverless \(cloudflare\/workers-standard\/on-demand, \$21\.40\) — the pricing tables changed \(cloudflare 2021-11-18 → 2024-03-01: .+, \d+ more\)$/m);
 });
 
 t.test('a table that moved names what moved in it: a billing rule as well as a price', async (t) => {

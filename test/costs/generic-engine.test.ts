@@ -13,6 +13,8 @@ import { trafficWeek } from '../../src/core/traffic/week.js';
 import { itemised, profile } from './examples.js';
 
 const SRC = 'https://example.com/pricing';
+/** The one limit every function service states: what can start it (here, anything). */
+const startedByAnything = { source: SRC, invokedBy: { triggers: ['http', 'queue', 'schedule', 'storage-event', 'database-stream'], source: SRC } };
 
 /** A made-up provider file holding `services`. */
 const madeUp = (services: unknown[]) => PricingFile.parse({ provider: 'gcp', effectiveDate: '2030-01-01', currency: 'USD', region: 'r', regionName: 'R', location: 'global', services });
@@ -23,6 +25,7 @@ const requestFunction = (priceUsd: string) => ({
   kind: 'function',
   architecture: 'serverless',
   source: SRC,
+  limits: startedByAnything,
   items: [{ id: 'req', name: 'requests', meter: 'request', unit: '1M requests', unitSize: 1_000_000, priceUsd, source: SRC }],
 });
 /** A VM service "vm" with one size, "node": 2 vCPUs and 4 GiB (~196 requests a second of 50 ms at 256 MB). */
@@ -42,14 +45,15 @@ const file = PricingFile.parse({
   regionName: 'Test',
   location: 'us-east',
   services: [
-    // A function service with no limits and no billing block: whole-millisecond billing, 1 execution per instance.
-    { id: 'bare-fn', name: 'Bare', kind: 'function', architecture: 'serverless', source: SRC, items: [{ id: 'gbs', name: 'compute', meter: 'gb-second', unit: 'GB-second', priceUsd: '0.00001', source: SRC }] },
+    // A function service with no limits but what starts it and no billing block: whole-millisecond billing, 1 execution per instance.
+    { id: 'bare-fn', name: 'Bare', kind: 'function', architecture: 'serverless', source: SRC, limits: startedByAnything, items: [{ id: 'gbs', name: 'compute', meter: 'gb-second', unit: 'GB-second', priceUsd: '0.00001', source: SRC }] },
     {
       id: 'cpu-fn',
       name: 'CPU by memory',
       kind: 'function',
       architecture: 'serverless',
       source: SRC,
+      limits: startedByAnything,
       billing: { vcpuByMemory: [{ upToMemoryMb: 1024, vcpu: 1 }, { upToMemoryMb: 2048, vcpu: 2 }], concurrentExecutionsPerInstance: 50 },
       items: [{ id: 'warm', name: 'warm vCPU', meter: 'provisioned-vcpu-second', unit: 'vCPU-second', priceUsd: '0.00001', mode: 'provisioned', source: SRC }],
     },
@@ -81,13 +85,18 @@ const file = PricingFile.parse({
 });
 const [bare, cpuFn, tasks, net] = file.services as [typeof file.services[0], typeof file.services[0], typeof file.services[0], typeof file.services[0]];
 
-t.test('a function without limits or billing rules: no breaches, 1 ms billing, no vCPU', async (t) => {
+t.test('a function without limits (but what starts it) or billing rules: no breaches, 1 ms billing, no vCPU', async (t) => {
   const p = profile({ averageDurationMs: 12.3, memoryMb: 300 });
   t.same(functionShape(bare, p.execution), { billedDurationMs: 13, billedMemoryMb: 300, vcpu: 0, billedInitMs: 0, coldStartShare: 0 }, 'no INIT phase billed');
   const [plan] = functionPlans({ ...file, services: [bare] }, profile({ averageDurationMs: 12.3, memoryMb: 300 }, { latency: { coldStartTolerance: 'none' } }));
   t.same(plan!.infeasibleBecause, [], 'no limits, no cold start estimate: nothing to breach');
   t.equal(executionsPerInstance(bare, p.execution, plan!.shape), 1, 'one execution per instance unless the service says more');
   t.equal(plan!.mode, 'on-demand');
+  // Its gateway states no limits at all: nothing of the gateway's to breach either.
+  const gateway = { ...net, id: 'gw', name: 'Gateway', kind: 'gateway' as const, limits: undefined };
+  const [behindGateway] = functionPlans({ ...file, services: [{ ...bare, billing: { requiresGateway: 'gw' } }, gateway] }, p);
+  t.equal(behindGateway!.gateway, gateway);
+  t.same(behindGateway!.infeasibleBecause, []);
 });
 
 t.test('INIT-phase billing: the share of invocations that cold-start, each billed its INIT time at the duration granularity', async (t) => {

@@ -60,3 +60,22 @@ t.test('a stream batch longer than the function limit is infeasible as a batch',
   const evaluation = run({ trigger: 'database-stream', batchSize: 100, traffic: { monthlyRequests: 1_000_000 }, execution: { averageDurationMs: 10_000, memoryMb: 256 }, providers: ['aws'] });
   t.match(evaluation.options.find((o) => o.id === 'aws/lambda-x86/on-demand')!.infeasibleBecause, /stops a run after 900000 ms; the workload runs up to 1000000 ms/);
 });
+
+t.test('a platform the trigger cannot start is infeasible, and says what does start it', async (t) => {
+  const uploads = run({ name: 'thumbnails', trigger: 'storage-event', traffic: { monthlyRequests: 3_000_000 }, execution: { averageDurationMs: 800, memoryMb: 1024 }, providers: ['aws', 'digitalocean'] });
+  const digitalocean = uploads.options.find((o) => o.id === 'digitalocean/functions/on-demand')!;
+  t.equal(digitalocean.feasible, false);
+  t.match(digitalocean.infeasibleBecause, /DigitalOcean Functions cannot be started by storage events; the platform starts functions on HTTP requests, a schedule/);
+  t.ok(uploads.options.find((o) => o.id === 'aws/lambda-arm/on-demand')!.feasible, 'S3 event notifications start Lambda functions');
+  t.notOk(uploads.options.some((o) => o.id.startsWith('digitalocean/') && o.architecture === 'hybrid'), 'no hybrid without a function that can take the overflow');
+});
+
+t.test('Cloud Run functions stop event-driven runs after 9 minutes, HTTP ones after 60', async (t) => {
+  const tenMinutes = { traffic: { monthlyRequests: 10_000 }, execution: { averageDurationMs: 600_000, memoryMb: 1024 }, providers: ['gcp'] };
+  const cloudRun = (e: Evaluation) => e.options.find((o) => o.id === 'gcp/cloud-run-functions/on-demand')!;
+  t.equal(cloudRun(run(tenMinutes)).feasible, true, 'an HTTP request may run 10 minutes');
+  const queued = cloudRun(run({ ...tenMinutes, trigger: 'queue' }));
+  t.equal(queued.feasible, false);
+  t.match(queued.infeasibleBecause, /stops a run started by queue messages after 540000 ms; the workload runs up to 600000 ms/);
+  t.equal(cloudRun(run({ ...tenMinutes, trigger: 'schedule' })).feasible, true, 'Cloud Scheduler calls the function over HTTP');
+});

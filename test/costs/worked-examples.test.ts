@@ -158,6 +158,21 @@ t.test('Amazon SQS: a 256 KB message is billed as 4 requests of 64 KB', async (t
   t.notOk(lines.some((l) => /API Gateway/.test(l.name)), 'no gateway for a queue consumer');
 });
 
+t.test('Cloudflare Queues: a million messages a day for 30 days, each written, read and deleted = $35.60', async (t) => {
+  // https://developers.cloudflare.com/queues/pricing/ — 3 × 30 × 1M operations, 1M included, the rest at $0.40/M:
+  // (90M − 1M) × $0.40/M = $35.60. Operations count per message, not per batch: batches of 10 change nothing.
+  const { evaluate } = await import('../../src/core/evaluate.js');
+  const { committedCatalog, defaultRuleset } = await import('../helpers.js');
+  const result = evaluate(profile({ averageDurationMs: 20, cpuMsPerRequest: 3, memoryMb: 128, payloadKb: 2 }, { trigger: 'queue', batchSize: 10, traffic: { monthlyRequests: 30_000_000 }, providers: ['cloudflare'] }), {
+    catalog: committedCatalog(),
+    ruleset: defaultRuleset(),
+    today: '2026-11-25',
+  });
+  const lines = result.ok ? result.evaluation.options.find((o) => o.id === 'cloudflare/workers-standard/on-demand')!.lineItems : [];
+  t.equal(cents(lines, 'Cloudflare Queues: '), '35.60');
+  t.match(lines.find((l) => l.name === 'Cloudflare Queues: operations, over 1M'), { quantity: 89, unitPriceUsd: '0.4', amountUsd: '35.6' });
+});
+
 t.test('Google Cloud Pub/Sub: the pricing table rows, $40 per TiB delivered', async (t) => {
   // https://cloud.google.com/pubsub/pricing — 1 MiB/s: 2.5 TiB published + 2.5 TiB received = $200;
   // 100 MiB/s, two subscriptions: 247 + 494 TiB = $29,640 (the table leaves the 10 GiB free tier out).

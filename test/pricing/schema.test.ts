@@ -5,7 +5,7 @@ import { formatIssuePath, toFieldIssues } from '../../src/core/issue-path.js';
 
 const SRC = 'https://example.com/pricing';
 const item = { id: 'requests', name: 'requests', meter: 'request', unit: '1M requests', unitSize: 1_000_000, priceUsd: '0.20', source: SRC };
-const fn = { id: 'fn', name: 'Fn', kind: 'function', architecture: 'serverless', source: SRC, items: [item] };
+const fn = { id: 'fn', name: 'Fn', kind: 'function', architecture: 'serverless', source: SRC, limits: { source: SRC, invokedBy: { triggers: ['http'], source: SRC } }, items: [item] };
 const file = (services: unknown[]) => ({ provider: 'aws', effectiveDate: '2024-01-01', currency: 'USD', region: 'r', regionName: 'R', location: 'global', services });
 
 function issues(input: unknown) {
@@ -41,6 +41,9 @@ t.test('each rule names the place it is broken', async (t) => {
     ],
     ['a duplicate service id', file([fn, fn]), 'services[1].id', /duplicate service id "fn"/],
     ['a cluster without nodes', file([{ ...fn, kind: 'kubernetes', architecture: 'traditional' }]), 'services[0].billing.nodeService', /worker nodes/],
+    ['a function that does not say what starts it', file([{ ...fn, limits: { source: SRC } }]), 'services[0].limits.invokedBy', /what can invoke it/],
+    ['a per-trigger time limit without its source', file([{ ...fn, limits: { source: SRC, invokedBy: { triggers: ['queue'], source: SRC, maxDurationMs: { queue: 540_000 } } } }]), 'services[0].limits.invokedBy.maxDurationSource', /maxDurationSource/],
+    ['a trigger that does not exist', file([{ ...fn, limits: { source: SRC, invokedBy: { triggers: ['email'], source: SRC } } }]), 'services[0].limits.invokedBy.triggers[0]', /http/],
     ['an event source without triggers', file([{ ...fn, kind: 'event-source', architecture: 'support', billing: {} }]), 'services[0].billing.triggers', /triggers/],
     ['an event source with no billing at all', file([{ ...fn, kind: 'event-source', architecture: 'support' }]), 'services[0].billing.triggers', /triggers/],
     ['a gateway that is not there', file([{ ...fn, billing: { requiresGateway: 'apigw' } }]), 'services[0].billing.requiresGateway', /no service "apigw"/],

@@ -1,6 +1,6 @@
 // Serverless options: one per function service in the pricing files in force, priced with its gateway and
 // egress, on demand or — when no request may wait for a cold start — with warm capacity.
-import type { PricingFile, Service } from '../pricing/schema.js';
+import type { PricingFile, Service, Trigger } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import type { TrafficWeek } from '../traffic/week.js';
 import { functionShape, functionUsage, initSecondsOf, warmInstanceSeconds, type FunctionShape } from './function-usage.js';
@@ -35,13 +35,32 @@ export interface FunctionPlan {
   totals: MonthTotals<TrafficWeek>;
 }
 
+const TRIGGER_NOUN: Record<Trigger, string> = {
+  http: 'HTTP requests',
+  queue: 'queue messages',
+  schedule: 'a schedule',
+  'storage-event': 'storage events',
+  'database-stream': 'database change streams',
+};
+
+/**
+ * The longest a run of `service` started by `trigger` may last, in ms; undefined where no limit is published.
+ * Some platforms stop event-started runs sooner than HTTP ones (Cloud Run functions: 9 minutes against 60).
+ */
+export function runLimitMs(service: Service, trigger: Trigger): number | undefined {
+  return service.limits?.invokedBy?.maxDurationMs?.[trigger] ?? service.limits?.maxDurationMs;
+}
+
 function limitBreaches(service: Service, profile: WorkloadProfile, label: string): string[] {
   const limits = service.limits;
   if (!limits) return [];
   const { execution } = profile;
   const out: string[] = [];
-  if (limits.maxDurationMs !== undefined && execution.maxDurationMs > limits.maxDurationMs)
-    out.push(`${label} stops a run after ${limits.maxDurationMs} ms; the workload runs up to ${execution.maxDurationMs} ms`);
+  const maxDurationMs = runLimitMs(service, profile.trigger);
+  if (maxDurationMs !== undefined && execution.maxDurationMs > maxDurationMs) {
+    const startedBy = limits.invokedBy?.maxDurationMs?.[profile.trigger] === undefined ? '' : ` started by ${TRIGGER_NOUN[profile.trigger]}`;
+    out.push(`${label} stops a run${startedBy} after ${maxDurationMs} ms; the workload runs up to ${execution.maxDurationMs} ms`);
+  }
   if (limits.maxMemoryMb !== undefined && execution.memoryMb > limits.maxMemoryMb)
     out.push(`${label} offers at most ${limits.maxMemoryMb} MB of memory; the workload needs ${execution.memoryMb} MB`);
   if (limits.maxPayloadKb !== undefined && execution.payloadKb > limits.maxPayloadKb)
@@ -60,6 +79,7 @@ export function batchedExecution(profile: WorkloadProfile): WorkloadProfile['exe
 }
 
 const EGRESS = ['egress-gb'] as const;
+
 
 /** Plans for every function service of one pricing file (on demand, or warm when cold starts are not tolerated). */
 export function functionPlans(file: PricingFile, profile: WorkloadProfile): FunctionPlan[] {
@@ -83,6 +103,12 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
       ];
       if (needsWarm && !offersWarm)
         infeasibleBecause.push(`${service.name} has cold starts (about ${coldStartMs} ms) and sells no warm capacity; the profile tolerates none`);
+      // The schema requires limits.invokedBy on every function service.
+      const { triggers: invokedBy, notPriced } = service.limits!.invokedBy!;
+      if (notPriced?.includes(trigger))
+        infeasibleBecause.push(`${service.name} can be started by ${TRIGGER_NOUN[trigger]}, but this pricing table does not price the service that delivers them`);
+      else if (!invokedBy.includes(trigger))
+        infeasibleBecause.push(`${service.name} cannot be started by ${TRIGGER_NOUN[trigger]}; the platform starts functions on ${invokedBy.map((t) => TRIGGER_NOUN[t]).join(', ')}`);
       if (profile.state === 'long-lived-connections' && service.limits?.supportsLongLivedConnections !== true)
         infeasibleBecause.push(`${service.name} does not hold long-lived connections (websockets, streams) open`);
       const mode = needsWarm || onlyWarm ? 'provisioned' : 'on-demand';
@@ -126,11 +152,13 @@ export function priceFunctionMonth(plan: FunctionPlan, profile: WorkloadProfile,
   priceItems(plan.service, items.service, usage, applyFreeTier, bill);
   if (plan.gateway) priceItems(plan.gateway, items.gateway, usage, profile.applyFreeTier, bill);
   if (plan.eventSource) {
-    // Event services bill each event sent, plus one receive and one delete per batch (as a queue consumer
-    // does); a message larger than the metering increment counts once per increment.
-    const increment = plan.eventSource.billing?.meteringIncrementKb;
+    // Event services bill each event sent; a queue's consumer also pays a receive and a delete, per batch (SQS)
+    // or per message (Cloudflare Queues). A message larger than the metering increment counts once per increment.
+    const billing = plan.eventSource.billing;
+    const increment = billing?.meteringIncrementKb;
     const chunks = increment ? Math.max(1, Math.ceil(profile.execution.payloadKb / increment - 1e-9)) : 1;
-    const eventRequests = (profile.trigger === 'queue' ? requests + 2 * invocations : requests) * chunks;
+    const consumed = billing?.consumeBilledPer === 'message' ? 2 * requests : profile.trigger === 'queue' ? 2 * invocations : 0;
+    const eventRequests = (requests + consumed) * chunks;
     priceItems(plan.eventSource, items.eventSource, { ...usage, 'event-request': eventRequests }, profile.applyFreeTier, bill);
   }
   if (plan.egress) priceItems(plan.egress, items.egress, usage, profile.applyFreeTier, bill);

@@ -124,6 +124,12 @@ export const InstanceType = z
   });
 export type InstanceType = z.infer<typeof InstanceType>;
 
+/** What starts a function's work; profiles name one, function services list those they can be started by. */
+export const Trigger = z
+  .enum(['http', 'queue', 'schedule', 'storage-event', 'database-stream'])
+  .describe('What starts the work: an HTTP request, a queue message, a schedule, a file upload or a database change');
+export type Trigger = z.infer<typeof Trigger>;
+
 export const Limits = z
   .strictObject({
     maxDurationMs: z.number().positive().optional().describe('Longest a single invocation may run (wall clock)'),
@@ -134,6 +140,27 @@ export const Limits = z
     defaultConcurrency: z.number().positive().optional().describe('Concurrent executions allowed by default per account/region'),
     coldStartMs: z.number().nonnegative().optional().describe('Typical added latency of a cold start (an estimate)'),
     supportsLongLivedConnections: z.boolean().optional().describe('Websockets / streaming held open by the platform'),
+    invokedBy: z
+      .strictObject({
+        triggers: z.array(Trigger).min(1).describe('The triggers the platform itself delivers to a function'),
+        source: SourceUrl.describe('Where the platform lists what can invoke a function'),
+        maxDurationMs: z
+          .partialRecord(Trigger, z.number().positive())
+          .optional()
+          .describe("Runs started by these triggers stop sooner than limits.maxDurationMs: each one's own limit, in ms"),
+        maxDurationSource: SourceUrl.optional().describe('Where those per-trigger limits are published'),
+        notPriced: z
+          .array(Trigger)
+          .optional()
+          .describe('Triggers the platform offers through a service this table does not price: such options are infeasible, never priced without it'),
+        note: z.string().optional(),
+      })
+      .refine((by) => by.maxDurationMs === undefined || by.maxDurationSource !== undefined, {
+        message: 'per-trigger duration limits need their maxDurationSource',
+        path: ['maxDurationSource'],
+      })
+      .optional()
+      .describe('Functions: what the platform can start a function with, wiring the event to it itself (no poller of your own)'),
     source: SourceUrl,
   })
   .describe('Platform limits that decide feasibility');
@@ -192,9 +219,16 @@ export const Billing = z
       ),
     nodeService: Slug.optional().describe('Kubernetes: id of the vm service whose instance types are the worker nodes'),
     triggers: z
-      .array(z.enum(['queue', 'schedule', 'storage-event', 'database-stream']))
+      .array(Trigger.exclude(['http']))
       .optional()
       .describe('Event sources: the triggers whose events this service delivers (and bills)'),
+    consumeBilledPer: z
+      .enum(['batch', 'message'])
+      .optional()
+      .describe(
+        'Event sources that are queues: whether a consumer also pays a receive and a delete per batch (Amazon SQS) or a write, a read and a ' +
+          'delete per message (Cloudflare Queues, storage events delivered through the queue included); without it, queue triggers pay per batch',
+      ),
     requiresGateway: Slug.optional().describe('Functions: id of the gateway service (same provider) needed to serve HTTP'),
     requiresLoadBalancer: Slug.optional().describe('Instances: id of the load balancer service needed for more than one instance'),
     egressService: Slug.optional().describe('id of the service holding the egress price'),
@@ -232,6 +266,10 @@ export const Service = z
   .refine((s) => s.kind !== 'kubernetes' || s.billing?.nodeService !== undefined, {
     message: 'a kubernetes service names its worker nodes in billing.nodeService',
     path: ['billing', 'nodeService'],
+  })
+  .refine((s) => s.kind !== 'function' || s.limits?.invokedBy !== undefined, {
+    message: 'a function service says what can invoke it in limits.invokedBy',
+    path: ['limits', 'invokedBy'],
   })
   .refine((s) => s.kind !== 'event-source' || (s.billing?.triggers?.length ?? 0) > 0, {
     message: 'an event-source service lists the triggers it delivers in billing.triggers',

@@ -2,7 +2,7 @@
 // editor JSON Schema. Every object is strict, so a typo such as `peakRPS` is an error naming the key.
 import { z } from 'zod';
 import { PRICE_PATTERN } from '../costs/money.js';
-import { Provider } from '../pricing/schema.js';
+import { Provider, Trigger } from '../pricing/schema.js';
 import { SECONDS_PER_MONTH } from '../traffic/week.js';
 
 const HOURS_PER_DAY = 24;
@@ -151,10 +151,7 @@ export const WorkloadProfile = z
     traffic: Traffic,
     execution: Execution,
     latency: Latency.default({ coldStartTolerance: 'occasional' }),
-    trigger: z
-      .enum(['http', 'queue', 'schedule', 'storage-event', 'database-stream'])
-      .default('http')
-      .describe('What starts the work: an HTTP request, a queue message, a schedule, a file upload or a database change'),
+    trigger: Trigger.default('http'),
     batchSize: z
       .number()
       .int()
