@@ -79,3 +79,10 @@ t.test('Cloud Run functions stop event-driven runs after 9 minutes, HTTP ones af
   t.match(queued.infeasibleBecause, /stops a run started by queue messages after 540000 ms; the workload runs up to 600000 ms/);
   t.equal(cloudRun(run({ ...tenMinutes, trigger: 'schedule' })).feasible, true, 'Cloud Scheduler calls the function over HTTP');
 });
+
+t.test('a Worker has no wall-clock limit over HTTP, 15 minutes as a queue consumer', async (t) => {
+  const twentyMinutes = { traffic: { monthlyRequests: 1_000 }, execution: { averageDurationMs: 1_200_000, cpuMsPerRequest: 1_000, memoryMb: 128 }, providers: ['cloudflare', 'aws'] };
+  const worker = (e: Evaluation) => e.options.find((o) => o.id === 'cloudflare/workers-standard/on-demand')!;
+  t.equal(worker(run(twentyMinutes)).feasible, true, 'waiting on the network costs no CPU time');
+  t.match(worker(run({ ...twentyMinutes, trigger: 'queue' })).infeasibleBecause, /stops a run started by queue messages after 900000 ms/);
+});
