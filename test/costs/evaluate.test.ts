@@ -167,6 +167,16 @@ t.test('DigitalOcean bills a droplet at most 672 hours a month', async (t) => {
   t.equal(instances.quantity, 2 * 672);
 });
 
+t.test("a DigitalOcean load balancer runs a node per 10,000 requests a second of the week's peak", async (t) => {
+  const nodes = (averageRps: number) => {
+    const droplets = option(run({ traffic: { averageRps, pattern: 'steady' }, execution: { averageDurationMs: 20, memoryMb: 128 }, providers: ['digitalocean'], horizonMonths: 1 }), 'digitalocean/droplets/on-demand-fixed');
+    return droplets.lineItems.find((l) => l.name === 'DigitalOcean Load Balancer (regional): load balancer nodes')!;
+  };
+  t.match(nodes(9_999), { quantity: 1, unit: 'node-month', amountUsd: '12' });
+  t.match(nodes(10_001), { quantity: 2, amountUsd: '24' }, 'one node past 10,000 requests a second');
+  t.match(nodes(45_000), { quantity: 5, amountUsd: '60' });
+});
+
 t.test('a workload no server can hold is infeasible everywhere it does not fit', async (t) => {
   const evaluation = run(api({ execution: { averageDurationMs: 100, memoryMb: 20_000 }, providers: ['gcp'] }));
   t.match(option(evaluation, 'gcp/compute-engine/on-demand-autoscaled').infeasibleBecause, /no Compute Engine size has room for one request of 20000 MB/);

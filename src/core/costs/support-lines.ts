@@ -42,12 +42,19 @@ function lcuHoursAtUnitVolume(shape: WeekShape, execution: WorkloadProfile['exec
   return total;
 }
 
+/** Nodes a load balancer sold by the node runs to carry the week's peak; 1 for those that scale themselves. */
+export function loadBalancerNodes(lb: Service, week: TrafficWeek): number {
+  const sizing = lb.billing?.loadBalancerNodes;
+  return sizing ? Math.max(1, Math.ceil(week.peakRps / sizing.rpsPerNode - 1e-9)) : 1;
+}
+
 export function loadBalancerLines(lb: Service, week: TrafficWeek, profile: WorkloadProfile, applyFreeTier: boolean, bill: Bill): void {
+  const nodes = loadBalancerNodes(lb, week);
   const usage = {
-    'lb-hour': HOURS_PER_MONTH,
+    'lb-hour': HOURS_PER_MONTH * nodes,
     'lcu-hour': lcuHours(week, profile.execution),
     'egress-gb': egressGb(week.monthlyRequests, profile.execution),
-    month: 1,
+    month: nodes,
   };
   priceServiceItems(lb, usage, applyFreeTier, bill);
 }

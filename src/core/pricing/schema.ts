@@ -229,6 +229,13 @@ export const Billing = z
         'Event sources that are queues: whether a consumer also pays a receive and a delete per batch (Amazon SQS) or a write, a read and a ' +
           'delete per message (Cloudflare Queues, storage events delivered through the queue included); without it, queue triggers pay per batch',
       ),
+    loadBalancerNodes: z
+      .strictObject({
+        rpsPerNode: z.number().positive().describe('Requests per second one node handles'),
+        source: SourceUrl,
+      })
+      .optional()
+      .describe("Load balancers sized by the node: the month's node count is the week's peak rate ÷ rpsPerNode, rounded up"),
     requiresGateway: Slug.optional().describe('Functions: id of the gateway service (same provider) needed to serve HTTP'),
     requiresLoadBalancer: Slug.optional().describe('Instances: id of the load balancer service needed for more than one instance'),
     egressService: Slug.optional().describe('id of the service holding the egress price'),
