@@ -80,6 +80,8 @@ const mistakes: Array<[string, unknown, string, RegExp]> = [
   ['unknown key', { ...minimal, traffic: { monthlyRequests: 1, peakRPS: 10 } }, 'traffic.peakRPS', /unknown field "peakRPS"/],
   ['unknown top-level key', { ...minimal, horizon: 12 }, 'horizon', /unknown field/],
   ['unknown framework', { ...minimal, compliance: { frameworks: ['hipa'] } }, 'compliance.frameworks[0]', /hipaa/],
+  ['a region as a bare string', { ...minimal, compliance: { dataResidency: 'eu' } }, 'compliance.dataResidency', /"any" or a list of region codes/],
+  ['a region in capitals', { ...minimal, compliance: { dataResidency: ['EU'] } }, 'compliance.dataResidency[0]', /region code such as "eu"/],
   ['horizon past 120', { ...minimal, horizonMonths: 121 }, 'horizonMonths', /120/],
   ['a string for a number', { ...minimal, execution: { averageDurationMs: '100' } }, 'execution.averageDurationMs', /number/],
   ['a bad pricing date', { ...minimal, pricingDate: '2024-13-01' }, 'pricingDate', /date/],

@@ -124,7 +124,9 @@ export const ComplianceFramework = z.enum(['hipaa', 'pci-dss', 'fedramp-moderate
 
 export const Compliance = z.strictObject({
   dataResidency: z
-    .union([z.literal('any'), z.array(z.string().regex(/^[a-z]{2}(-[a-z0-9]+)*$/, 'must be a region code such as "eu" or "us-east"')).min(1)])
+    .union([z.literal('any'), z.array(z.string().regex(/^[a-z]{2}(-[a-z0-9]+)*$/, 'must be a region code such as "eu" or "us-east"')).min(1)], {
+      error: 'must be "any" or a list of region codes such as ["eu"]',
+    })
     .default('any')
     .describe('Where data may live: "any", or region codes such as ["eu"]'),
   frameworks: z.array(ComplianceFramework).default([]).describe('Compliance regimes the workload falls under'),
