@@ -80,7 +80,6 @@ export function batchedExecution(profile: WorkloadProfile): WorkloadProfile['exe
 
 const EGRESS = ['egress-gb'] as const;
 
-
 /** Plans for every function service of one pricing file (on demand, or warm when cold starts are not tolerated). */
 export function functionPlans(file: PricingFile, profile: WorkloadProfile): FunctionPlan[] {
   return file.services

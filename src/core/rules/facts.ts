@@ -198,7 +198,7 @@ export const FACTS: readonly FactDefinition[] = [
   {
     name: 'maxDurationExceedsEveryFunctionLimit',
     type: 'boolean',
-    description: 'The longest run is longer than every considered function platform allows',
+    description: 'The longest run (a whole batch, for queues and streams) is longer than every considered function platform allows for the trigger',
     compute: (c) => {
       const limits = functionLimits(c);
       return limits.length > 0 && limits.every((limit) => longestRunMs(c) > limit);
@@ -207,7 +207,7 @@ export const FACTS: readonly FactDefinition[] = [
   {
     name: 'maxDurationExceedsSomeFunctionLimit',
     type: 'boolean',
-    description: 'The longest run is longer than at least one considered function platform allows',
+    description: 'The longest run (a whole batch, for queues and streams) is longer than at least one considered function platform allows for the trigger',
     compute: (c) => functionLimits(c).some((limit) => longestRunMs(c) > limit),
   },
   { name: 'feasibleServerlessOptions', type: 'number', unit: 'options', description: 'Serverless options that can run the workload', compute: (c) => count(c, 'serverless') },
