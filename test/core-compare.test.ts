@@ -88,3 +88,8 @@ t.test('changed and removed billing rules, objects and plain values alike; notes
     ],
   );
 });
+
+t.test('a platform limit that moved is named too: DigitalOcean Functions gained scheduled triggers', async (t) => {
+  const changes = priceChanges(committedCatalog(), ['digitalocean'], '2022-09-29', '2024-05-07').filter((c) => c.unit === 'platform limit');
+  t.match(changes, [{ service: 'functions', item: 'limits.invokedBy', change: 'changed', from: 'triggers ["http"]', to: 'triggers ["http","schedule"]' }]);
+});

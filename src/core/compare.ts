@@ -49,8 +49,9 @@ function ruleText(value: unknown): string {
 }
 
 /**
- * Every priced figure of a table, keyed service/item: items and instance types (on demand and committed), and
- * the billing rules that change a bill without changing a price (granularity, caps, INIT-phase billing).
+ * Every priced figure of a table, keyed service/item: items and instance types (on demand and committed), the
+ * billing rules that change a bill without changing a price (granularity, caps, INIT-phase billing), and the
+ * platform limits that decide feasibility.
  */
 function figures(file: PricingFile | undefined): Map<string, { service: string; item: string; unit: string; price: string }> {
   const out = new Map<string, { service: string; item: string; unit: string; price: string }>();
@@ -63,6 +64,9 @@ function figures(file: PricingFile | undefined): Map<string, { service: string; 
     }
     for (const [key, value] of Object.entries(service.billing ?? {}))
       if (key !== 'note') out.set(`${service.id}/billing.${key}`, { service: service.id, item: `billing.${key}`, unit: 'billing rule', price: ruleText(value) });
+    // Limits decide which options can run at all (how long, how much memory, what can start a function).
+    for (const [key, value] of Object.entries(service.limits ?? {}))
+      if (key !== 'source') out.set(`${service.id}/limits.${key}`, { service: service.id, item: `limits.${key}`, unit: 'platform limit', price: ruleText(value) });
   }
   return out;
 }
