@@ -6,7 +6,7 @@ import { prepareOptions } from './costs/options.js';
 import { costReport } from './costs/report.js';
 import type { Evaluation } from './evaluation/schema.js';
 import type { FieldIssue } from './issue-path.js';
-import { selectPricing, type PricingCatalog } from './pricing/catalog.js';
+import { providersWithoutPricing, selectPricing, type PricingCatalog } from './pricing/catalog.js';
 import { Provider } from './pricing/schema.js';
 import type { WorkloadProfile } from './profile/schema.js';
 import { computeFacts, FACTS } from './rules/facts.js';
@@ -61,6 +61,12 @@ export function evaluate(profile: WorkloadProfile, context: EvaluateContext): Ev
   // One preparation (function shapes, server sizes ranked) serves the projection and every search.
   const options = prepareOptions(files, profile, profile.minInstances);
   const report = costReport(files, profile, options);
+  const missing = providersWithoutPricing(context.catalog, pricingDate, providers);
+  // A provider without a table at the date is left out, and the answer says so rather than passing over it.
+  if (missing.length > 0)
+    report.warnings.unshift(
+      `${missing.map((m) => (m.firstTable ? `${m.provider} (tables from ${m.firstTable})` : m.provider)).join(', ')}: no pricing table in force on ${pricingDate}; left out of this evaluation`,
+    );
   const facts = computeFacts({ profile, week: trafficWeek(profile.traffic), files, report });
   const outcome = context.ruleset.compiled.run(facts);
   const verdict = decide(outcome, report);

@@ -216,3 +216,17 @@ t.test('a hybrid keeps its first month’s function when another becomes the che
   for (const month of hybrid.projection)
     t.ok(new Decimal(month.totalUsd).lte(lambdaX86.projection[month.month - 1]!.totalUsd), `month ${month.month}: no dearer than its own functions alone`);
 });
+
+t.test('a provider without a table at the pricing date is left out, and the warnings say so', async (t) => {
+  const mid2024 = run(api({ pricingDate: '2024-06-01' }));
+  t.same(
+    mid2024.provenance.pricing.map((p) => p.provider),
+    ['aws', 'cloudflare', 'digitalocean', 'vercel', 'heroku'],
+  );
+  t.equal(mid2024.warnings[0], 'gcp (tables from 2025-03-06), azure (tables from 2025-10-01), netlify (tables from 2025-09-04): no pricing table in force on 2024-06-01; left out of this evaluation');
+  t.notOk(run(api({ pricingDate: '2026-06-01' })).warnings.some((w) => /no pricing table in force/.test(w)), 'every provider has a table by then');
+  // A pricing directory of AWS tables only (ARCHCALC_PRICING_DIR) has no date at which GCP starts.
+  const awsOnly = { byProvider: new Map([['aws', committedCatalog().byProvider.get('aws')!]] as const) };
+  const result = evaluate(WorkloadProfile.parse(api({ providers: ['aws', 'gcp'] })), { catalog: awsOnly, ruleset: defaultRuleset(), today: TODAY });
+  t.equal(result.ok && result.evaluation.warnings[0], `gcp: no pricing table in force on ${TODAY}; left out of this evaluation`);
+});

@@ -92,3 +92,13 @@ export function selectPricing(catalog: PricingCatalog, date: string, providers: 
   });
 }
 
+
+/**
+ * The providers among `providers` with no table in force on `date`, each with the date its first table takes
+ * effect (null when it has none at all): an evaluation says it left them out.
+ */
+export function providersWithoutPricing(catalog: PricingCatalog, date: string, providers: readonly Provider[]): Array<{ provider: Provider; firstTable: string | null }> {
+  return providers
+    .filter((provider) => pricingInForce(catalog, provider, date) === undefined)
+    .map((provider) => ({ provider, firstTable: catalog.byProvider.get(provider)?.[0]?.effectiveDate ?? null }));
+}
