@@ -86,3 +86,13 @@ t.test('a Worker has no wall-clock limit over HTTP, 15 minutes as a queue consum
   t.equal(worker(run(twentyMinutes)).feasible, true, 'waiting on the network costs no CPU time');
   t.match(worker(run({ ...twentyMinutes, trigger: 'queue' })).infeasibleBecause, /stops a run started by queue messages after 900000 ms/);
 });
+
+t.test('Azure Functions answer HTTP within 230 s whatever the timeout; Netlify stops scheduled functions at 30 s', async (t) => {
+  const find = (e: Evaluation, id: string) => e.options.find((o) => o.id === id)!;
+  const fiveMinutes = { traffic: { monthlyRequests: 10_000 }, execution: { averageDurationMs: 300_000, memoryMb: 512 }, providers: ['azure'] };
+  t.match(find(run(fiveMinutes), 'azure/functions-consumption/on-demand').infeasibleBecause, /stops a run started by HTTP requests after 230000 ms/);
+  t.equal(find(run({ ...fiveMinutes, trigger: 'queue' }), 'azure/functions-consumption/on-demand').feasible, true, 'a queue-triggered run may use the 10-minute timeout');
+  const fortyFiveSeconds = { traffic: { monthlyRequests: 3_000 }, execution: { averageDurationMs: 45_000, memoryMb: 1024 }, providers: ['netlify', 'aws'] };
+  t.equal(find(run(fortyFiveSeconds), 'netlify/netlify-functions/on-demand').feasible, true, 'a synchronous function may run 60 s');
+  t.match(find(run({ ...fortyFiveSeconds, trigger: 'schedule' }), 'netlify/netlify-functions/on-demand').infeasibleBecause, /started by a schedule after 30000 ms/);
+});
