@@ -67,3 +67,15 @@ t.test('memory is searched to the MB: the flip sits on the first size past AWS L
   t.equal(side(limitMb), 'serverless', `${limitMb} MB still fits a function`);
   t.equal(side(limitMb + 1), 'traditional', `${limitMb + 1} MB does not`);
 });
+
+t.test('a duration flip next to a platform limit is put on the limit: AWS Lambda stops runs at 900,000 ms', async (t) => {
+  const nightly = { trigger: 'schedule', traffic: { monthlyRequests: 30, pattern: 'batch' }, execution: { averageDurationMs: 240_000, memoryMb: 1024 }, providers: ['aws'] };
+  const duration = run(nightly).tippingPoints.find((p) => p.input === 'averageDurationMs')!;
+  t.match(duration, { currentValue: 240_000, flipsAt: 900_000, from: 'serverless', to: 'traditional' });
+  const feasible = (averageDurationMs: number) =>
+    run({ ...nightly, execution: { ...nightly.execution, averageDurationMs } }).options.find((o) => o.id === 'aws/lambda-arm/on-demand')!.feasible;
+  t.equal(feasible(900_000), true, 'a run of exactly the limit still fits');
+  t.equal(feasible(900_001), false, 'a millisecond more does not');
+  // Where no limit explains the flip, the bisection's value stands (0.1%), as for the plain API's volume.
+  t.notOk(run(plain).tippingPoints.some((p) => p.input === 'averageDurationMs' && p.flipsAt === 900_000));
+});

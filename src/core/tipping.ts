@@ -4,6 +4,7 @@
 // mix both, are left out.
 import { prepareOptions, type PreparedOptions, type PureSide } from './costs/options.js';
 import { bisectFlip, sideAtVolume, VOLUME_GRID } from './costs/report.js';
+import { batchedExecution, runLimitMs } from './costs/serverless.js';
 import type { Evaluation } from './evaluation/schema.js';
 import type { PricingFile } from './pricing/schema.js';
 import type { WorkloadProfile } from './profile/schema.js';
@@ -18,6 +19,8 @@ interface Input {
   integer: boolean;
   /** Set in whole units (memory, in MB): bisected to the unit, so a platform's limit is found exactly. */
   wholeUnits: boolean;
+  /** Values at which the workload meets a platform's limit exactly: a flip found next to one is put on it. */
+  limits: readonly number[];
   /** The cheaper side with the input at `value` (memory is probed in whole MB, as it is configured). */
   side(value: number): PureSide;
 }
@@ -45,6 +48,7 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, traffic
       high: Math.min(1e13, volume * 1000),
       integer: true,
       wholeUnits: false,
+      limits: [],
       side: (v) => sideAtVolume(trafficOnly, profile.traffic, v),
     });
   const scaleDuration = (factor: number) => ({
@@ -64,6 +68,7 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, traffic
     high: Math.min(3_600_000, execution.averageDurationMs * 100),
     integer: false,
     wholeUnits: false,
+    limits: durationLimits(files, profile),
     side: (v) => withProfile(scaleDuration(v / execution.averageDurationMs)),
   });
   list.push({
@@ -73,6 +78,7 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, traffic
     high: 16_384,
     integer: true,
     wholeUnits: true,
+    limits: [],
     side: (v) => withProfile({ ...profile, execution: { ...execution, memoryMb: Math.round(v) } }),
   });
   if (week.averageRps > 0)
@@ -83,6 +89,7 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, traffic
       high: 50,
       integer: false,
       wholeUnits: false,
+      limits: [],
       side: (v) => trafficOnly.cheaperSide(trafficWeek({ ...profile.traffic, peakRps: v * week.averageRps })),
     });
   return list.filter((input) => input.low < input.high);
@@ -116,9 +123,11 @@ function searchInput(input: Input, now: PureSide) {
       // Where no pure option can run the workload at all, the search stops: that is a limit, not a flip.
       if (side === 'none') break;
       if (side !== now) {
-        const { value, at } = bisectFlip(previous, next, sideAt, (s) => s !== now && s !== 'none', side, input.wholeUnits);
-        const flipsAt = input.integer ? Math.round(value) : Number(value.toPrecision(4));
-        found.push({ flipsAt, to: at, distance: Math.abs(Math.log(flipsAt / input.current)) });
+        const flipped = (s: PureSide) => s !== now && s !== 'none';
+        const { value, inside, at } = bisectFlip(previous, next, sideAt, flipped, side, input.wholeUnits);
+        const onLimit = limitAt(input, inside, value, now, flipped);
+        const flipsAt = onLimit ? onLimit.value : input.integer ? Math.round(value) : Number(value.toPrecision(4));
+        found.push({ flipsAt, to: onLimit?.to ?? at, distance: Math.abs(Math.log(flipsAt / input.current)) });
         break;
       }
       previous = next;
@@ -126,6 +135,43 @@ function searchInput(input: Input, now: PureSide) {
   }
   // The nearer of the flips found going up and going down.
   return found.sort((a, b) => a.distance - b.distance)[0];
+}
+
+/**
+ * The platform limit a flip sits on, when one lies between the last value on each side of it and the side
+ * changes right there: "above 900000 ms", where the bisection alone would say 900200.
+ */
+function limitAt(input: Input, inside: number, outside: number, now: PureSide, flipped: (s: PureSide) => boolean): { value: number; to: PureSide } | undefined {
+  const [low, high] = inside < outside ? [inside, outside] : [outside, inside];
+  for (const limit of input.limits) {
+    if (limit < low || limit > high) continue;
+    const [before, after] = inside < outside ? [limit * (1 - 1e-9), limit * (1 + 1e-9)] : [limit * (1 + 1e-9), limit * (1 - 1e-9)];
+    const to = input.side(after);
+    if (input.side(before) === now && flipped(to)) return { value: Number(limit.toFixed(3)), to };
+  }
+  return undefined;
+}
+
+/**
+ * The average durations at which a run reaches a limit exactly, durations scaling together as the search
+ * scales them: a function's run limit for the trigger (a whole batch for queues and streams), its CPU limit,
+ * and an HTTP gateway's timeout.
+ */
+function durationLimits(files: readonly PricingFile[], profile: WorkloadProfile): number[] {
+  const { execution } = profile;
+  const batched = batchedExecution(profile);
+  const limits: number[] = [];
+  for (const file of files)
+    for (const service of file.services) {
+      if (service.kind === 'function') {
+        const runMs = runLimitMs(service, profile.trigger);
+        if (runMs !== undefined) limits.push((runMs / batched.maxDurationMs) * execution.averageDurationMs);
+        const cpuMs = service.limits?.maxCpuMsPerRequest;
+        if (cpuMs !== undefined && batched.cpuMsPerRequest > 0) limits.push((cpuMs / batched.cpuMsPerRequest) * execution.averageDurationMs);
+      } else if (service.kind === 'gateway' && profile.trigger === 'http' && service.limits?.maxDurationMs !== undefined)
+        limits.push((service.limits.maxDurationMs / execution.maxDurationMs) * execution.averageDurationMs);
+    }
+  return limits;
 }
 
 export function tippingPoints(

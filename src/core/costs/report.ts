@@ -49,9 +49,9 @@ export const VOLUME_GRID: readonly number[] = Array.from({ length: 20 }, (_, k) 
  * Geometric bisection between a value where `flipped` is false and one where it is true, to 0.1% (finer
  * than any price or traffic estimate behind it) — or, for an input set in whole units (`whole`), to the
  * whole unit, so a flip at a platform limit lands on the first value past it. Returns the first value found
- * on the flipped side.
+ * on the flipped side, and the last on the other.
  */
-export function bisectFlip<T>(inside: number, outside: number, probe: (v: number) => T, flipped: (t: T) => boolean, atOutside: T, whole = false): { value: number; at: T } {
+export function bisectFlip<T>(inside: number, outside: number, probe: (v: number) => T, flipped: (t: T) => boolean, atOutside: T, whole = false): { value: number; inside: number; at: T } {
   let at = atOutside;
   while (whole ? Math.abs(outside - inside) > 1 : Math.abs(outside / inside - 1) > 0.001) {
     const mid = whole ? Math.round((inside + outside) / 2) : Math.sqrt(inside * outside);
@@ -61,7 +61,7 @@ export function bisectFlip<T>(inside: number, outside: number, probe: (v: number
       at = atMid;
     } else inside = mid;
   }
-  return { value: outside, at };
+  return { value: outside, inside, at };
 }
 
 /**
