@@ -23,16 +23,11 @@ export const VARIANT_LABEL: Record<ServerVariant, string> = {
   'committed-fixed': "1-year commitment, fixed at the week's peak",
 };
 
-/** A server service with the size chosen for one variant, ready to price any month. */
-export interface ServerPlan {
-  provider: PricingFile['provider'];
-  effectiveDate: string;
-  service: Service;
-  variant: ServerVariant;
-  size: ServerSize;
-  capacityRps: number;
+/** What surrounds a service's servers, the same for every size and variant: a service and its plans both carry it. */
+export interface FleetSurroundings {
   loadBalancer?: Service;
   network?: Service;
+  /** The network service's egress and IPv4 items (networkItemsOf), chosen once for every plan of the service. */
   networkItems: readonly PricedItem[];
   /** Price per public IPv4 address-hour as a float, for ranking sizes; 0 when not charged. */
   ipHourlyEstimate: number;
@@ -40,14 +35,24 @@ export interface ServerPlan {
   monthlyCapHours: number;
   /** Managed Kubernetes: the service whose control-plane fee the cluster pays. */
   controlPlane?: Service;
+  /** The load balancer's months, shared by the service's plans (see priceBalancer); none without a balancer. */
+  balancerMonths?: BalancerMonths;
+}
+
+/** A server service with the size chosen for one variant, ready to price any month. */
+export interface ServerPlan extends FleetSurroundings {
+  provider: PricingFile['provider'];
+  effectiveDate: string;
+  service: Service;
+  variant: ServerVariant;
+  size: ServerSize;
+  capacityRps: number;
   /** The fleet counted when this size was last chosen, for the month priced next. */
   fleet?: { week: TrafficWeek; minInstances: number; variant: ServerVariant; fleet: Fleet };
   /** A cluster's node VMs as a plan of their own service, where they are priced alike (see ServerService.nodeTwin). */
   nodeTwin?: ServerPlan;
   /** The last exact month priced (serverMonthTotal), with the week and floor of instances it was priced for. */
   lastMonth?: { week: TrafficWeek; minInstances: number; total: Pico };
-  /** The load balancer's months, shared by the service's plans (see priceBalancer); none without a balancer. */
-  balancerMonths?: BalancerMonths;
 }
 
 /** A load balancer's last month, estimate and exact, with its week: every size and variant of a service pays the same. */
@@ -130,18 +135,9 @@ export function balancerTotal(plan: Pick<ServerPlan, 'loadBalancer' | 'balancerM
 }
 
 /** A traditional service made ready for a profile: what surrounds its servers, and every size that fits. */
-export interface ServerService {
+export interface ServerService extends FleetSurroundings {
   file: PricingFile;
   service: Service;
-  loadBalancer?: Service;
-  network?: Service;
-  /** The network service's egress and IPv4 items (networkItemsOf), chosen once for every plan of the service. */
-  networkItems: readonly PricedItem[];
-  ipHourlyEstimate: number;
-  /** Hours after which an on-demand instance's month is billed at its monthly price (Infinity: no cap). */
-  monthlyCapHours: number;
-  controlPlane?: Service;
-  balancerMonths?: BalancerMonths;
   /** The service whose sizes run the work: the service itself, or a cluster's node service. */
   nodes: Service;
   /**
