@@ -96,3 +96,16 @@ t.test('Azure Functions answer HTTP within 230 s whatever the timeout; Netlify s
   t.equal(find(run(fortyFiveSeconds), 'netlify/netlify-functions/on-demand').feasible, true, 'a synchronous function may run 60 s');
   t.match(find(run({ ...fortyFiveSeconds, trigger: 'schedule' }), 'netlify/netlify-functions/on-demand').infeasibleBecause, /started by a schedule after 30000 ms/);
 });
+
+t.test('a trigger a platform offers only in preview is priced, and the warnings say it is a preview', async (t) => {
+  const nightly = { trigger: 'schedule', traffic: { monthlyRequests: 30, pattern: 'batch' }, execution: { averageDurationMs: 60_000, memoryMb: 256 }, providers: ['digitalocean', 'aws'] };
+  const evaluation = run(nightly);
+  t.equal(evaluation.options.find((o) => o.id === 'digitalocean/functions/on-demand')!.feasible, true);
+  t.ok(
+    evaluation.warnings.includes(
+      "digitalocean/functions: starting these functions on a schedule is a preview feature (see the pricing table's note on limits.invokedBy), priced as offered but not generally available",
+    ),
+    evaluation.warnings.join('\n'),
+  );
+  t.notOk(run({ ...nightly, trigger: 'http' }).warnings.some((w) => /preview feature/.test(w)), 'HTTP is no preview');
+});

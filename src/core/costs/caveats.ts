@@ -6,6 +6,7 @@ import { locationWarnings } from '../pricing/location.js';
 import type { PricingFile } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import type { TrafficWeek } from '../traffic/week.js';
+import { TRIGGER_NOUN } from './serverless.js';
 
 /** Caveats that follow from the profile and the tables alone. */
 export function profileCaveats(files: readonly PricingFile[], profile: WorkloadProfile, firstWeek: TrafficWeek): string[] {
@@ -26,7 +27,19 @@ export function profileCaveats(files: readonly PricingFile[], profile: WorkloadP
         "scope of these frameworks on that plan (a signed BAA, an attestation) is not checked here: confirm with the provider's " +
         'compliance programme, as some platforms offer it only on enterprise plans not priced here',
     );
-  return [...warnings, ...locationWarnings(files, profile)];
+  return [...warnings, ...previewWarnings(files, profile), ...locationWarnings(files, profile)];
+}
+
+/** Function platforms that the profile's trigger starts only in a preview: priced as offered, but not generally available. */
+function previewWarnings(files: readonly PricingFile[], profile: WorkloadProfile): string[] {
+  const inPreview = files.flatMap((file) =>
+    file.services.filter((s) => s.kind === 'function' && s.limits?.invokedBy?.preview?.includes(profile.trigger)).map((s) => `${file.provider}/${s.id}`),
+  );
+  if (inPreview.length === 0) return [];
+  return [
+    `${inPreview.join(', ')}: starting these functions on ${TRIGGER_NOUN[profile.trigger]} is a preview feature (see the pricing table's note ` +
+      'on limits.invokedBy), priced as offered but not generally available',
+  ];
 }
 
 /** Caveats on estimates the priced options used: a default INIT time, where cold starts bill one. */

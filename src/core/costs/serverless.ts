@@ -35,7 +35,7 @@ export interface FunctionPlan {
   totals: MonthTotals<TrafficWeek>;
 }
 
-const TRIGGER_NOUN: Record<Trigger, string> = {
+export const TRIGGER_NOUN: Record<Trigger, string> = {
   http: 'HTTP requests',
   queue: 'queue messages',
   schedule: 'a schedule',

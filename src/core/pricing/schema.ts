@@ -149,6 +149,10 @@ export const Limits = z
           .optional()
           .describe("Runs started by these triggers stop sooner than limits.maxDurationMs: each one's own limit, in ms"),
         maxDurationSource: SourceUrl.optional().describe('Where those per-trigger limits are published'),
+        preview: z
+          .array(Trigger)
+          .optional()
+          .describe('Triggers the platform offers only as a preview (private preview, beta): an evaluation that prices one says so'),
         notPriced: z
           .array(Trigger)
           .optional()
