@@ -58,7 +58,7 @@ function limitBreaches(service: Service, profile: WorkloadProfile, label: string
   const out: string[] = [];
   const maxDurationMs = runLimitMs(service, profile.trigger);
   if (maxDurationMs !== undefined && execution.maxDurationMs > maxDurationMs) {
-    const startedBy = limits.invokedBy?.maxDurationMs?.[profile.trigger] === undefined ? '' : ` started by ${TRIGGER_NOUN[profile.trigger]}`;
+    const startedBy = maxDurationMs === limits.maxDurationMs ? '' : ` started by ${TRIGGER_NOUN[profile.trigger]}`;
     out.push(`${label} stops a run${startedBy} after ${maxDurationMs} ms; the workload runs up to ${execution.maxDurationMs} ms`);
   }
   if (limits.maxMemoryMb !== undefined && execution.memoryMb > limits.maxMemoryMb)

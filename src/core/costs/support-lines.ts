@@ -43,7 +43,7 @@ function lcuHoursAtUnitVolume(shape: WeekShape, execution: WorkloadProfile['exec
 }
 
 /** Nodes a load balancer sold by the node runs to carry the week's peak; 1 for those that scale themselves. */
-export function loadBalancerNodes(lb: Service, week: TrafficWeek): number {
+function loadBalancerNodes(lb: Service, week: TrafficWeek): number {
   const sizing = lb.billing?.loadBalancerNodes;
   return sizing ? Math.max(1, Math.ceil(week.peakRps / sizing.rpsPerNode - 1e-9)) : 1;
 }

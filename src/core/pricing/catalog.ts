@@ -92,7 +92,6 @@ export function selectPricing(catalog: PricingCatalog, date: string, providers: 
   });
 }
 
-
 /**
  * The providers among `providers` with no table in force on `date`, each with the date its first table takes
  * effect (null when it has none at all): an evaluation says it left them out.
