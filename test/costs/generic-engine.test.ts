@@ -163,7 +163,7 @@ t.test('a Kubernetes cluster and an event source, from a made-up provider', asyn
     { id: 'vm', name: 'VM', kind: 'vm', architecture: 'traditional', source: SRC, billing: { requiresLoadBalancer: 'lb' }, instanceTypes: [{ name: 'node', vcpu: 2, memoryGib: 4, arch: 'x86', hourlyUsd: '0.05', source: SRC }] },
     { id: 'k8s', name: 'K8s', kind: 'kubernetes', architecture: 'traditional', source: SRC, billing: { nodeService: 'vm', requiresLoadBalancer: 'lb' }, items: [{ id: 'cp', name: 'cluster management', meter: 'cluster-hour', unit: 'cluster-hour', priceUsd: '0.10', source: SRC }] },
     { id: 'lb', name: 'LB', kind: 'load-balancer', architecture: 'support', source: SRC, items: [{ id: 'h', name: 'hours', meter: 'lb-hour', unit: 'hour', priceUsd: '0.02', source: SRC }] },
-    { id: 'queue', name: 'Queue', kind: 'event-source', architecture: 'support', source: SRC, billing: { triggers: ['queue'], meteringIncrementKb: 64 }, items: [{ id: 'r', name: 'queue requests', meter: 'event-request', unit: '1M requests', unitSize: 1_000_000, priceUsd: '0.40', source: SRC }] },
+    { id: 'queue', name: 'Queue', kind: 'event-source', architecture: 'support', source: SRC, billing: { triggers: ['queue'], meteringIncrementKb: 64, consumedPerBatch: 2 }, items: [{ id: 'r', name: 'queue requests', meter: 'event-request', unit: '1M requests', unitSize: 1_000_000, priceUsd: '0.40', source: SRC }] },
   ]);
   const http = profile({ averageDurationMs: 50, memoryMb: 256, payloadKb: 100 }, { traffic: { monthlyRequests: 10_000_000 } });
   const week = trafficWeek(http.traffic);

@@ -182,6 +182,21 @@ t.test('Google Cloud Pub/Sub: the pricing table rows, $40 per TiB delivered', as
   t.equal(cents(itemised((b) => priceServiceItems(pubsub, { 'event-request': 741 * tib }, false, b))), '29640.00');
 });
 
+t.test('Google Cloud Pub/Sub: a queue consumer pays for each message published and delivered, not acknowledged', async (t) => {
+  // https://cloud.google.com/pubsub/pricing — publish and delivery throughput are billed, other operations are
+  // free, at least 1,000 bytes a request: 1M messages of 1 KiB, in batches of 10, are 2M KiB, under the free 10 GiB.
+  const { evaluate } = await import('../../src/core/evaluate.js');
+  const { committedCatalog, defaultRuleset } = await import('../helpers.js');
+  const result = evaluate(profile({ averageDurationMs: 20, memoryMb: 256, payloadKb: 1 }, { trigger: 'queue', batchSize: 10, traffic: { monthlyRequests: 1_000_000 }, providers: ['gcp'], applyFreeTier: false }), {
+    catalog: committedCatalog(),
+    ruleset: defaultRuleset(),
+    today: '2026-11-25',
+  });
+  const lines = result.ok ? result.evaluation.options.find((o) => o.id === 'gcp/cloud-run-functions/on-demand')!.lineItems : [];
+  const throughput = lines.find((l) => l.name.startsWith('Pub/Sub'))!;
+  t.equal(throughput.quantity, Number((2_000_000 / 1024 ** 3).toFixed(12)), '2M KiB in TiB: 1M published + 1M delivered');
+});
+
 t.test('Kubernetes control planes: $0.10 a cluster-hour; GKE’s free tier covers one zonal cluster', async (t) => {
   // https://aws.amazon.com/eks/pricing/ and https://cloud.google.com/kubernetes-engine/pricing
   const month = ({ 'cluster-hour': 730 });

@@ -44,6 +44,7 @@ t.test('each rule names the place it is broken', async (t) => {
     ['a function that does not say what starts it', file([{ ...fn, limits: { source: SRC } }]), 'services[0].limits.invokedBy', /what can invoke it/],
     ['a per-trigger time limit without its source', file([{ ...fn, limits: { source: SRC, invokedBy: { triggers: ['queue'], source: SRC, maxDurationMs: { queue: 540_000 } } } }]), 'services[0].limits.invokedBy.maxDurationSource', /maxDurationSource/],
     ['a trigger that does not exist', file([{ ...fn, limits: { source: SRC, invokedBy: { triggers: ['email'], source: SRC } } }]), 'services[0].limits.invokedBy.triggers[0]', /http/],
+    ['a queue that does not say what its consumer pays', file([{ ...fn, kind: 'event-source', architecture: 'support', billing: { triggers: ['queue'] } }]), 'services[0].billing.consumedPerMessage', /consumedPerBatch/],
     ['an event source without triggers', file([{ ...fn, kind: 'event-source', architecture: 'support', billing: {} }]), 'services[0].billing.triggers', /triggers/],
     ['an event source with no billing at all', file([{ ...fn, kind: 'event-source', architecture: 'support' }]), 'services[0].billing.triggers', /triggers/],
     ['a gateway that is not there', file([{ ...fn, billing: { requiresGateway: 'apigw' } }]), 'services[0].billing.requiresGateway', /no service "apigw"/],

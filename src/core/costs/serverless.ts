@@ -151,12 +151,12 @@ export function priceFunctionMonth(plan: FunctionPlan, profile: WorkloadProfile,
   priceItems(plan.service, items.service, usage, applyFreeTier, bill);
   if (plan.gateway) priceItems(plan.gateway, items.gateway, usage, profile.applyFreeTier, bill);
   if (plan.eventSource) {
-    // Event services bill each event sent; a queue's consumer also pays a receive and a delete, per batch (SQS)
-    // or per message (Cloudflare Queues). A message larger than the metering increment counts once per increment.
+    // Event services bill each event sent, and what the consumer adds per message or per batch (a queue's
+    // receive and delete). A message larger than the metering increment counts once per increment.
     const billing = plan.eventSource.billing;
     const increment = billing?.meteringIncrementKb;
     const chunks = increment ? Math.max(1, Math.ceil(profile.execution.payloadKb / increment - 1e-9)) : 1;
-    const consumed = billing?.consumeBilledPer === 'message' ? 2 * requests : profile.trigger === 'queue' ? 2 * invocations : 0;
+    const consumed = requests * (billing?.consumedPerMessage ?? 0) + invocations * (billing?.consumedPerBatch ?? 0);
     const eventRequests = (requests + consumed) * chunks;
     priceItems(plan.eventSource, items.eventSource, { ...usage, 'event-request': eventRequests }, profile.applyFreeTier, bill);
   }

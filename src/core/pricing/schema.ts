@@ -226,13 +226,16 @@ export const Billing = z
       .array(Trigger.exclude(['http']))
       .optional()
       .describe('Event sources: the triggers whose events this service delivers (and bills)'),
-    consumeBilledPer: z
-      .enum(['batch', 'message'])
+    consumedPerMessage: z
+      .number()
+      .nonnegative()
       .optional()
-      .describe(
-        'Event sources that are queues: whether a consumer also pays a receive and a delete per batch (Amazon SQS) or a write, a read and a ' +
-          'delete per message (Cloudflare Queues, storage events delivered through the queue included); without it, queue triggers pay per batch',
-      ),
+      .describe('Event sources: requests a consumer adds per message besides its send (Cloudflare Queues: a read and a delete, 2; Pub/Sub: the delivery, 1)'),
+    consumedPerBatch: z
+      .number()
+      .nonnegative()
+      .optional()
+      .describe('Event sources: requests a consumer adds per batch it takes (Amazon SQS: a receive and a delete, 2)'),
     loadBalancerNodes: z
       .strictObject({
         rpsPerNode: z.number().positive().describe('Requests per second one node handles'),
@@ -281,6 +284,10 @@ export const Service = z
   .refine((s) => s.kind !== 'function' || s.limits?.invokedBy !== undefined, {
     message: 'a function service says what can invoke it in limits.invokedBy',
     path: ['limits', 'invokedBy'],
+  })
+  .refine((s) => !s.billing?.triggers?.includes('queue') || s.billing.consumedPerMessage !== undefined || s.billing.consumedPerBatch !== undefined, {
+    message: 'a queue says what its consumer pays: billing.consumedPerMessage or billing.consumedPerBatch',
+    path: ['billing', 'consumedPerMessage'],
   })
   .refine((s) => s.kind !== 'event-source' || (s.billing?.triggers?.length ?? 0) > 0, {
     message: 'an event-source service lists the triggers it delivers in billing.triggers',
