@@ -197,6 +197,27 @@ t.test('Google Cloud Pub/Sub: a queue consumer pays for each message published a
   t.equal(throughput.quantity, Number((2_000_000 / 1024 ** 3).toFixed(12)), '2M KiB in TiB: 1M published + 1M delivered');
 });
 
+t.test('Eventarc: 2,592,000 Cloud Storage events of 2 KiB a month ride Pub/Sub inside its free 10 GiB — $0', async (t) => {
+  // https://cloud.google.com/eventarc/docs/run/pricing — Google-source example: core events $0 per million;
+  // transport 2 KiB/s in + 2 KiB/s out for 30 days, about 0.0095 TiB, under the 10 GB free tier: $0 in all.
+  const { evaluate } = await import('../../src/core/evaluate.js');
+  const { committedCatalog, defaultRuleset } = await import('../helpers.js');
+  const lines = (applyFreeTier: boolean, trigger: string) => {
+    const result = evaluate(
+      profile({ averageDurationMs: 50, memoryMb: 256, payloadKb: 2 }, { trigger, traffic: { monthlyRequests: 2_592_000 }, providers: ['gcp'], applyFreeTier }),
+      { catalog: committedCatalog(), ruleset: defaultRuleset(), today: '2026-11-25' },
+    );
+    return result.ok ? result.evaluation.options.find((o) => o.id === 'gcp/cloud-run-functions/on-demand')!.lineItems : [];
+  };
+  const withFreeTier = lines(true, 'storage-event');
+  const transport = withFreeTier.find((l) => l.name === 'Eventarc (Google-source events over Pub/Sub): Pub/Sub transport (publish and delivery)')!;
+  t.equal(transport.quantity, Number((10_368_000 / 1024 ** 3).toFixed(12)), '2,592,000 events × 2 KiB, published and delivered: 10,368,000 KiB');
+  t.equal(cents(withFreeTier, 'Eventarc'), '0.00', 'the free 10 GiB covers it');
+  // Without the free tier the same transport is 10,368,000 KiB at $40 per TiB.
+  t.equal(cents(lines(false, 'storage-event'), 'Eventarc'), '0.39');
+  t.equal(cents(lines(false, 'database-stream'), 'Eventarc'), '0.39', 'Firestore events take the same path');
+});
+
 t.test('Kubernetes control planes: $0.10 a cluster-hour; GKE’s free tier covers one zonal cluster', async (t) => {
   // https://aws.amazon.com/eks/pricing/ and https://cloud.google.com/kubernetes-engine/pricing
   const month = ({ 'cluster-hour': 730 });
