@@ -4,7 +4,7 @@
 // mix both, are left out.
 import { prepareOptions, type PreparedOptions, type PureSide } from './costs/options.js';
 import { bisectFlip, sideAtVolume, VOLUME_GRID } from './costs/report.js';
-import { batchedExecution, runLimitMs } from './costs/serverless.js';
+import { batchedExecution, eventSourceFor, runLimitMs } from './costs/serverless.js';
 import type { Evaluation } from './evaluation/schema.js';
 import type { PricingFile } from './pricing/schema.js';
 import type { WorkloadProfile } from './profile/schema.js';
@@ -159,11 +159,11 @@ function limitAt(input: Input, inside: number, outside: number, now: PureSide, f
  */
 function durationLimits(files: readonly PricingFile[], profile: WorkloadProfile): number[] {
   const { execution } = profile;
-  const batched = batchedExecution(profile);
   const limits: number[] = [];
   for (const file of files)
     for (const service of file.services) {
       if (service.kind === 'function') {
+        const batched = batchedExecution(profile, eventSourceFor(file, profile.trigger));
         const runMs = runLimitMs(service, profile.trigger);
         if (runMs !== undefined) limits.push((runMs / batched.maxDurationMs) * execution.averageDurationMs);
         const cpuMs = service.limits?.maxCpuMsPerRequest;

@@ -109,3 +109,19 @@ t.test('a trigger a platform offers only in preview is priced, and the warnings 
   );
   t.notOk(run({ ...nightly, trigger: 'http' }).warnings.some((w) => /preview feature/.test(w)), 'HTTP is no preview');
 });
+
+t.test('Vercel Queues: a send, a push and an acknowledgement per message, in 4 KiB chunks, one message per call', async (t) => {
+  // https://vercel.com/docs/queues/pricing — billed per operation (send, receive, delete, visibility change,
+  // notify), messages metered in 4 KiB chunks; $0.60 per 1M operations from the launch changelog.
+  const consumer = { trigger: 'queue', batchSize: 10, traffic: { monthlyRequests: 1_000_000 }, execution: { averageDurationMs: 100, memoryMb: 2048, payloadKb: 2 }, providers: ['vercel'], pricingDate: '2026-06-01' };
+  const vercel = (e: Evaluation) => e.options.find((o) => o.id === 'vercel/vercel-functions/on-demand')!;
+  const small = vercel(run(consumer));
+  t.match(small.lineItems.find((l) => l.name === 'Vercel Queues: queue operations'), { quantity: 3, unitPriceUsd: '0.6', amountUsd: '1.8' }, '1M sends + 1M pushes + 1M deletes');
+  t.equal(small.lineItems.find((l) => l.name.endsWith(': function invocations'))?.quantity, 1_000_000, 'push mode calls the function once per message, whatever batchSize says');
+  const large = vercel(run({ ...consumer, execution: { ...consumer.execution, payloadKb: 6 } }));
+  t.match(large.lineItems.find((l) => l.name === 'Vercel Queues: queue operations'), { quantity: 6, amountUsd: '3.6' }, 'a 6 KiB message is two chunks');
+  const before = vercel(run({ ...consumer, providers: ['vercel', 'aws'], pricingDate: '2026-01-15' }));
+  t.equal(before.feasible, false);
+  t.match(before.infeasibleBecause, /cannot be started by queue messages/, 'no queue trigger before the table that prices Queues');
+  t.ok(run(consumer).warnings.some((w) => /^vercel\/vercel-functions: starting these functions on queue messages is a preview feature/.test(w)), 'Queues is a public beta');
+});

@@ -22,6 +22,9 @@ export interface FunctionPlan {
   /** The provider's service that delivers (and bills) the events of a non-HTTP trigger. */
   eventSource?: Service;
   egress?: Service;
+  /** One invocation's work: its batch of events (queue and stream triggers), or one request. */
+  execution: WorkloadProfile['execution'];
+  eventsPerInvocation: number;
   shape: FunctionShape;
   mode: FunctionMode;
   /** Reasons the platform cannot run this workload; empty when feasible. */
@@ -70,9 +73,21 @@ function limitBreaches(service: Service, profile: WorkloadProfile, label: string
   return out;
 }
 
-/** One invocation's work: a queue or stream invocation handles batchSize events one after another. */
-export function batchedExecution(profile: WorkloadProfile): WorkloadProfile['execution'] {
-  const batch = profile.trigger === 'queue' || profile.trigger === 'database-stream' ? profile.batchSize : 1;
+/** The service of `file` that delivers (and bills) the events of `trigger`; none for HTTP. */
+export function eventSourceFor(file: PricingFile, trigger: Trigger): Service | undefined {
+  // The schema requires billing.triggers on every event source.
+  return trigger === 'http' ? undefined : file.services.find((s) => s.kind === 'event-source' && s.billing!.triggers!.includes(trigger));
+}
+
+/** Events one invocation handles: the profile's batchSize for queue and stream triggers, at most what the event source hands over at once. */
+export function eventsPerInvocation(profile: WorkloadProfile, eventSource: Service | undefined): number {
+  if (profile.trigger !== 'queue' && profile.trigger !== 'database-stream') return 1;
+  return Math.min(profile.batchSize, eventSource?.billing?.maxBatchSize ?? Infinity);
+}
+
+/** One invocation's work: a queue or stream invocation handles its batch of events one after another. */
+export function batchedExecution(profile: WorkloadProfile, eventSource?: Service): WorkloadProfile['execution'] {
+  const batch = eventsPerInvocation(profile, eventSource);
   if (batch === 1) return profile.execution;
   const e = profile.execution;
   return { ...e, averageDurationMs: e.averageDurationMs * batch, p99DurationMs: e.p99DurationMs * batch, maxDurationMs: e.maxDurationMs * batch, cpuMsPerRequest: e.cpuMsPerRequest * batch, payloadKb: e.payloadKb * batch };
@@ -88,8 +103,8 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
       // Only HTTP work goes through an API gateway; events arrive from their own services.
       const gateway = profile.trigger === 'http' ? serviceById(file, service.billing?.requiresGateway) : undefined;
       const trigger = profile.trigger;
-      // The schema requires billing.triggers on every event source.
-      const eventSource = trigger === 'http' ? undefined : file.services.find((s) => s.kind === 'event-source' && s.billing!.triggers!.includes(trigger));
+      const eventSource = eventSourceFor(file, trigger);
+      const execution = batchedExecution(profile, eventSource);
       const egress = serviceById(file, service.billing?.egressService);
       const coldStartMs = service.limits?.coldStartMs ?? 0;
       const needsWarm = profile.latency.coldStartTolerance === 'none' && coldStartMs > 0;
@@ -97,7 +112,7 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
       // A plan that only sells warm instances (Azure Functions Premium) is always priced warm.
       const onlyWarm = service.items.length > 0 && service.items.every((i) => i.mode === 'provisioned');
       const infeasibleBecause = [
-        ...limitBreaches(service, { ...profile, execution: batchedExecution(profile) }, service.name),
+        ...limitBreaches(service, { ...profile, execution }, service.name),
         ...(gateway ? limitBreaches(gateway, profile, gateway.name) : []),
       ];
       if (needsWarm && !offersWarm)
@@ -118,7 +133,9 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
         gateway,
         eventSource,
         egress,
-        shape: functionShape(service, batchedExecution(profile)),
+        execution,
+        eventsPerInvocation: eventsPerInvocation(profile, eventSource),
+        shape: functionShape(service, execution),
         mode,
         infeasibleBecause,
         items: {
@@ -138,8 +155,8 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
  * tier does not apply to functions enabling Provisioned Concurrency").
  */
 export function priceFunctionMonth(plan: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, requests: number, bill: Bill): void {
-  const execution = batchedExecution(profile);
-  const invocations = requests / (execution === profile.execution ? 1 : profile.batchSize);
+  const { execution } = plan;
+  const invocations = requests / plan.eventsPerInvocation;
   const warmSeconds = plan.mode === 'provisioned' ? warmInstanceSeconds(week, profile.execution, plan.shape, plan.service) : undefined;
   // Warm capacity already pays for its environments' initialisation; on demand, cold starts may add INIT time.
   const initSeconds = plan.mode === 'on-demand' ? initSecondsOf(plan.shape, invocations) : 0;

@@ -231,6 +231,12 @@ export const Billing = z
       .nonnegative()
       .optional()
       .describe('Event sources: requests a consumer adds per message besides its send (Cloudflare Queues: a read and a delete, 2; Pub/Sub: the delivery, 1)'),
+    maxBatchSize: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("Event sources: most events one invocation receives, whatever the profile's batchSize (Vercel Queues push mode: 1)"),
     consumedPerBatch: z
       .number()
       .nonnegative()
