@@ -125,3 +125,21 @@ t.test('Vercel Queues: a send, a push and an acknowledgement per message, in 4 K
   t.match(before.infeasibleBecause, /cannot be started by queue messages/, 'no queue trigger before the table that prices Queues');
   t.ok(run(consumer).warnings.some((w) => /^vercel\/vercel-functions: starting these functions on queue messages is a preview feature/.test(w)), 'Queues is a public beta');
 });
+
+t.test('Azure: blob events pay Event Grid for the ingress and the delivery; a Cosmos DB change feed is not priced', async (t) => {
+  // https://azure.microsoft.com/en-us/pricing/details/event-grid/ — $0.60 per million operations after the first
+  // 100,000 a month; ingress and delivery attempts are operations. 3M events: 6M operations, 5.9M billed = $3.54.
+  const uploads = { trigger: 'storage-event', traffic: { monthlyRequests: 3_000_000 }, execution: { averageDurationMs: 200, memoryMb: 512, payloadKb: 1 }, providers: ['azure', 'aws'] };
+  const consumption = (e: Evaluation) => e.options.find((o) => o.id === 'azure/functions-consumption/on-demand')!;
+  const lines = consumption(run(uploads)).lineItems.filter((l) => l.name.startsWith('Azure Event Grid'));
+  t.same(
+    lines.map((l) => [l.name, l.quantity, l.amountUsd]),
+    [
+      ['Azure Event Grid (Basic tier, system topics): operations', 6, '3.6'],
+      ['Azure Event Grid (Basic tier, system topics): free tier: operations', 0.1, '-0.06'],
+    ],
+  );
+  const changes = consumption(run({ ...uploads, trigger: 'database-stream' }));
+  t.equal(changes.feasible, false);
+  t.match(changes.infeasibleBecause, /can be started by database change streams, but this pricing table does not price the service that delivers them/);
+});
