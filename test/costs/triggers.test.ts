@@ -143,3 +143,12 @@ t.test('Azure: blob events pay Event Grid for the ingress and the delivery; a Co
   t.equal(changes.feasible, false);
   t.match(changes.infeasibleBecause, /can be started by database change streams, but this pricing table does not price the service that delivers them/);
 });
+
+t.test('a batch too long for every platform but one that takes a message at a time: not every function limit is exceeded', async (t) => {
+  // Batches of 10 × 100 s = 1,000 s run past Vercel's 800 s, but Vercel Queues pushes one message per call.
+  const evaluation = run({ trigger: 'queue', batchSize: 10, traffic: { monthlyRequests: 100_000 }, execution: { averageDurationMs: 100_000, memoryMb: 2048 }, providers: ['vercel', 'aws'], pricingDate: '2026-06-01' });
+  t.equal(evaluation.facts.maxDurationExceedsSomeFunctionLimit, true, 'Lambda stops a 1,000 s batch at 900 s');
+  t.equal(evaluation.facts.maxDurationExceedsEveryFunctionLimit, false);
+  t.equal(evaluation.options.find((o) => o.id === 'vercel/vercel-functions/on-demand')!.feasible, true);
+  t.equal(evaluation.options.find((o) => o.id === 'aws/lambda-arm/on-demand')!.feasible, false);
+});

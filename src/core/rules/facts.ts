@@ -2,7 +2,7 @@
 // costs. One catalogue gives each fact its name, type, unit and meaning; GET /v1/facts serves it.
 import { Decimal } from 'decimal.js';
 import type { CostReport } from '../costs/report.js';
-import { batchedExecution, runLimitMs } from '../costs/serverless.js';
+import { batchedExecution, eventSourceFor, runLimitMs } from '../costs/serverless.js';
 import type { OptionOut } from '../evaluation/schema.js';
 import type { PricingFile } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
@@ -61,10 +61,15 @@ export function compareUsd(a: string, b: string): number {
 
 const usdOf = (option: OptionOut | undefined) => (option ? Number(option.monthlyUsd!) : null);
 const count = (ctx: FactContext, architecture: string) => ctx.report.options.filter((o) => o.architecture === architecture && isGenuineOption(o)).length;
-/** Each function platform's run limit for the profile's trigger, against which its longest run (a whole batch, for queues and streams) is set. */
-const functionLimits = (ctx: FactContext) =>
-  ctx.files.flatMap((f) => f.services.filter((s) => s.kind === 'function').map((s) => runLimitMs(s, ctx.profile.trigger) ?? Infinity));
-const longestRunMs = (ctx: FactContext) => batchedExecution(ctx.profile).maxDurationMs;
+/**
+ * For each considered function platform, whether its longest run — a whole batch, for queues and streams, as
+ * large as its event source hands over at once — is longer than its run limit for the profile's trigger.
+ */
+const functionRuns = (ctx: FactContext) =>
+  ctx.files.flatMap((f) => {
+    const runMs = batchedExecution(ctx.profile, eventSourceFor(f, ctx.profile.trigger)).maxDurationMs;
+    return f.services.filter((s) => s.kind === 'function').map((s) => runMs > (runLimitMs(s, ctx.profile.trigger) ?? Infinity));
+  });
 const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b);
 
 const STRING_VALUES = {
@@ -200,15 +205,15 @@ export const FACTS: readonly FactDefinition[] = [
     type: 'boolean',
     description: 'The longest run (a whole batch, for queues and streams) is longer than every considered function platform allows for the trigger',
     compute: (c) => {
-      const limits = functionLimits(c);
-      return limits.length > 0 && limits.every((limit) => longestRunMs(c) > limit);
+      const tooLong = functionRuns(c);
+      return tooLong.length > 0 && tooLong.every(Boolean);
     },
   },
   {
     name: 'maxDurationExceedsSomeFunctionLimit',
     type: 'boolean',
     description: 'The longest run (a whole batch, for queues and streams) is longer than at least one considered function platform allows for the trigger',
-    compute: (c) => functionLimits(c).some((limit) => longestRunMs(c) > limit),
+    compute: (c) => functionRuns(c).some(Boolean),
   },
   { name: 'feasibleServerlessOptions', type: 'number', unit: 'options', description: 'Serverless options that can run the workload', compute: (c) => count(c, 'serverless') },
   { name: 'feasibleTraditionalOptions', type: 'number', unit: 'options', description: 'Traditional options that can run the workload', compute: (c) => count(c, 'traditional') },
