@@ -2,18 +2,11 @@
 // Prices are decimal strings (never floats); quantities (tier bounds, allowances, limits) are plain numbers
 // in the item's meter unit, because they are physical counts, not money.
 import { z } from 'zod';
-import { PRICE_PATTERN } from '../costs/money.js';
+import { Billing } from './billing.js';
+import { IsoDate, Slug, SourceUrl, UsdString } from './fields.js';
+import { Limits, Trigger } from './limits.js';
 
-/** A non-negative decimal amount in USD, written as a string so no digit is lost to binary floats. */
-// At most 5 integer digits and 10 decimals: the engine's exact money (costs/money.ts) relies on it.
-export const UsdString = z
-  .string()
-  .regex(PRICE_PATTERN, 'must be a non-negative decimal string with at most 5 integer digits and 10 decimals, such as "0.0000166667"')
-  .describe('USD amount as a decimal string (at most 5 integer digits and 10 decimals)');
-
-const SourceUrl = z.url({ protocol: /^https$/ }).describe('The provider page this figure was read from');
-const IsoDate = z.iso.date().describe('A date as YYYY-MM-DD');
-const Slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and dashes');
+export { Trigger };
 
 /**
  * What a price item is charged on. The cost engine computes the monthly quantity of each meter
@@ -124,137 +117,6 @@ export const InstanceType = z
   });
 export type InstanceType = z.infer<typeof InstanceType>;
 
-/** What starts a function's work; profiles name one, function services list those they can be started by. */
-export const Trigger = z
-  .enum(['http', 'queue', 'schedule', 'storage-event', 'database-stream'])
-  .describe('What starts the work: an HTTP request, a queue message, a schedule, a file upload or a database change');
-export type Trigger = z.infer<typeof Trigger>;
-
-export const Limits = z
-  .strictObject({
-    maxDurationMs: z.number().positive().optional().describe('Longest a single invocation may run (wall clock)'),
-    maxCpuMsPerRequest: z.number().positive().optional().describe('Most CPU time one invocation may use'),
-    minMemoryMb: z.number().positive().optional(),
-    maxMemoryMb: z.number().positive().optional(),
-    maxPayloadKb: z.number().positive().optional().describe('Largest request body one invocation accepts'),
-    defaultConcurrency: z.number().positive().optional().describe('Concurrent executions allowed by default per account/region'),
-    coldStartMs: z.number().nonnegative().optional().describe('Typical added latency of a cold start (an estimate)'),
-    supportsLongLivedConnections: z.boolean().optional().describe('Websockets / streaming held open by the platform'),
-    invokedBy: z
-      .strictObject({
-        triggers: z.array(Trigger).min(1).describe('The triggers the platform itself delivers to a function'),
-        source: SourceUrl.describe('Where the platform lists what can invoke a function'),
-        maxDurationMs: z
-          .partialRecord(Trigger, z.number().positive())
-          .optional()
-          .describe("Runs started by these triggers stop sooner than limits.maxDurationMs: each one's own limit, in ms"),
-        maxDurationSource: SourceUrl.optional().describe('Where those per-trigger limits are published'),
-        preview: z
-          .array(Trigger)
-          .optional()
-          .describe('Triggers the platform offers only as a preview (private preview, beta): an evaluation that prices one says so'),
-        notPriced: z
-          .array(Trigger)
-          .optional()
-          .describe('Triggers the platform offers through a service this table does not price: such options are infeasible, never priced without it'),
-        note: z.string().optional(),
-      })
-      .refine((by) => by.maxDurationMs === undefined || by.maxDurationSource !== undefined, {
-        message: 'per-trigger duration limits need their maxDurationSource',
-        path: ['maxDurationSource'],
-      })
-      .optional()
-      .describe('Functions: what the platform can start a function with, wiring the event to it itself (no poller of your own)'),
-    source: SourceUrl,
-  })
-  .describe('Platform limits that decide feasibility');
-
-export const Billing = z
-  .strictObject({
-    granularityMs: z.number().positive().optional().describe('Billed duration is rounded up to a multiple of this'),
-    minimumBilledMs: z.number().positive().optional().describe('Shortest duration billed per invocation'),
-    memoryIncrementMb: z.number().positive().optional().describe('Billed memory is rounded up to a multiple of this'),
-    minimumBilledMemoryMb: z.number().positive().optional(),
-    fixedMemoryMb: z.number().positive().optional().describe('Memory billed per invocation regardless of the setting'),
-    vcpuByMemory: z
-      .array(z.strictObject({ upToMemoryMb: z.number().positive(), vcpu: z.number().positive() }))
-      .min(1)
-      .optional()
-      .describe('vCPUs allocated for a memory size: the first row whose upToMemoryMb ≥ the memory'),
-    meteringIncrementKb: z.number().positive().optional().describe('Gateways: a request is metered per this much payload'),
-    instanceMinimumSeconds: z.number().positive().optional().describe('Instances: shortest billed run'),
-    instanceGranularitySeconds: z.number().positive().optional().describe('Instances: billing increment'),
-    monthlyCapHours: z.number().positive().optional().describe('Instances: hours after which a month is billed at the monthly price'),
-    warmCapacityBilledOn: z
-      .enum(['configured', 'idle'])
-      .default('configured')
-      .describe('Functions: provisioned items bill all warm capacity (AWS) or only its idle part, active time being billed as usual (Cloud Run)'),
-    concurrentExecutionsPerInstance: z
-      .number()
-      .positive()
-      .default(1)
-      .describe('Functions: executions one warm instance runs at once (still bounded by its vCPUs); 1 for Lambda-style environments'),
-    publicIpAddresses: z
-      .number()
-      .int()
-      .nonnegative()
-      .optional()
-      .describe('Load balancers: public IPv4 addresses it holds, charged by the ip-hour item of the egress service'),
-    includedCreditUsd: UsdString.optional().describe(
-      'Functions: a monthly usage credit the plan includes (Vercel, Netlify), applied to every charge of the option except the plan fee',
-    ),
-    initPhase: z
-      .strictObject({
-        coldStartPercent: z
-          .number()
-          .positive()
-          .max(100)
-          .describe('Share of on-demand invocations that start a new execution environment, in percent (the provider\'s own figure)'),
-        typicalInitMs: z
-          .number()
-          .positive()
-          .describe("INIT time billed per cold start when the profile gives none (execution.initDurationMs), in ms: an estimate the evaluation warns about"),
-        source: SourceUrl,
-      })
-      .optional()
-      .describe(
-        'Functions: on-demand invocations that cold-start also pay for initialising the code (the INIT phase, AWS Lambda from 2025-08-01): ' +
-          "coldStartPercent of invocations each add the profile's initDurationMs (default: typicalInitMs) to the billed duration",
-      ),
-    nodeService: Slug.optional().describe('Kubernetes: id of the vm service whose instance types are the worker nodes'),
-    triggers: z
-      .array(Trigger.exclude(['http']))
-      .optional()
-      .describe('Event sources: the triggers whose events this service delivers (and bills)'),
-    consumedPerMessage: z
-      .number()
-      .nonnegative()
-      .optional()
-      .describe('Event sources: requests a consumer adds per message besides its send (Cloudflare Queues: a read and a delete, 2; Pub/Sub: the delivery, 1)'),
-    maxBatchSize: z
-      .number()
-      .int()
-      .positive()
-      .optional()
-      .describe("Event sources: most events one invocation receives, whatever the profile's batchSize (Vercel Queues push mode: 1)"),
-    consumedPerBatch: z
-      .number()
-      .nonnegative()
-      .optional()
-      .describe('Event sources: requests a consumer adds per batch it takes (Amazon SQS: a receive and a delete, 2)'),
-    loadBalancerNodes: z
-      .strictObject({
-        rpsPerNode: z.number().positive().describe('Requests per second one node handles'),
-        source: SourceUrl,
-      })
-      .optional()
-      .describe("Load balancers sized by the node: the month's node count is the week's peak rate ÷ rpsPerNode, rounded up"),
-    requiresGateway: Slug.optional().describe('Functions: id of the gateway service (same provider) needed to serve HTTP'),
-    requiresLoadBalancer: Slug.optional().describe('Instances: id of the load balancer service needed for more than one instance'),
-    egressService: Slug.optional().describe('id of the service holding the egress price'),
-    note: z.string().optional(),
-  })
-  .describe('How usage is rounded before prices apply');
 
 export const ServiceKind = z.enum(['function', 'gateway', 'vm', 'container', 'load-balancer', 'network', 'kubernetes', 'event-source']);
 
