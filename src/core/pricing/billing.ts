@@ -16,7 +16,7 @@ export const Billing = z
       .min(1)
       .optional()
       .describe('vCPUs allocated for a memory size: the first row whose upToMemoryMb ≥ the memory'),
-    meteringIncrementKb: z.number().positive().optional().describe('Gateways: a request is metered per this much payload'),
+    meteringIncrementKb: z.number().positive().optional().describe('Gateways and event sources: a request or an event is metered once per this much payload'),
     instanceMinimumSeconds: z.number().positive().optional().describe('Instances: shortest billed run'),
     instanceGranularitySeconds: z.number().positive().optional().describe('Instances: billing increment'),
     monthlyCapHours: z.number().positive().optional().describe('Instances: hours after which a month is billed at the monthly price'),
