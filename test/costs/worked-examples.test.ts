@@ -281,3 +281,18 @@ t.test('Vercel Pro since 2025-09-09: the $20 fee includes $20 of usage, never le
   t.equal(idle.monthlyUsd, '20');
   t.notOk(idle.lineItems.some((l) => /usage credit/.test(l.name)), 'no usage, no credit line');
 });
+
+t.test('Vercel Pro before 2026-05-29 sold invocations in packages of 1M; from then on, per invocation', async (t) => {
+  // https://vercel.com/changelog/function-invocations-now-billed-per-unit — invocations move "from package-based
+  // to per-unit pricing": $0.0000006 per invocation, previously $0.60 per 1M. 2.4M invocations with 1M included
+  // (2024 Pro): 1.4M over, bought as two packages = $1.20. Without the allowance (2025-09-09): three = $1.80.
+  const invocations = (date: string, requests: number) =>
+    itemised((b) => priceServiceItems(service(table('vercel', date), 'vercel-functions'), { request: requests }, false, b)).filter((l) => l.name.includes('invocations'));
+  t.same(invocations('2024-06-01', 2_400_000).map((l) => [l.name, l.quantity, l.amountUsd]), [
+    ['Vercel Functions (Node.js runtime): function invocations, included in plan', 1, '0'],
+    ['Vercel Functions (Node.js runtime): function invocations, over 1M', 2, '1.2'],
+  ]);
+  t.equal(cents(invocations('2025-10-01', 2_400_000)), '1.80', 'a started package is charged in full');
+  t.equal(cents(invocations('2025-10-01', 3_000_000)), '1.80', 'whole packages are not rounded further');
+  t.equal(cents(invocations('2026-06-01', 2_400_000)), '1.44', 'per invocation: 2.4M × $0.0000006');
+});

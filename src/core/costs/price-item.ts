@@ -44,6 +44,7 @@ export interface PricedItem {
   unitSize: number;
   included: number;
   freeAllowance: number;
+  wholeUnits: boolean;
 }
 
 const pricedItems = new WeakMap<PriceItem, PricedItem>();
@@ -51,7 +52,7 @@ export function pricedItem(item: PriceItem): PricedItem {
   let priced = pricedItems.get(item);
   if (!priced) {
     const { meter, name, unit, unitSize } = item;
-    priced = { item, tiers: tiersOf(item), meter, name, unit, unitSize, included: item.included ?? 0, freeAllowance: item.freeAllowance ?? 0 };
+    priced = { item, tiers: tiersOf(item), meter, name, unit, unitSize, included: item.included ?? 0, freeAllowance: item.freeAllowance ?? 0, wholeUnits: item.wholeUnits ?? false };
     pricedItems.set(item, priced);
   }
   return priced;
@@ -69,7 +70,7 @@ function tiersOf(item: PriceItem): Tier[] {
 const FREE = tablePrice('0');
 
 /**
- * Prices `usage` meter units of an item (with its tiers parsed: pricedItem) for one month onto `bill`, each
+ * Prices `metered` meter units of an item (with its tiers parsed: pricedItem) for one month onto `bill`, each
  * line named `prefix` + the item's name.
  *
  * - Usage up to `included` (plan-included) is shown at $0.
@@ -77,6 +78,7 @@ const FREE = tablePrice('0');
  *   from zero including the included part (providers tier on total usage).
  * - The free allowance (when `applyFreeTier`) is a credit at the first charged tier's price, as providers
  *   bill it: gross usage is charged, then the free part is taken off.
+ * - An item sold in packages (`wholeUnits`) rounds the usage beyond what the plan includes up to a whole unit.
  *
  * Worked examples, by hand:
  *   AWS API Gateway HTTP API, 432M requests, tiers $1.00/M to 300M then $0.90/M:
@@ -86,15 +88,19 @@ const FREE = tablePrice('0');
  *     total 18.33337.
  *   Cloudflare Workers Standard, 15M requests, 10M included, $0.30/M:
  *     "requests, included in plan" 10 × 0 = 0; "requests, over 10M" 5 × 0.30 = 1.50.
+ *   Vercel Pro before 2026-05-29, 2.4M invocations, 1M included, $0.60 per package of 1M:
+ *     "function invocations, over 1M" 2 × 0.60 = 1.20 (1.4M bought as two packages).
  *   Any item with 0 usage and no monthly fee: no lines at all.
  * On an exact bill each quantity is rounded to its price's step (money.ts), so every amount is exact.
  * `extraIncluded` adds to the item's included usage (DigitalOcean pools each droplet's transfer).
  */
-export function priceItem(priced: PricedItem, usage: number, applyFreeTier: boolean, bill: Bill, prefix = '', extraIncluded = 0): void {
-  if (!(usage > 0)) return;
+export function priceItem(priced: PricedItem, metered: number, applyFreeTier: boolean, bill: Bill, prefix = '', extraIncluded = 0): void {
+  if (!(metered > 0)) return;
   const { tiers, name: itemName, unit, unitSize } = priced;
   const named = bill.itemised;
-  const included = Math.min(usage, priced.included + extraIncluded);
+  const included = Math.min(metered, priced.included + extraIncluded);
+  // Packages: what the plan does not include is bought a whole unit at a time (the tolerance absorbs float noise on exact multiples).
+  const usage = priced.wholeUnits ? included + Math.ceil((metered - included) / unitSize - 1e-9) * unitSize : metered;
   if (included > 0) bill.add(named ? `${prefix}${itemName}, included in plan` : '', included / unitSize, unit, FREE);
   let firstCharged: Tier | undefined;
   let lower = 0;

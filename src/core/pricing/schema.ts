@@ -67,6 +67,10 @@ export const PriceItem = z
       .nonnegative()
       .optional()
       .describe('Meter units per month of the provider free tier: applied only when the profile sets applyFreeTier'),
+    wholeUnits: z
+      .boolean()
+      .optional()
+      .describe('Sold in whole priced units (packages): usage beyond what the plan includes is rounded up to a whole unit, a started one charged in full'),
     mode: z
       .enum(['any', 'on-demand', 'provisioned'])
       .default('any')
