@@ -160,10 +160,10 @@ function limitAt(input: Input, inside: number, outside: number, now: PureSide, f
 function durationLimits(files: readonly PricingFile[], profile: WorkloadProfile): number[] {
   const { execution } = profile;
   const limits: number[] = [];
-  for (const file of files)
+  for (const file of files) {
+    const batched = batchedExecution(profile, eventSourceFor(file, profile.trigger));
     for (const service of file.services) {
       if (service.kind === 'function') {
-        const batched = batchedExecution(profile, eventSourceFor(file, profile.trigger));
         const runMs = runLimitMs(service, profile.trigger);
         if (runMs !== undefined) limits.push((runMs / batched.maxDurationMs) * execution.averageDurationMs);
         const cpuMs = service.limits?.maxCpuMsPerRequest;
@@ -171,6 +171,7 @@ function durationLimits(files: readonly PricingFile[], profile: WorkloadProfile)
       } else if (service.kind === 'gateway' && profile.trigger === 'http' && service.limits?.maxDurationMs !== undefined)
         limits.push((service.limits.maxDurationMs / execution.maxDurationMs) * execution.averageDurationMs);
     }
+  }
   return limits;
 }
 

@@ -97,14 +97,16 @@ const EGRESS = ['egress-gb'] as const;
 
 /** Plans for every function service of one pricing file (on demand, or warm when cold starts are not tolerated). */
 export function functionPlans(file: PricingFile, profile: WorkloadProfile): FunctionPlan[] {
+  // The provider's event source, and so each invocation's batch, is the same for every function of the file.
+  const trigger = profile.trigger;
+  const eventSource = eventSourceFor(file, trigger);
+  const execution = batchedExecution(profile, eventSource);
+  const perInvocation = eventsPerInvocation(profile, eventSource);
   return file.services
     .filter((s) => s.kind === 'function')
     .map((service) => {
       // Only HTTP work goes through an API gateway; events arrive from their own services.
       const gateway = profile.trigger === 'http' ? serviceById(file, service.billing?.requiresGateway) : undefined;
-      const trigger = profile.trigger;
-      const eventSource = eventSourceFor(file, trigger);
-      const execution = batchedExecution(profile, eventSource);
       const egress = serviceById(file, service.billing?.egressService);
       const coldStartMs = service.limits?.coldStartMs ?? 0;
       const needsWarm = profile.latency.coldStartTolerance === 'none' && coldStartMs > 0;
@@ -134,7 +136,7 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
         eventSource,
         egress,
         execution,
-        eventsPerInvocation: eventsPerInvocation(profile, eventSource),
+        eventsPerInvocation: perInvocation,
         shape: functionShape(service, execution),
         mode,
         infeasibleBecause,
