@@ -54,17 +54,25 @@ function chooseAnew(ctx: ServerService, variant: ServerVariant, state: VariantSt
   const mode = fleetMode(variant);
   const cap = capHours(ctx, variant);
   const floorHours = minInstances * Math.min(HOURS_PER_MONTH, cap);
-  const loadSum = loadSumOf(week, mode, cap);
   const withBalancer = balancerMonthly(ctx, week, profile);
-  const floorBalancer = minInstances > 1 ? withBalancer : 0;
-  // Sized by the thousand: the best so far is two plain values, and a fleet's cost a plain function.
-  let best: RankedSize | undefined;
-  let bestCost = Infinity;
   // The size chosen last time (the previous month, a nearby volume) is costed first: a tight best from the
   // start prunes most sizes. Any seed gives the same choice; a good one gives it sooner.
   const seed = state.lastChoice;
   let bestFleet: Fleet | undefined;
   const seedCost = seed ? fleetCost(seed, week, minInstances, mode, cap, withBalancer) : NaN;
+  // Every size's cost only grows with traffic. Where the last full search was at a lower volume of this very
+  // week shape, what it found every other size would cost at least still holds: a seed cheaper than all of
+  // that is still the choice, without sizing anything else (months of growth re-choose this way).
+  const rivals = state.rivals;
+  if (seed && seedCost < rivals.atLeastUsd && rivals.shape === week.shape && rivals.burstFactor === week.burstFactor && rivals.minInstances === minInstances && rivals.scale <= week.scale && rivals.chosen === seed)
+    return chosen(ctx, variant, state, seed, week, minInstances, costedFleet!);
+  const loadSum = loadSumOf(week, mode, cap);
+  const floorBalancer = minInstances > 1 ? withBalancer : 0;
+  // Sized by the thousand: the best so far is two plain values, and a fleet's cost a plain function.
+  let best: RankedSize | undefined;
+  let bestCost = Infinity;
+  // The least any size other than the best can cost here: each one costed, or the lower bound that ruled it out.
+  let othersAtLeast = Infinity;
   if (!Number.isNaN(seedCost)) {
     best = seed;
     bestCost = seedCost;
@@ -76,24 +84,29 @@ function chooseAnew(ctx: ServerService, variant: ServerVariant, state: VariantSt
   for (const ranked of ranking) {
     const { capacityRps, perHour, index } = ranked;
     const loadBound = (loadSum / capacityRps) * perHour + floorBalancer;
-    if (best && loadBound > bestCost) break;
+    if (best && loadBound > bestCost) {
+      othersAtLeast = Math.min(othersAtLeast, loadBound);
+      break;
+    }
     if (ranked === seed) continue;
     const bound = Math.max(floorHours * perHour + floorBalancer, loadBound);
-    if (best && (bound > bestCost || (bound === bestCost && index > best.index))) continue;
+    if (best && (bound > bestCost || (bound === bestCost && index > best.index))) {
+      othersAtLeast = Math.min(othersAtLeast, bound);
+      continue;
+    }
     const cost = fleetCost(ranked, week, minInstances, mode, cap, withBalancer);
+    // A fleet beyond its size's limit stays beyond it as traffic grows.
     if (Number.isNaN(cost)) continue;
     if (!best || cost < bestCost || (cost === bestCost && index < best.index)) {
+      if (best) othersAtLeast = Math.min(othersAtLeast, bestCost);
       best = ranked;
       bestCost = cost;
       bestFleet = costedFleet;
-    }
+    } else othersAtLeast = Math.min(othersAtLeast, cost);
   }
   if (best) {
-    state.lastChoice = best;
-    const plan = planFor(ctx, variant, best.size, best.capacityRps);
-    // The month about to be priced needs this very fleet: kept, not counted again.
-    plan.fleet = { week, minInstances, variant, fleet: bestFleet! };
-    return { plan, infeasibleBecause: FITS };
+    state.rivals = { shape: week.shape, burstFactor: week.burstFactor, minInstances, scale: week.scale, chosen: best, atLeastUsd: othersAtLeast };
+    return chosen(ctx, variant, state, best, week, minInstances, bestFleet!);
   }
   // No size fits. Every size was costed (nothing prunes without a best), the seed first: the first of them
   // that had room for the work but not enough instances allowed is the reason.
@@ -105,6 +118,15 @@ function chooseAnew(ctx: ServerService, variant: ServerVariant, state: VariantSt
     ? `${service.name} lists no 1-year commitment price for a size that fits`
     : `no ${service.name} size has room for one request of ${profile.execution.memoryMb} MB beside the memory kept for the system`;
   return { plan: undefined, infeasibleBecause: [why] };
+}
+
+/** The choice of `best`, whose fleet at `week` is `fleet`: kept as the next choice's seed. */
+function chosen(ctx: ServerService, variant: ServerVariant, state: VariantState, best: RankedSize, week: TrafficWeek, minInstances: number, fleet: Fleet): ServerChoice {
+  state.lastChoice = best;
+  const plan = planFor(ctx, variant, best.size, best.capacityRps);
+  // The month about to be priced needs this very fleet: kept, not counted again.
+  plan.fleet = { week, minInstances, variant, fleet };
+  return { plan, infeasibleBecause: FITS };
 }
 
 /** The fleet fleetCost costed last (read right after it, so choosing allocates nothing more). */

@@ -3,7 +3,7 @@
 // control plane, load balancer, egress and IPv4. Which size runs is server-choice.ts's to say.
 import type { PricingFile, Service } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
-import { HOURS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
+import { HOURS_PER_MONTH, type TrafficWeek, type WeekShape } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
 import { Bill, monthTotals, totalOnce, type MonthTotal, type MonthTotals } from './bill.js';
 import { addPico, type Pico } from './money.js';
@@ -169,15 +169,33 @@ export interface VariantState {
   lastChosen: { week: TrafficWeek; minInstances: number; choice: ServerChoice } | undefined;
   /** The size chosen last: the seed of the next choice. */
   lastChoice: RankedSize | undefined;
+  /** What the last full search found about the sizes it did not choose (server-choice.ts reads it). */
+  rivals: Rivals;
   /** The lowest rates among the fitting sizes (null: none is priced), for cost floors. */
   cheapest: CheapestRates | null | undefined;
   /** The lowest hourly rate among all sizes, fitting or not. */
   cheapestHourly: number | undefined;
 }
 
+/**
+ * The last full size search of a variant: the week shape, burst, floor of instances and scale it ran at, the
+ * size it chose, and the least any other size could cost there (a float estimate, as sizes are ranked).
+ */
+export interface Rivals {
+  shape: WeekShape | undefined;
+  burstFactor: number;
+  minInstances: number;
+  scale: number;
+  chosen: RankedSize | undefined;
+  atLeastUsd: number;
+}
+
+/** No search yet: nothing any later one can rely on. */
+const NO_RIVALS: Rivals = Object.freeze({ shape: undefined, burstFactor: NaN, minInstances: NaN, scale: Infinity, chosen: undefined, atLeastUsd: -Infinity });
+
 /** A variant that has learnt nothing yet: every field present, so every state has one object shape. */
 function variantState(): VariantState {
-  return { plans: undefined, lastChosen: undefined, lastChoice: undefined, cheapest: undefined, cheapestHourly: undefined };
+  return { plans: undefined, lastChosen: undefined, lastChoice: undefined, rivals: NO_RIVALS, cheapest: undefined, cheapestHourly: undefined };
 }
 
 /** The sizes of a service with room for one request, made on first use: a search may rule the service out without. */
