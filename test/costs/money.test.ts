@@ -37,6 +37,12 @@ t.test('an amount held as a double prints exactly as the same amount held as a B
   );
   fc.assert(fc.property(amounts, (pico) => formatUsd(pico) === formatUsd(BigInt(pico))), { numRuns: 5000 });
   t.pass('5,000 amounts agree');
+  // Where the split into dollars could go wrong: a pico-dollar either side of every whole dollar a double holds.
+  let disagreeing = 0;
+  for (let dollars = 1; dollars * 1e12 <= Number.MAX_SAFE_INTEGER; dollars++)
+    for (const pico of [dollars * 1e12 - 1, dollars * 1e12, dollars * 1e12 + 1]) if (formatUsd(pico) !== formatUsd(BigInt(pico))) disagreeing++;
+  t.equal(disagreeing, 0, 'every whole dollar up to $9,007, and a pico-dollar either side');
+  t.equal(formatUsd(8_999_999_999_999_999), '8999.999999999999');
 });
 
 t.test('sums stay doubles while exact, and become BigInts beyond 2^53', async (t) => {

@@ -63,11 +63,21 @@ export function formatUsd(pico: Pico): string {
     const magnitude = negative ? -pico : pico;
     return joinUsd(negative, (magnitude / PICO_PER_USD_BIG).toString(), (magnitude % PICO_PER_USD_BIG).toString());
   }
-  // A safe integer prints exactly: its digits are the amount's, with the point 12 places from the right.
+  // A safe integer splits exactly into whole dollars and pico-dollars: below 2^53 pico-dollars (under $9,008)
+  // a quotient one pico-dollar short of a whole number is more than half a float step from it, so the floor
+  // of the division is never rounded up across it. The remainder then loses its trailing zeros by division.
   const negative = pico < 0;
-  const digits = String(negative ? -pico : pico);
-  const point = digits.length - PICO_DIGITS;
-  return joinUsd(negative, point > 0 ? digits.slice(0, point) : '0', point > 0 ? digits.slice(point) : digits);
+  const magnitude = negative ? -pico : pico;
+  const whole = Math.floor(magnitude / 1e12);
+  let fraction = magnitude - whole * 1e12;
+  const sign = negative ? '-' : '';
+  if (fraction === 0) return `${sign}${whole}`;
+  let digits = PICO_DIGITS;
+  while (fraction % 10 === 0) {
+    fraction /= 10;
+    digits--;
+  }
+  return `${sign}${whole}.${String(fraction).padStart(digits, '0')}`;
 }
 
 function joinUsd(negative: boolean, whole: string, fraction: string): string {
