@@ -54,16 +54,39 @@ const ms = (v) => `${v.toFixed(2)} ms`;
 const run = (extra) => () => evaluate(profileOf(extra), { catalog, ruleset, today });
 // A second of evaluations first: every figure below is the warmed-up engine a running server has.
 for (const end = Date.now() + 1000; Date.now() < end; ) run({ horizonMonths: 36 })();
-const full = timings(run({ horizonMonths: 36 }), 200);
+// The profiles below are timed in turns, a few runs of each per round over 20 rounds, so that a burst of
+// load from the machine's neighbours falls on all of them alike rather than on whichever ran at that moment.
+const variants = {
+  full: { run: run({ horizonMonths: 36 }), perRound: 10 },
+  h12: { run: run({ horizonMonths: 12 }), perRound: 3 },
+  h36: { run: run({ horizonMonths: 36 }), perRound: 3 },
+  h120: { run: run({ horizonMonths: 120 }), perRound: 3 },
+  one: { run: run({ horizonMonths: 36, providers: ['aws'] }), perRound: 5 },
+  flat: { run: run({ horizonMonths: 36, traffic: { ...BASE.traffic, growthPercentPerMonth: 0 } }), perRound: 5 },
+};
+const samples = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
+for (const { run: warm } of Object.values(variants)) for (let i = 0; i < 10; i++) warm();
+for (let round = 0; round < 20; round++)
+  for (const [name, { run: once, perRound }] of Object.entries(variants))
+    for (let i = 0; i < perRound; i++) {
+      const t0 = process.hrtime.bigint();
+      once();
+      samples[name].push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+const summary = (xs) => {
+  xs.sort((a, b) => a - b);
+  return { median: xs[xs.length >> 1], p99: xs[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))] };
+};
+const full = summary(samples.full);
 row('evaluation, all providers, 36 months: median', ms(full.median), '≤ 1 ms', full.median <= 1);
 row('evaluation, all providers, 36 months: p99', ms(full.p99), '(reported)');
-const byHorizon = Object.fromEntries([12, 36, 120].map((h) => [h, timings(run({ horizonMonths: h }), 60).median]));
+const byHorizon = { 12: summary(samples.h12).median, 36: summary(samples.h36).median, 120: summary(samples.h120).median };
 const horizonRatio = byHorizon[120] / byHorizon[12];
 row('evaluation 12 / 36 / 120 months (growth 2%/month)', `${ms(byHorizon[12])} / ${ms(byHorizon[36])} / ${ms(byHorizon[120])}`, '120÷12 ≤ 10× (linear)', horizonRatio <= 10);
-const one = timings(run({ horizonMonths: 36, providers: ['aws'] }), 100).median;
+const one = summary(samples.one).median;
 const providerCount = catalog.byProvider.size;
 row(`evaluation 1 provider / all ${providerCount}`, `${ms(one)} / ${ms(full.median)} (×${(full.median / one).toFixed(2)})`, `all÷1 ≤ ${providerCount}× (linear)`, full.median / one <= providerCount);
-const flat = timings(run({ horizonMonths: 36, traffic: { ...BASE.traffic, growthPercentPerMonth: 0 } }), 100).median;
+const flat = summary(samples.flat).median;
 row('evaluation, all providers, 36 months without growth (one week priced once)', ms(flat), '≤ 1 ms', flat <= 1);
 // Where the 36-month evaluation goes, its parts timed in turns in each round so that all see the same machine:
 // the break-even search, the first month of every option with its line items (a one-month report less the
