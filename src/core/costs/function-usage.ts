@@ -2,7 +2,7 @@
 // week to the quantities price items are charged on. Rounding rules come from the service's `billing`.
 import type { Service } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
-import { HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
+import { HOURS_PER_WEEK, sortedShape, WEEKS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
 import type { Usage } from './service-lines.js';
 
 const KB_PER_GB = 1024 * 1024;
@@ -60,10 +60,34 @@ export function executionsPerInstance(service: Service, execution: WorkloadProfi
  */
 export function warmInstanceSeconds(week: TrafficWeek, execution: WorkloadProfile['execution'], shape: FunctionShape, service: Service): number {
   const perInstance = executionsPerInstance(service, execution, shape);
+  const instancesAt = (rps: number) => Math.max(1, Math.ceil((rps * week.burstFactor * execution.averageDurationMs) / 1000 / perInstance - 1e-9));
+  // A week scaled from the profile's shape (months of growth, a search's volumes) has each hour's rate equal,
+  // to the last bit, to the shape's × the scale, and its shape is met again: its hours are taken busiest
+  // first, where the count only falls, a run of equal counts at a time. A one-off week is read hour by hour.
+  if (week.scale === 1 && !week.shape.derived.sorted) {
+    let instanceHours = 0;
+    for (let h = 0; h < HOURS_PER_WEEK; h++) instanceHours += instancesAt(week.hourlyRps[h]!);
+    return instanceHours * WEEKS_PER_MONTH * 3600;
+  }
+  const { rates } = sortedShape(week.shape);
+  const at = (index: number) => instancesAt(rates[index]! * week.scale);
   let instanceHours = 0;
-  for (let h = 0; h < HOURS_PER_WEEK; h++) {
-    const concurrency = (week.hourlyRps[h]! * week.burstFactor * execution.averageDurationMs) / 1000;
-    instanceHours += Math.max(1, Math.ceil(concurrency / perInstance - 1e-9));
+  for (let start = 0; start < HOURS_PER_WEEK; ) {
+    const count = at(start);
+    // One instance is the floor: every hour after runs one.
+    if (count === 1) return (instanceHours + HOURS_PER_WEEK - start) * WEEKS_PER_MONTH * 3600;
+    // The run of hours that need `count` ends before `high`: found by galloping, then bisecting.
+    let low = start;
+    let high = start + 1;
+    for (let step = 2; high < HOURS_PER_WEEK && at(high) === count; step *= 2) [low, high] = [high, start + step];
+    high = Math.min(high, HOURS_PER_WEEK);
+    while (high - low > 1) {
+      const mid = (low + high) >> 1;
+      if (at(mid) === count) low = mid;
+      else high = mid;
+    }
+    instanceHours += count * (high - start);
+    start = high;
   }
   return instanceHours * WEEKS_PER_MONTH * 3600;
 }

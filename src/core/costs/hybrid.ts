@@ -2,7 +2,7 @@
 // to functions. B is searched over 0 … the fixed-at-peak count, on float estimates; the bills near the
 // best estimate are then priced exactly and the cheapest kept.
 import type { WorkloadProfile } from '../profile/schema.js';
-import { HOURS_PER_MONTH, HOURS_PER_WEEK, weekShape, type ShapeDerived, type TrafficWeek, type WeekShape } from '../traffic/week.js';
+import { HOURS_PER_MONTH, HOURS_PER_WEEK, sortedShape, weekShape, type SortedShape, type TrafficWeek } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
 import { Bill, NO_LINES, type BillMode, type MoneyLine, type MonthTotal } from './bill.js';
 import { functionsAloneTotal, priceFunctionMonth, type FunctionPlan } from './serverless.js';
@@ -61,19 +61,6 @@ export function overflowWeek(week: TrafficWeek, baselineRps: number): TrafficWee
   };
 }
 
-
-/** The shape's hourly rates sorted, highest first, with running sums (sums[n] = rates[0] + … + rates[n − 1]): for overflow totals in O(log n). */
-type SortedShape = NonNullable<ShapeDerived['sorted']>;
-function sortedShape(shape: WeekShape): SortedShape {
-  let sorted = shape.derived.sorted;
-  if (!sorted) {
-    const rates = Float64Array.from(shape.hourlyRps).sort().reverse();
-    const sums = new Float64Array(HOURS_PER_WEEK + 1);
-    for (let h = 0; h < HOURS_PER_WEEK; h++) sums[h + 1] = sums[h]! + rates[h]!;
-    shape.derived.sorted = sorted = { rates, sums };
-  }
-  return sorted;
-}
 
 /** Σ over the week's hours of max(0, factor × hour's rate − limitRps). */
 function excessOver(sorted: SortedShape, factor: number, limitRps: number): number {

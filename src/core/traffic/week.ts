@@ -38,7 +38,7 @@ export interface WeekShape {
 /**
  * Kept with a shape (it lives as long as the weeks made from it), so the loops that read them look nothing
  * up: the fleet's demand curve and its sum (servers.ts, server-choice.ts), the hours sorted with running
- * sums (hybrid.ts), load-balancer capacity units at the shape's volume for one request size (support-lines.ts).
+ * sums (sortedShape: hybrid.ts, function-usage.ts), load-balancer capacity units at the shape's volume for one request size (support-lines.ts).
  */
 export interface ShapeDerived {
   demand: Float64Array | undefined;
@@ -50,6 +50,19 @@ export interface ShapeDerived {
 /** A shape of `hourlyRps`, nothing derived yet. */
 export function weekShape(hourlyRps: Float64Array): WeekShape {
   return { hourlyRps, derived: { demand: undefined, demandSum: undefined, sorted: undefined, lcu: undefined } };
+}
+
+/** The shape's hourly rates sorted, highest first, with running sums (sums[n] = rates[0] + … + rates[n − 1]). */
+export type SortedShape = NonNullable<ShapeDerived['sorted']>;
+export function sortedShape(shape: WeekShape): SortedShape {
+  let sorted = shape.derived.sorted;
+  if (!sorted) {
+    const rates = Float64Array.from(shape.hourlyRps).sort().reverse();
+    const sums = new Float64Array(HOURS_PER_WEEK + 1);
+    for (let h = 0; h < HOURS_PER_WEEK; h++) sums[h + 1] = sums[h]! + rates[h]!;
+    shape.derived.sorted = sorted = { rates, sums };
+  }
+  return sorted;
 }
 
 export interface TrafficWeek {
