@@ -18,16 +18,32 @@ export interface HybridMonth extends MonthTotal {
   baselineShare: number;
 }
 
+/** An hour's burst for a peak of `burstFactor` × the hour's average: its share of the hour, and what the rest of the hour keeps of the average. */
+interface HourBurst {
+  burstShare: number;
+  /** The base rate is average × keep ÷ rest (written so, each hour gives the same bits as alone). */
+  keep: number;
+  rest: number;
+}
+
+function hourBurst(burstFactor: number): HourBurst {
+  const burstShare = Math.min(ASSUMPTIONS.burstMinutesPerHour / 60, 1 / burstFactor);
+  // burstShare is at most burstMinutesPerHour / 60 < 1, so `rest` is never 0.
+  return { burstShare, keep: 1 - burstShare * burstFactor, rest: 1 - burstShare };
+}
+
+function baseRate(averageRps: number, burst: HourBurst): number {
+  return Math.max(0, (averageRps * burst.keep) / burst.rest);
+}
+
 /**
  * How an hour's requests arrive when its peak is `burstFactor` × its average: at the peak rate for a short
  * burst (ASSUMPTIONS.burstMinutesPerHour, or less when the burst alone would exceed the hour's volume), and
  * at a lower base rate for the rest of the hour. Returns the burst's share of the hour and the base rate.
  */
 export function intraHourShape(averageRps: number, burstFactor: number): { burstShare: number; baseRps: number } {
-  const burstShare = Math.min(ASSUMPTIONS.burstMinutesPerHour / 60, 1 / burstFactor);
-  // burstShare is at most burstMinutesPerHour / 60 < 1, so the division is safe.
-  const baseRps = Math.max(0, (averageRps * (1 - burstShare * burstFactor)) / (1 - burstShare));
-  return { burstShare, baseRps };
+  const burst = hourBurst(burstFactor);
+  return { burstShare: burst.burstShare, baseRps: baseRate(averageRps, burst) };
 }
 
 /**
@@ -37,11 +53,14 @@ export function intraHourShape(averageRps: number, burstFactor: number): { burst
 export function overflowWeek(week: TrafficWeek, baselineRps: number): TrafficWeek {
   if (baselineRps <= 0) return week;
   const hourlyRps = new Float64Array(HOURS_PER_WEEK);
+  // Every hour bursts alike: the burst is worked out once for the week.
+  const burst = hourBurst(week.burstFactor);
+  const { burstShare } = burst;
   let busiest = 0;
   let busiestPeak = 0;
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
     const average = week.hourlyRps[h]!;
-    const { burstShare, baseRps } = intraHourShape(average, week.burstFactor);
+    const baseRps = baseRate(average, burst);
     const peakOverflow = Math.max(0, average * week.burstFactor - baselineRps);
     const rps = burstShare * peakOverflow + (1 - burstShare) * Math.max(0, baseRps - baselineRps);
     hourlyRps[h] = rps;
