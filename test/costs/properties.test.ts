@@ -8,7 +8,9 @@ import t from 'tap';
 import { Bill } from '../../src/core/costs/bill.js';
 import { formatUsd } from '../../src/core/costs/money.js';
 import { optionPlans, prepareOptions } from '../../src/core/costs/options.js';
-import { priceFunctionMonth } from '../../src/core/costs/serverless.js';
+import { executionsPerInstance, warmInstanceSeconds } from '../../src/core/costs/function-usage.js';
+import { intraHourShape, overflowWarmSeconds } from '../../src/core/costs/hybrid.js';
+import { functionPlans, priceFunctionMonth } from '../../src/core/costs/serverless.js';
 import { opsLine } from '../../src/core/costs/servers.js';
 import { ASSUMPTIONS } from '../../src/core/costs/assumptions.js';
 import { priceServerMonth, serverService } from '../../src/core/costs/traditional.js';
@@ -17,7 +19,7 @@ import { SERVER_VARIANTS } from '../../src/core/costs/options.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import { selectPricing } from '../../src/core/pricing/catalog.js';
 import { WorkloadProfile } from '../../src/core/profile/schema.js';
-import { trafficWeek } from '../../src/core/traffic/week.js';
+import { HOURS_PER_WEEK, trafficWeek, WEEKS_PER_MONTH, type TrafficWeek } from '../../src/core/traffic/week.js';
 import { committedCatalog, defaultRuleset } from '../helpers.js';
 
 const catalog = committedCatalog();
@@ -160,6 +162,50 @@ t.test('a size chosen once per week is the size a fresh choice makes, whatever w
           }
     }),
     { numRuns: 30, seed: 99 },
+  );
+});
+
+t.test('warm instances counted busiest hour first, for a week and for a hybrid\'s overflow, are the hour-by-hour count', async () => {
+  // The reference: every hour of the week (or of the overflow above the baseline) on its own, as Little's law puts it.
+  const byHour = (hourlyRps: ArrayLike<number>, burstFactor: number, execution: WorkloadProfile['execution'], perInstance: number) => {
+    let instanceHours = 0;
+    for (let h = 0; h < HOURS_PER_WEEK; h++)
+      instanceHours += Math.max(1, Math.ceil((hourlyRps[h]! * burstFactor * execution.averageDurationMs) / 1000 / perInstance - 1e-9));
+    return instanceHours * WEEKS_PER_MONTH * 3600;
+  };
+  const overflowByHour = (week: TrafficWeek, baselineRps: number, execution: WorkloadProfile['execution'], perInstance: number) => {
+    const overflow = new Float64Array(HOURS_PER_WEEK);
+    let [busiest, busiestPeak] = [0, 0];
+    for (let h = 0; h < HOURS_PER_WEEK; h++) {
+      const average = week.hourlyRps[h]!;
+      const { burstShare, baseRps } = intraHourShape(average, week.burstFactor);
+      const peakOverflow = Math.max(0, average * week.burstFactor - baselineRps);
+      overflow[h] = burstShare * peakOverflow + (1 - burstShare) * Math.max(0, baseRps - baselineRps);
+      busiest = Math.max(busiest, overflow[h]!);
+      busiestPeak = Math.max(busiestPeak, peakOverflow);
+    }
+    return byHour(overflow, busiest > 0 ? busiestPeak / busiest : 1, execution, perInstance);
+  };
+  fc.assert(
+    fc.property(profileArb, fc.double({ min: 0.001, max: 1000, noNaN: true }), fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constant(1.5)), (input, factor, baselineShare) => {
+      const profile = WorkloadProfile.parse({ ...input, latency: { coldStartTolerance: 'none' } });
+      const { execution } = profile;
+      // The profile's own week, and one scaled from it, as months of growth and searches make them.
+      for (const week of [trafficWeek(profile.traffic), trafficWeek(profile.traffic, factor)])
+        for (const file of selectPricing(catalog, profile.pricingDate!))
+          for (const fn of functionPlans(file, profile).filter((f) => f.mode === 'provisioned')) {
+            const perInstance = executionsPerInstance(fn.service, execution, fn.shape);
+            // Up to a baseline above the busiest peak, that leaves no overflow at all.
+            const baselineRps = baselineShare * week.peakRps;
+            const pairs = [
+              [warmInstanceSeconds(week, execution, fn.shape, fn.service), byHour(week.hourlyRps, week.burstFactor, execution, perInstance)],
+              [overflowWarmSeconds(week, baselineRps, fn, execution), overflowByHour(week, baselineRps, execution, perInstance)],
+            ];
+            for (const [counted, reference] of pairs)
+              if (counted !== reference) throw new Error(`${fn.service.id} at ×${week.scale}, baseline ${baselineRps} rps: ${counted} counted, ${reference} hour by hour`);
+          }
+    }),
+    { numRuns: 60, seed: 20261126 },
   );
 });
 

@@ -60,23 +60,41 @@ export function executionsPerInstance(service: Service, execution: WorkloadProfi
  */
 export function warmInstanceSeconds(week: TrafficWeek, execution: WorkloadProfile['execution'], shape: FunctionShape, service: Service): number {
   const perInstance = executionsPerInstance(service, execution, shape);
-  const instancesAt = (rps: number) => Math.max(1, Math.ceil((rps * week.burstFactor * execution.averageDurationMs) / 1000 / perInstance - 1e-9));
-  // A week scaled from the profile's shape (months of growth, a search's volumes) has each hour's rate equal,
-  // to the last bit, to the shape's × the scale, and its shape is met again: its hours are taken busiest
-  // first, where the count only falls, a run of equal counts at a time. A one-off week is read hour by hour.
-  if (week.scale === 1 && !week.shape.derived.sorted) {
+  // Each hour's rate is its shape's × the week's scale, to the last bit, so the hours can be taken busiest
+  // first from the shape's sorted rates: worth it for a shape met at several scales (months of growth, a
+  // search's volumes) or sorted already. A one-off week is read hour by hour.
+  if (!worthSorting(week)) {
     let instanceHours = 0;
-    for (let h = 0; h < HOURS_PER_WEEK; h++) instanceHours += instancesAt(week.hourlyRps[h]!);
+    for (let h = 0; h < HOURS_PER_WEEK; h++) instanceHours += warmInstancesAt(week.hourlyRps[h]!, week.burstFactor, execution, perInstance);
     return instanceHours * WEEKS_PER_MONTH * 3600;
   }
   const { rates } = sortedShape(week.shape);
-  const at = (index: number) => instancesAt(rates[index]! * week.scale);
+  return warmSecondsBusiestFirst((index) => rates[index]! * week.scale, week.burstFactor, execution, perInstance);
+}
+
+/** Whether a week's hours are worth taking from its shape's sorted rates: a shape met at several scales, or sorted already. */
+function worthSorting(week: TrafficWeek): boolean {
+  return week.scale !== 1 || week.shape.derived.sorted !== undefined;
+}
+
+/** Warm instances an hour of `rps` needs at a peak of `burstFactor` × it. */
+function warmInstancesAt(rps: number, burstFactor: number, execution: WorkloadProfile['execution'], perInstance: number): number {
+  return Math.max(1, Math.ceil((rps * burstFactor * execution.averageDurationMs) / 1000 / perInstance - 1e-9));
+}
+
+/**
+ * Warm instance-seconds a month for the week's hours taken busiest first (`rpsAt(i)` never rises with i), so
+ * that the count only falls: a run of equal counts at a time, found by galloping then bisecting, as server
+ * fleets are counted.
+ */
+export function warmSecondsBusiestFirst(rpsAt: (index: number) => number, burstFactor: number, execution: WorkloadProfile['execution'], perInstance: number): number {
+  const at = (index: number) => warmInstancesAt(rpsAt(index), burstFactor, execution, perInstance);
   let instanceHours = 0;
   for (let start = 0; start < HOURS_PER_WEEK; ) {
     const count = at(start);
     // One instance is the floor: every hour after runs one.
     if (count === 1) return (instanceHours + HOURS_PER_WEEK - start) * WEEKS_PER_MONTH * 3600;
-    // The run of hours that need `count` ends before `high`: found by galloping, then bisecting.
+    // The run of hours that need `count` ends before `high`.
     let low = start;
     let high = start + 1;
     for (let step = 2; high < HOURS_PER_WEEK && at(high) === count; step *= 2) [low, high] = [high, start + step];

@@ -2,9 +2,10 @@
 // to functions. B is searched over 0 … the fixed-at-peak count, on float estimates; the bills near the
 // best estimate are then priced exactly and the cheapest kept.
 import type { WorkloadProfile } from '../profile/schema.js';
-import { HOURS_PER_MONTH, HOURS_PER_WEEK, sortedShape, weekShape, type SortedShape, type TrafficWeek } from '../traffic/week.js';
+import { HOURS_PER_MONTH, HOURS_PER_WEEK, sortedShape, type SortedShape, type TrafficWeek } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
 import { Bill, NO_LINES, type BillMode, type MoneyLine, type MonthTotal } from './bill.js';
+import { executionsPerInstance, warmInstanceSeconds, warmSecondsBusiestFirst } from './function-usage.js';
 import { functionsAloneTotal, priceFunctionMonth, type FunctionPlan } from './serverless.js';
 import { fixedInstanceHours, fleetFor, opsLine } from './servers.js';
 import { networkLines } from './support-lines.js';
@@ -36,6 +37,30 @@ function baseRate(averageRps: number, burst: HourBurst): number {
   return Math.max(0, (averageRps * burst.keep) / burst.rest);
 }
 
+/** The overflow of an hour averaging `average`: what the baseline cannot take in its burst and in the rest of it. Never falls as `average` rises. */
+function overflowRate(average: number, burstFactor: number, burst: HourBurst, baselineRps: number): number {
+  const peakOverflow = Math.max(0, average * burstFactor - baselineRps);
+  return burst.burstShare * peakOverflow + (1 - burst.burstShare) * Math.max(0, baseRate(average, burst) - baselineRps);
+}
+
+/**
+ * Warm instance-seconds a month for the overflow above a baseline serving `baselineRps`, counted as
+ * warmInstanceSeconds counts a week's: each hour's overflow (its burst's and the rest of the hour's) is that
+ * hour's rate of warm work, at a peak of the overflow's own burst (its busiest peak ÷ its busiest hour). The
+ * overflow week is never built: an hour's overflow never falls as its load rises, so its hours are taken
+ * busiest first from the shape's sorted rates, and its busiest hour is the week's busiest.
+ */
+export function overflowWarmSeconds(week: TrafficWeek, baselineRps: number, fn: FunctionPlan, execution: WorkloadProfile['execution']): number {
+  if (baselineRps <= 0) return warmInstanceSeconds(week, execution, fn.shape, fn.service);
+  const { rates } = sortedShape(week.shape);
+  const burst = hourBurst(week.burstFactor);
+  const overflowAt = (index: number) => overflowRate(rates[index]! * week.scale, week.burstFactor, burst, baselineRps);
+  const busiest = overflowAt(0);
+  const busiestPeak = Math.max(0, rates[0]! * week.scale * week.burstFactor - baselineRps);
+  const perInstance = executionsPerInstance(fn.service, execution, fn.shape);
+  return warmSecondsBusiestFirst(overflowAt, busiest > 0 ? busiestPeak / busiest : 1, execution, perInstance);
+}
+
 /**
  * How an hour's requests arrive when its peak is `burstFactor` × its average: at the peak rate for a short
  * burst (ASSUMPTIONS.burstMinutesPerHour, or less when the burst alone would exceed the hour's volume), and
@@ -45,41 +70,6 @@ export function intraHourShape(averageRps: number, burstFactor: number): { burst
   const burst = hourBurst(burstFactor);
   return { burstShare: burst.burstShare, baseRps: baseRate(averageRps, burst) };
 }
-
-/**
- * The week's overflow once a baseline serving `baselineRps` takes its share of every hour: requests above
- * the baseline in the hour's burst and in the rest of the hour go to functions.
- */
-export function overflowWeek(week: TrafficWeek, baselineRps: number): TrafficWeek {
-  if (baselineRps <= 0) return week;
-  const hourlyRps = new Float64Array(HOURS_PER_WEEK);
-  // Every hour bursts alike: the burst is worked out once for the week.
-  const burst = hourBurst(week.burstFactor);
-  const { burstShare } = burst;
-  let busiest = 0;
-  let busiestPeak = 0;
-  for (let h = 0; h < HOURS_PER_WEEK; h++) {
-    const average = week.hourlyRps[h]!;
-    const baseRps = baseRate(average, burst);
-    const peakOverflow = Math.max(0, average * week.burstFactor - baselineRps);
-    const rps = burstShare * peakOverflow + (1 - burstShare) * Math.max(0, baseRps - baselineRps);
-    hourlyRps[h] = rps;
-    if (rps > busiest) busiest = rps;
-    if (peakOverflow > busiestPeak) busiestPeak = peakOverflow;
-  }
-  const share = overflowShare(week, baselineRps);
-  return {
-    hourlyRps,
-    averageRps: week.averageRps * share,
-    busiestHourRps: busiest,
-    peakRps: busiestPeak,
-    burstFactor: busiest > 0 ? busiestPeak / busiest : 1,
-    monthlyRequests: week.monthlyRequests * share,
-    shape: weekShape(hourlyRps),
-    scale: 1,
-  };
-}
-
 
 /** Σ over the week's hours of max(0, factor × hour's rate − limitRps). */
 function excessOver(sorted: SortedShape, factor: number, limitRps: number): number {
@@ -98,7 +88,7 @@ function excessOver(sorted: SortedShape, factor: number, limitRps: number): numb
 /**
  * The share of the week's requests above a baseline serving `baselineRps`: the part of each hour's burst and
  * of the rest of the hour that the baseline cannot take. Every hour has the same burst shape, so both parts
- * are sums over the sorted hours. Equal to overflowWeek(week, baselineRps)'s volume ÷ the week's.
+ * are sums over the sorted hours: Σ of each hour's overflow (overflowRate) ÷ the week's rate.
  */
 export function overflowShare(week: TrafficWeek, baselineRps: number): number {
   if (baselineRps <= 0) return 1;
@@ -126,14 +116,14 @@ function baselineHours(server: ServerPlan, baseline: number): { hours: number; c
  */
 export function priceHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, baseline: number, bill: Bill): number {
   const baselineRps = baseline * server.capacityRps;
-  // Warm functions are sized hour by hour, so they need the overflow's shape; on-demand ones only its volume.
-  const overflow = fn.mode === 'provisioned' ? overflowWeek(week, baselineRps) : undefined;
-  const overflowRequests = overflow ? overflow.monthlyRequests : week.monthlyRequests * overflowShare(week, baselineRps);
+  const overflowRequests = week.monthlyRequests * overflowShare(week, baselineRps);
   const servedRequests = week.monthlyRequests - overflowRequests;
   const { hours, committed } = baselineHours(server, baseline);
   server.size.bill(hours, committed, bill);
   const hasOverflow = overflowRequests > 0;
-  if (hasOverflow) priceFunctionMonth(fn, profile, overflow ?? week, overflowRequests, bill);
+  // Warm functions are sized hour by hour, so they need the overflow's shape; on-demand ones only its volume.
+  if (hasOverflow)
+    priceFunctionMonth(fn, profile, week, overflowRequests, bill, fn.mode === 'provisioned' ? overflowWarmSeconds(week, baselineRps, fn, profile.execution) : undefined);
   // A load balancer fronts several servers, or one server beside the functions that take its overflow or,
   // when the profile wants more than one server for availability, its failover.
   const balanced = server.loadBalancer !== undefined && baseline > 0 && (baseline > 1 || hasOverflow || profile.minInstances > 1);

@@ -153,13 +153,14 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
 
 /**
  * One month of a function plan at `requests` invocations, priced onto `bill`. `week` gives the hourly shape
- * warm capacity is sized to. Free allowances are not applied to warm-capacity functions (AWS: "the free
- * tier does not apply to functions enabling Provisioned Concurrency").
+ * warm capacity is sized to, unless the caller has counted its warm instance-seconds (`warmSecondsCounted`). Free
+ * allowances are not applied to warm-capacity functions (AWS: "the free tier does not apply to functions
+ * enabling Provisioned Concurrency").
  */
-export function priceFunctionMonth(plan: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, requests: number, bill: Bill): void {
+export function priceFunctionMonth(plan: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, requests: number, bill: Bill, warmSecondsCounted?: number): void {
   const { execution } = plan;
   const invocations = requests / plan.eventsPerInvocation;
-  const warmSeconds = plan.mode === 'provisioned' ? warmInstanceSeconds(week, profile.execution, plan.shape, plan.service) : undefined;
+  const warmSeconds = plan.mode === 'provisioned' ? (warmSecondsCounted ?? warmInstanceSeconds(week, profile.execution, plan.shape, plan.service)) : undefined;
   // Warm capacity already pays for its environments' initialisation; on demand, cold starts may add INIT time.
   const initSeconds = plan.mode === 'on-demand' ? initSecondsOf(plan.shape, invocations) : 0;
   const usage = functionUsage({ service: plan.service, shape: plan.shape, execution, requests: invocations, warmSeconds, initSeconds, gateway: plan.gateway });

@@ -76,7 +76,7 @@ export interface TrafficWeek {
   /** peakRps ÷ busiestHourRps (≥ 1): how much faster than its hour's average the load can burst. */
   readonly burstFactor: number;
   readonly monthlyRequests: number;
-  /** hourlyRps = shape.hourlyRps × scale. */
+  /** hourlyRps = shape.hourlyRps × scale, each hour computed exactly so (searches may read the shape's sorted rates × scale instead). */
   readonly shape: WeekShape;
   readonly scale: number;
 }
@@ -138,8 +138,9 @@ export function trafficWeek(traffic: WorkloadProfile['traffic'], volumeFactor = 
 
 /** `week` with every rate and the volume × `factor`: the same shape, so the burst factor is unchanged. */
 export function scaleWeek(week: TrafficWeek, factor: number): TrafficWeek {
+  const scale = week.scale * factor;
   const hourlyRps = new Float64Array(HOURS_PER_WEEK);
-  for (let h = 0; h < HOURS_PER_WEEK; h++) hourlyRps[h] = week.hourlyRps[h]! * factor;
+  for (let h = 0; h < HOURS_PER_WEEK; h++) hourlyRps[h] = week.shape.hourlyRps[h]! * scale;
   return {
     hourlyRps,
     averageRps: week.averageRps * factor,
@@ -148,7 +149,7 @@ export function scaleWeek(week: TrafficWeek, factor: number): TrafficWeek {
     burstFactor: week.burstFactor,
     monthlyRequests: week.monthlyRequests * factor,
     shape: week.shape,
-    scale: week.scale * factor,
+    scale,
   };
 }
 
