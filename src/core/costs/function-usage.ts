@@ -2,7 +2,7 @@
 // week to the quantities price items are charged on. Rounding rules come from the service's `billing`.
 import type { Service } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
-import { HOURS_PER_WEEK, sortedShape, WEEKS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
+import { HOURS_PER_WEEK, sortedShape, WEEKS_PER_MONTH, type SortedShape, type TrafficWeek } from '../traffic/week.js';
 import type { Usage } from './service-lines.js';
 
 const KB_PER_GB = 1024 * 1024;
@@ -68,8 +68,8 @@ export function warmInstanceSeconds(week: TrafficWeek, execution: WorkloadProfil
     for (let h = 0; h < HOURS_PER_WEEK; h++) instanceHours += warmInstancesAt(week.hourlyRps[h]!, week.burstFactor, execution, perInstance);
     return instanceHours * WEEKS_PER_MONTH * 3600;
   }
-  const { rates } = sortedShape(week.shape);
-  return warmSecondsBusiestFirst((index) => rates[index]! * week.scale, week.burstFactor, execution, perInstance);
+  const scale = week.scale;
+  return warmSecondsBusiestFirst(sortedShape(week.shape), (rate) => rate * scale, week.burstFactor, execution, perInstance);
 }
 
 /** Whether a week's hours are worth taking from its shape's sorted rates: a shape met at several scales, or sorted already. */
@@ -83,31 +83,21 @@ function warmInstancesAt(rps: number, burstFactor: number, execution: WorkloadPr
 }
 
 /**
- * Warm instance-seconds a month for the week's hours taken busiest first (`rpsAt(i)` never rises with i), so
- * that the count only falls: a run of equal counts at a time, found by galloping then bisecting, as server
- * fleets are counted.
+ * Warm instance-seconds a month for a week whose hour at shape rate r runs at `rpsOf(r)` (never falling as r
+ * falls): each distinct rate of the shape is counted once for all its hours, busiest first, until the count
+ * reaches the floor of one instance, which every quieter hour then runs.
  */
-export function warmSecondsBusiestFirst(rpsAt: (index: number) => number, burstFactor: number, execution: WorkloadProfile['execution'], perInstance: number): number {
-  const at = (index: number) => warmInstancesAt(rpsAt(index), burstFactor, execution, perInstance);
+export function warmSecondsBusiestFirst(sorted: SortedShape, rpsOf: (shapeRate: number) => number, burstFactor: number, execution: WorkloadProfile['execution'], perInstance: number): number {
+  const { distinct, hoursAtLeast } = sorted;
   let instanceHours = 0;
-  for (let start = 0; start < HOURS_PER_WEEK; ) {
-    const count = at(start);
-    // One instance is the floor: every hour after runs one.
-    if (count === 1) return (instanceHours + HOURS_PER_WEEK - start) * WEEKS_PER_MONTH * 3600;
-    // The run of hours that need `count` ends before `high`.
-    let low = start;
-    let high = start + 1;
-    for (let step = 2; high < HOURS_PER_WEEK && at(high) === count; step *= 2) [low, high] = [high, start + step];
-    high = Math.min(high, HOURS_PER_WEEK);
-    while (high - low > 1) {
-      const mid = (low + high) >> 1;
-      if (at(mid) === count) low = mid;
-      else high = mid;
-    }
-    instanceHours += count * (high - start);
-    start = high;
+  let hoursBefore = 0;
+  for (let i = 0; i < distinct.length; i++) {
+    const count = warmInstancesAt(rpsOf(distinct[i]!), burstFactor, execution, perInstance);
+    if (count === 1) break;
+    instanceHours += count * (hoursAtLeast[i]! - hoursBefore);
+    hoursBefore = hoursAtLeast[i]!;
   }
-  return instanceHours * WEEKS_PER_MONTH * 3600;
+  return (instanceHours + HOURS_PER_WEEK - hoursBefore) * WEEKS_PER_MONTH * 3600;
 }
 
 export interface FunctionUsageInput {

@@ -52,13 +52,14 @@ function overflowRate(average: number, burstFactor: number, burst: HourBurst, ba
  */
 export function overflowWarmSeconds(week: TrafficWeek, baselineRps: number, fn: FunctionPlan, execution: WorkloadProfile['execution']): number {
   if (baselineRps <= 0) return warmInstanceSeconds(week, execution, fn.shape, fn.service);
-  const { rates } = sortedShape(week.shape);
-  const burst = hourBurst(week.burstFactor);
-  const overflowAt = (index: number) => overflowRate(rates[index]! * week.scale, week.burstFactor, burst, baselineRps);
-  const busiest = overflowAt(0);
-  const busiestPeak = Math.max(0, rates[0]! * week.scale * week.burstFactor - baselineRps);
+  const sorted = sortedShape(week.shape);
+  const { scale, burstFactor } = week;
+  const burst = hourBurst(burstFactor);
+  const overflowOf = (rate: number) => overflowRate(rate * scale, burstFactor, burst, baselineRps);
+  const busiest = overflowOf(sorted.rates[0]!);
+  const busiestPeak = Math.max(0, sorted.rates[0]! * scale * burstFactor - baselineRps);
   const perInstance = executionsPerInstance(fn.service, execution, fn.shape);
-  return warmSecondsBusiestFirst(overflowAt, busiest > 0 ? busiestPeak / busiest : 1, execution, perInstance);
+  return warmSecondsBusiestFirst(sorted, overflowOf, busiest > 0 ? busiestPeak / busiest : 1, execution, perInstance);
 }
 
 /**

@@ -43,7 +43,7 @@ export interface WeekShape {
 export interface ShapeDerived {
   demand: Float64Array | undefined;
   demandSum: number | undefined;
-  sorted: { rates: Float64Array; sums: Float64Array } | undefined;
+  sorted: { rates: Float64Array; sums: Float64Array; distinct: Float64Array; hoursAtLeast: Uint8Array } | undefined;
   lcu: { kbPerRequest: number; hours: number } | undefined;
 }
 
@@ -52,15 +52,25 @@ export function weekShape(hourlyRps: Float64Array): WeekShape {
   return { hourlyRps, derived: { demand: undefined, demandSum: undefined, sorted: undefined, lcu: undefined } };
 }
 
-/** The shape's hourly rates sorted, highest first, with running sums (sums[n] = rates[0] + … + rates[n − 1]). */
+/**
+ * The shape's hourly rates sorted, highest first, with running sums (sums[n] = rates[0] + … + rates[n − 1]);
+ * and its distinct rates, highest first, with how many hours run at each or above (hoursAtLeast[i]): a
+ * pattern that repeats daily has at most 24, each held for 7 hours or more.
+ */
 export type SortedShape = NonNullable<ShapeDerived['sorted']>;
 export function sortedShape(shape: WeekShape): SortedShape {
   let sorted = shape.derived.sorted;
   if (!sorted) {
     const rates = Float64Array.from(shape.hourlyRps).sort().reverse();
     const sums = new Float64Array(HOURS_PER_WEEK + 1);
-    for (let h = 0; h < HOURS_PER_WEEK; h++) sums[h + 1] = sums[h]! + rates[h]!;
-    shape.derived.sorted = sorted = { rates, sums };
+    const distinct: number[] = [];
+    const hoursAtLeast: number[] = [];
+    for (let h = 0; h < HOURS_PER_WEEK; h++) {
+      sums[h + 1] = sums[h]! + rates[h]!;
+      if (rates[h] !== distinct.at(-1)) distinct.push(rates[h]!);
+      hoursAtLeast[distinct.length - 1] = h + 1;
+    }
+    shape.derived.sorted = sorted = { rates, sums, distinct: Float64Array.from(distinct), hoursAtLeast: Uint8Array.from(hoursAtLeast) };
   }
   return sorted;
 }
