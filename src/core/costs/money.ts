@@ -128,6 +128,8 @@ export function priceQuantity(quantity: number, price: Price): Priced {
 
 /** priceQuantity(quantity, price).amount, without building the pair: exact bills total thousands of these. */
 export function amountOf(quantity: number, price: Price): Pico {
+  // A free line (usage a plan includes) is worth nothing however large, and needs no rounding to show.
+  if (price.scaled === 0) return 0;
   const units = Math.round(quantity * price.quantityScale);
   if (units < 1e15) {
     const amount = units * price.scaled;
