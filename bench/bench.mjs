@@ -54,29 +54,32 @@ const ms = (v) => `${v.toFixed(2)} ms`;
 const run = (extra) => () => evaluate(profileOf(extra), { catalog, ruleset, today });
 // A second of evaluations first: every figure below is the warmed-up engine a running server has.
 for (const end = Date.now() + 1000; Date.now() < end; ) run({ horizonMonths: 36 })();
-// The profiles below are timed in turns, a few runs of each per round over 20 rounds, so that a burst of
-// load from the machine's neighbours falls on all of them alike rather than on whichever ran at that moment.
+// The profiles below are timed in blocks, each profile's runs back to back (its own garbage, not another's),
+// the blocks taken in turns over 5 rounds, so that a burst of load from the machine's neighbours falls on
+// all of them alike rather than on whichever ran at that moment. The first runs of a block are not timed.
 const variants = {
-  full: { run: run({ horizonMonths: 36 }), perRound: 10 },
-  h12: { run: run({ horizonMonths: 12 }), perRound: 3 },
-  h36: { run: run({ horizonMonths: 36 }), perRound: 3 },
-  h120: { run: run({ horizonMonths: 120 }), perRound: 3 },
-  one: { run: run({ horizonMonths: 36, providers: ['aws'] }), perRound: 5 },
-  flat: { run: run({ horizonMonths: 36, traffic: { ...BASE.traffic, growthPercentPerMonth: 0 } }), perRound: 5 },
+  full: { run: run({ horizonMonths: 36 }), runs: 200 },
+  h12: { run: run({ horizonMonths: 12 }), runs: 60 },
+  h36: { run: run({ horizonMonths: 36 }), runs: 60 },
+  h120: { run: run({ horizonMonths: 120 }), runs: 60 },
+  one: { run: run({ horizonMonths: 36, providers: ['aws'] }), runs: 100 },
+  flat: { run: run({ horizonMonths: 36, traffic: { ...BASE.traffic, growthPercentPerMonth: 0 } }), runs: 100 },
   // Other kinds of workload, for a reader whose profile is not the bench's: their costs are reported, not goals.
-  large: { run: run({ horizonMonths: 36, traffic: { ...BASE.traffic, monthlyRequests: 2e9 } }), perRound: 2 },
-  warm: { run: run({ horizonMonths: 36, latency: { coldStartTolerance: 'none' } }), perRound: 2 },
-  long: { run: run({ horizonMonths: 36, execution: { averageDurationMs: 3000, memoryMb: 2048 } }), perRound: 2 },
+  large: { run: run({ horizonMonths: 36, traffic: { ...BASE.traffic, monthlyRequests: 2e9 } }), runs: 40 },
+  warm: { run: run({ horizonMonths: 36, latency: { coldStartTolerance: 'none' } }), runs: 40 },
+  long: { run: run({ horizonMonths: 36, execution: { averageDurationMs: 3000, memoryMb: 2048 } }), runs: 40 },
 };
 const samples = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
-for (const { run: warm } of Object.values(variants)) for (let i = 0; i < 10; i++) warm();
-for (let round = 0; round < 20; round++)
-  for (const [name, { run: once, perRound }] of Object.entries(variants))
-    for (let i = 0; i < perRound; i++) {
+const ROUNDS = 5;
+for (let round = 0; round < ROUNDS; round++)
+  for (const [name, { run: once, runs }] of Object.entries(variants)) {
+    for (let i = 0; i < 5; i++) once();
+    for (let i = 0; i < runs / ROUNDS; i++) {
       const t0 = process.hrtime.bigint();
       once();
       samples[name].push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
+  }
 const summary = (xs) => {
   xs.sort((a, b) => a - b);
   return { median: xs[xs.length >> 1], p99: xs[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))] };
