@@ -4,7 +4,7 @@
 // mix both, are left out.
 import { prepareOptions, type PreparedOptions, type PureSide } from './costs/options.js';
 import { bisectFlip, sideAtVolume, VOLUME_GRID } from './costs/report.js';
-import { batchedExecution, eventSourceFor, runLimitMs } from './costs/serverless.js';
+import { invocationOf, runLimitMs } from './costs/serverless.js';
 import type { Evaluation } from './evaluation/schema.js';
 import type { PricingFile } from './pricing/schema.js';
 import type { WorkloadProfile } from './profile/schema.js';
@@ -161,7 +161,7 @@ function durationLimits(files: readonly PricingFile[], profile: WorkloadProfile)
   const { execution } = profile;
   const limits: number[] = [];
   for (const file of files) {
-    const batched = batchedExecution(profile, eventSourceFor(file, profile.trigger));
+    const batched = invocationOf(file, profile).execution;
     for (const service of file.services) {
       if (service.kind === 'function') {
         const runMs = runLimitMs(service, profile.trigger);

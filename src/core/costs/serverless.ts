@@ -14,17 +14,12 @@ import type { PricedItem } from './price-item.js';
 export type FunctionMode = 'on-demand' | 'provisioned';
 
 /** A function service made ready to price repeatedly (per month, per what-if volume). */
-export interface FunctionPlan {
+export interface FunctionPlan extends Invocation {
   provider: PricingFile['provider'];
   effectiveDate: string;
   service: Service;
   gateway?: Service;
-  /** The provider's service that delivers (and bills) the events of a non-HTTP trigger. */
-  eventSource?: Service;
   egress?: Service;
-  /** One invocation's work: its batch of events (queue and stream triggers), or one request. */
-  execution: WorkloadProfile['execution'];
-  eventsPerInvocation: number;
   shape: FunctionShape;
   mode: FunctionMode;
   /** Reasons the platform cannot run this workload; empty when feasible. */
@@ -74,39 +69,44 @@ function limitBreaches(service: Service, profile: WorkloadProfile, label: string
 }
 
 /** The service of `file` that delivers (and bills) the events of `trigger`; none for HTTP. */
-export function eventSourceFor(file: PricingFile, trigger: Trigger): Service | undefined {
+function eventSourceFor(file: PricingFile, trigger: Trigger): Service | undefined {
   // The schema requires billing.triggers on every event source.
   return trigger === 'http' ? undefined : file.services.find((s) => s.kind === 'event-source' && s.billing!.triggers!.includes(trigger));
 }
 
-/** Events one invocation handles: the profile's batchSize for queue and stream triggers, at most what the event source hands over at once. */
-export function eventsPerInvocation(profile: WorkloadProfile, eventSource: Service | undefined): number {
-  if (profile.trigger !== 'queue' && profile.trigger !== 'database-stream') return 1;
-  return Math.min(profile.batchSize, eventSource?.billing?.maxBatchSize ?? Infinity);
+/** What one invocation of a pricing file's functions handles for a profile: the same for every function of the file. */
+export interface Invocation {
+  /** The provider's service that delivers (and bills) the events of a non-HTTP trigger. */
+  eventSource: Service | undefined;
+  /** The profile's batchSize for queue and stream triggers, at most what the event source hands over at once; 1 otherwise. */
+  eventsPerInvocation: number;
+  /** One invocation's work: its batch of events handled one after another, or one request. */
+  execution: WorkloadProfile['execution'];
 }
 
-/** One invocation's work: a queue or stream invocation handles its batch of events one after another. */
-export function batchedExecution(profile: WorkloadProfile, eventSource?: Service): WorkloadProfile['execution'] {
-  const batch = eventsPerInvocation(profile, eventSource);
-  if (batch === 1) return profile.execution;
+export function invocationOf(file: PricingFile, profile: WorkloadProfile): Invocation {
+  const eventSource = eventSourceFor(file, profile.trigger);
+  const batched = profile.trigger === 'queue' || profile.trigger === 'database-stream';
+  const batch = batched ? Math.min(profile.batchSize, eventSource?.billing?.maxBatchSize ?? Infinity) : 1;
   const e = profile.execution;
-  return { ...e, averageDurationMs: e.averageDurationMs * batch, p99DurationMs: e.p99DurationMs * batch, maxDurationMs: e.maxDurationMs * batch, cpuMsPerRequest: e.cpuMsPerRequest * batch, payloadKb: e.payloadKb * batch };
+  const execution =
+    batch === 1
+      ? e
+      : { ...e, averageDurationMs: e.averageDurationMs * batch, p99DurationMs: e.p99DurationMs * batch, maxDurationMs: e.maxDurationMs * batch, cpuMsPerRequest: e.cpuMsPerRequest * batch, payloadKb: e.payloadKb * batch };
+  return { eventSource, eventsPerInvocation: batch, execution };
 }
 
 const EGRESS = ['egress-gb'] as const;
 
 /** Plans for every function service of one pricing file (on demand, or warm when cold starts are not tolerated). */
 export function functionPlans(file: PricingFile, profile: WorkloadProfile): FunctionPlan[] {
-  // The provider's event source, and so each invocation's batch, is the same for every function of the file.
   const trigger = profile.trigger;
-  const eventSource = eventSourceFor(file, trigger);
-  const execution = batchedExecution(profile, eventSource);
-  const perInvocation = eventsPerInvocation(profile, eventSource);
+  const { eventSource, eventsPerInvocation, execution } = invocationOf(file, profile);
   return file.services
     .filter((s) => s.kind === 'function')
     .map((service) => {
       // Only HTTP work goes through an API gateway; events arrive from their own services.
-      const gateway = profile.trigger === 'http' ? serviceById(file, service.billing?.requiresGateway) : undefined;
+      const gateway = trigger === 'http' ? serviceById(file, service.billing?.requiresGateway) : undefined;
       const egress = serviceById(file, service.billing?.egressService);
       const coldStartMs = service.limits?.coldStartMs ?? 0;
       const needsWarm = profile.latency.coldStartTolerance === 'none' && coldStartMs > 0;
@@ -136,7 +136,7 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
         eventSource,
         egress,
         execution,
-        eventsPerInvocation: perInvocation,
+        eventsPerInvocation,
         shape: functionShape(service, execution),
         mode,
         infeasibleBecause,

@@ -2,7 +2,7 @@
 // costs. One catalogue gives each fact its name, type, unit and meaning; GET /v1/facts serves it.
 import { Decimal } from 'decimal.js';
 import type { CostReport } from '../costs/report.js';
-import { batchedExecution, eventSourceFor, runLimitMs } from '../costs/serverless.js';
+import { invocationOf, runLimitMs } from '../costs/serverless.js';
 import type { OptionOut } from '../evaluation/schema.js';
 import type { PricingFile } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
@@ -67,7 +67,7 @@ const count = (ctx: FactContext, architecture: string) => ctx.report.options.fil
  */
 const functionRuns = (ctx: FactContext) =>
   ctx.files.flatMap((f) => {
-    const runMs = batchedExecution(ctx.profile, eventSourceFor(f, ctx.profile.trigger)).maxDurationMs;
+    const runMs = invocationOf(f, ctx.profile).execution.maxDurationMs;
     return f.services.filter((s) => s.kind === 'function').map((s) => runMs > (runLimitMs(s, ctx.profile.trigger) ?? Infinity));
   });
 const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b);
