@@ -44,24 +44,30 @@ interface LastTotal<K> {
 
 /**
  * The last total of one part of a month (functions alone, a load balancer) in each mode, with its key
- * (usually a traffic week). One is enough: the options that share a part meet each traffic one after
- * another (a projection prices a month at a time across all options; a search probes one volume at a time).
+ * (usually a traffic week), and how to price that part at a key. One is enough: the options that share a
+ * part meet each traffic one after another (a projection prices a month at a time across all options; a
+ * search probes one volume at a time).
  */
-export type MonthTotals<K> = Record<'estimate' | 'exact', LastTotal<K>>;
+export interface MonthTotals<K> {
+  estimate: LastTotal<K>;
+  exact: LastTotal<K>;
+  /** Prices the part at `key` onto `bill`: bound once, so that reading a kept total makes nothing. */
+  price: (bill: Bill, key: K) => void;
+}
 
-export function monthTotals<K>(): MonthTotals<K> {
-  return { estimate: { key: undefined, month: undefined }, exact: { key: undefined, month: undefined } };
+export function monthTotals<K>(price: (bill: Bill, key: K) => void): MonthTotals<K> {
+  return { estimate: { key: undefined, month: undefined }, exact: { key: undefined, month: undefined }, price };
 }
 
 /**
- * The total `price` puts on a bill of `mode`, priced once per key while that key lasts: a part that many
+ * The part's total at `key` on a bill of `mode`, priced once per key while that key lasts: a part that many
  * options share (the same function, the same load balancer) is added to each of their bills as one total.
  */
-export function totalOnce<K>(totals: MonthTotals<K>, key: K, mode: 'estimate' | 'exact', price: (bill: Bill) => void): MonthTotal {
+export function totalOnce<K>(totals: MonthTotals<K>, key: K, mode: 'estimate' | 'exact'): MonthTotal {
   const last = totals[mode];
   if (last.key === key) return last.month!;
   const bill = new Bill(mode);
-  price(bill);
+  totals.price(bill, key);
   const month = { total: bill.totalPico, usd: bill.totalUsd };
   last.key = key;
   last.month = month;

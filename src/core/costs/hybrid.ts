@@ -162,7 +162,7 @@ export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: W
   const perServer = baselineHours(server, 1).hours * (server.size.committedHourlyEstimate ?? server.size.hourlyEstimate);
   const functionsAlone = estimate(0);
   const budget = functionsAlone * (1 + NEAR) + NEAR;
-  const balancer = server.loadBalancer ? balancerTotal(server, week, profile, 'estimate').usd : 0;
+  const balancer = server.loadBalancer ? balancerTotal(server, week, 'estimate').usd : 0;
   const besideBalancer = Math.floor((budget - balancer) / perServer);
   // With a floor of one server, one alone needs a balancer only beside an overflow: it is not counted there.
   const affordable = besideBalancer >= 2 || profile.minInstances > 1 ? besideBalancer : perServer <= budget ? 1 : 0;
@@ -197,7 +197,7 @@ export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: W
 /** The hybrid's month with `baseline` servers. No server at all is the functions alone: that month is shared with the function option. */
 function monthWith(server: ServerPlan, fn: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, baseline: number, mode: BillMode): HybridMonth {
   if (baseline === 0 && mode !== 'itemised') {
-    const { total, usd } = functionsAloneTotal(fn, profile, week, mode);
+    const { total, usd } = functionsAloneTotal(fn, week, mode);
     return { total, usd, lines: NO_LINES, baselineInstances: 0, baselineShare: 0 };
   }
   const bill = new Bill(mode);

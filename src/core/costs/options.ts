@@ -50,14 +50,16 @@ export interface OptionPlan {
   infeasibleBecause: string[];
   /** The month at `week`'s traffic: a float estimate, an exact total, or (the default) itemised. */
   price(week: TrafficWeek, mode?: BillMode): PricedMonth;
+  /** The exact total of the month at `week`, in pico-dollars: price(week, 'exact').total, as projections read it. */
+  exactTotal(week: TrafficWeek): Pico;
   // Every option object has every field, set or not (one object shape for the loops that read them).
   /** For a hybrid: the two parts it is built from, so it can be checked against each alone. */
   parts?: { server: ServerPlan; fn: FunctionPlan };
   /**
    * For an option with servers: the same option with its servers re-sized for `week` (a hybrid keeps its
-   * function), or why no size fits there. Options without servers are the same at every volume.
+   * function), or the reasons no size fits there. Options without servers are the same at every volume.
    */
-  resizedAt?(week: TrafficWeek): { plan?: OptionPlan; infeasibleBecause: string[] };
+  resizedAt?(week: TrafficWeek): OptionPlan | string[];
 }
 
 export const SERVER_VARIANTS: readonly ServerVariant[] = ['on-demand-autoscaled', 'on-demand-fixed', 'committed-fixed'];
@@ -80,9 +82,10 @@ function functionOption(fn: FunctionPlan, profile: WorkloadProfile): OptionPlan 
     infeasibleBecause: fn.infeasibleBecause,
     parts: undefined,
     resizedAt: undefined,
+    exactTotal: (week) => functionsAloneTotal(fn, week, 'exact').total,
     price(week, billMode = 'itemised') {
       if (billMode !== 'itemised') {
-        const { total, usd } = functionsAloneTotal(fn, profile, week, billMode);
+        const { total, usd } = functionsAloneTotal(fn, week, billMode);
         return totalOnly(total, usd);
       }
       const bill = new Bill(billMode);
@@ -111,6 +114,7 @@ function serverOption(plan: ServerPlan | undefined, file: PricingFile, service: 
     infeasibleBecause: why,
     parts: undefined,
     resizedAt: undefined,
+    exactTotal: (week) => serverMonthTotal(plan!, profile, week, minInstances),
     price(week, billMode = 'itemised') {
       if (billMode === 'exact') {
         const total = serverMonthTotal(plan!, profile, week, minInstances);
@@ -143,6 +147,7 @@ function hybridOption(server: ServerPlan, fn: FunctionPlan, profile: WorkloadPro
     infeasibleBecause: [],
     parts: { server, fn },
     resizedAt: undefined,
+    exactTotal: (week) => bestHybridMonth(server, fn, profile, week, 'exact').total,
     price(week, billMode = 'itemised') {
       const month = bestHybridMonth(server, fn, profile, week, billMode);
       const details =
@@ -199,8 +204,8 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
   const resizing =
     (ctx: ServerService, variant: ServerVariant, optionOn: (chosen: ServerPlan) => OptionPlan): NonNullable<OptionPlan['resizedAt']> =>
     (week) => {
-      const { plan, infeasibleBecause } = chooseServerPlan(ctx, variant, profile, week, minInstances);
-      return { plan: plan && optionOn(plan), infeasibleBecause };
+      const choice = chooseServerPlan(ctx, variant, profile, week, minInstances);
+      return choice.plan ? optionOn(choice.plan) : choice.infeasibleBecause;
     };
   // Months that choose the same size (and hybrid function) share one option object.
   const optionsFor = (file: PricingFile, ctx: ServerService, variant: ServerVariant, chosen: ServerPlan) => {

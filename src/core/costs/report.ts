@@ -108,7 +108,7 @@ function cheapestPair(options: PreparedOptions, week: TrafficWeek) {
   const best: Partial<Record<Architecture, { plan: OptionPlan; total: Pico }>> = {};
   for (const plan of options.plansAt(week, false)) {
     if (plan.infeasibleBecause.length > 0) continue;
-    const total = plan.price(week, 'exact').total;
+    const total = plan.exactTotal(week);
     const leader = best[plan.architecture];
     if (!leader || total < leader.total) best[plan.architecture] = { plan, total };
   }
@@ -141,9 +141,9 @@ export function costReport(
   const planIn = (week: TrafficWeek, index: number, plan: OptionPlan, j: number): OptionPlan => {
     if (!plan.resizedAt) return plan;
     const resized = plan.resizedAt(week);
-    if (resized.plan) return resized.plan;
+    if (!Array.isArray(resized)) return resized;
     outgrownBecause[j] ??=
-      `${plan.id}: from month ${index + 1} (${Math.round(week.monthlyRequests)} requests) ${resized.infeasibleBecause.join('; ')}; ` +
+      `${plan.id}: from month ${index + 1} (${Math.round(week.monthlyRequests)} requests) ${resized.join('; ')}; ` +
       "those months are priced with the first month's size beyond its limit";
     return plan;
   };
@@ -169,7 +169,7 @@ export function costReport(
       if (!firsts[j]) continue;
       const plan = plans[j]!;
       if (repriced) {
-        totals[j] = planIn(week, i, plan, j).price(week, 'exact').total;
+        totals[j] = planIn(week, i, plan, j).exactTotal(week);
         totalsUsd[j] = formatUsd(totals[j]!);
       }
       const total = totals[j]!;

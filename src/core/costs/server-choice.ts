@@ -18,6 +18,8 @@ export interface ServerChoice {
 
 /** The reasons of every choice that found a size (sizes are chosen by the thousand). */
 const FITS: string[] = Object.freeze([]) as unknown as string[];
+/** The fleet of a plan not counted yet (its week is unset, so it is never read). */
+const NO_FLEET: Fleet = Object.freeze({ hours: NaN, peak: NaN });
 
 /**
  * The cheapest size of a service for `variant` at `week`'s traffic, ranked on a float estimate of the month
@@ -30,9 +32,12 @@ export function chooseServerPlan(ctx: ServerService, variant: ServerVariant, pro
   // the last one is kept: a hybrid re-sized at a month, right after its servers' own option, reuses it.
   const state = stateOf(ctx, variant);
   const last = state.lastChosen;
-  if (last && last.week === week && last.minInstances === minInstances) return last.choice;
+  if (last.week === week && last.minInstances === minInstances) return last.choice!;
   const choice = (ctx.nodeTwin && asNodeTwin(ctx, variant, chooseServerPlan(ctx.nodeTwin, variant, profile, week, minInstances))) || chooseAnew(ctx, variant, state, profile, week, minInstances);
-  state.lastChosen = { week, minInstances, choice };
+  // Kept in place: choices are made by the thousand.
+  last.week = week;
+  last.minInstances = minInstances;
+  last.choice = choice;
   return choice;
 }
 
@@ -44,9 +49,12 @@ function asNodeTwin(ctx: ServerService, variant: ServerVariant, nodes: ServerCho
   const twin = nodes.plan;
   if (!twin) return undefined;
   const plan = planFor(ctx, variant, twin.size, twin.capacityRps);
-  plan.fleet = twin.fleet;
+  const known = plan.fleet;
+  known.week = twin.fleet.week;
+  known.minInstances = twin.fleet.minInstances;
+  known.fleet = twin.fleet.fleet;
   plan.nodeTwin = twin;
-  return { plan, infeasibleBecause: FITS };
+  return plan.choice;
 }
 
 function chooseAnew(ctx: ServerService, variant: ServerVariant, state: VariantState, profile: WorkloadProfile, week: TrafficWeek, minInstances: number): ServerChoice {
@@ -54,7 +62,7 @@ function chooseAnew(ctx: ServerService, variant: ServerVariant, state: VariantSt
   const mode = fleetMode(variant);
   const cap = capHours(ctx, variant);
   const floorHours = minInstances * Math.min(HOURS_PER_MONTH, cap);
-  const withBalancer = balancerMonthly(ctx, week, profile);
+  const withBalancer = balancerMonthly(ctx, week);
   // The size chosen last time (the previous month, a nearby volume) is costed first: a tight best from the
   // start prunes most sizes. Any seed gives the same choice; a good one gives it sooner.
   const seed = state.lastChoice;
@@ -125,8 +133,11 @@ function chosen(ctx: ServerService, variant: ServerVariant, state: VariantState,
   state.lastChoice = best;
   const plan = planFor(ctx, variant, best.size, best.capacityRps);
   // The month about to be priced needs this very fleet: kept, not counted again.
-  plan.fleet = { week, minInstances, variant, fleet };
-  return { plan, infeasibleBecause: FITS };
+  const known = plan.fleet;
+  known.week = week;
+  known.minInstances = minInstances;
+  known.fleet = fleet;
+  return plan.choice;
 }
 
 /** The fleet fleetCost costed last (read right after it, so choosing allocates nothing more). */
@@ -157,9 +168,9 @@ function loadSumOf(week: TrafficWeek, mode: 'committed' | 'fixed' | 'autoscaled'
 }
 
 /** The load balancer's month with its own addresses, as a float: the same whatever the server size. */
-function balancerMonthly(ctx: ServerService, week: TrafficWeek, profile: WorkloadProfile): number {
+function balancerMonthly(ctx: ServerService, week: TrafficWeek): number {
   const { loadBalancer } = ctx;
-  return loadBalancer ? balancerTotal(ctx, week, profile, 'estimate').usd + (loadBalancer.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH * ctx.ipHourlyEstimate : 0;
+  return loadBalancer ? balancerTotal(ctx, week, 'estimate').usd + (loadBalancer.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH * ctx.ipHourlyEstimate : 0;
 }
 
 /**
@@ -172,7 +183,7 @@ function balancerMonthly(ctx: ServerService, week: TrafficWeek, profile: Workloa
 export function serverCostReaches(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile, week: TrafficWeek, minInstances: number, threshold: number): boolean {
   const cap = capHours(ctx, variant);
   const floorHours = minInstances * Math.min(HOURS_PER_MONTH, cap);
-  const balancer = ctx.loadBalancer && minInstances > 1 ? balancerTotal(ctx, week, profile, 'estimate').usd : 0;
+  const balancer = ctx.loadBalancer && minInstances > 1 ? balancerTotal(ctx, week, 'estimate').usd : 0;
   if (floorHours * cheapestHourly(ctx, variant, profile) + balancer >= threshold) return true;
   const cheapest = cheapestRates(ctx, variant, profile);
   return !cheapest || Math.max(loadSumOf(week, fleetMode(variant), cap) * cheapest.perRps, floorHours * cheapest.perHour) + balancer >= threshold;
@@ -272,10 +283,13 @@ function planFor(ctx: ServerService, variant: ServerVariant, size: ServerSize, c
       // Every plan has every field, set or not: the pricing loops then meet one object shape, not four.
       controlPlane: ctx.controlPlane,
       balancerMonths: ctx.balancerMonths,
-      fleet: undefined,
+      fleet: { week: undefined, minInstances: NaN, variant, fleet: NO_FLEET },
       nodeTwin: undefined,
-      lastMonth: undefined,
+      lastMonth: { week: undefined, minInstances: NaN, total: 0 },
+      choice: undefined as unknown as ServerChoice,
     };
+    // A plan is always the same choice: one object, however many months choose it.
+    plan.choice = { plan, infeasibleBecause: FITS };
     bySize.set(size, plan);
   }
   return plan;

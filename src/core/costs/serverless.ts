@@ -104,7 +104,7 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
   const { eventSource, eventsPerInvocation, execution } = invocationOf(file, profile);
   return file.services
     .filter((s) => s.kind === 'function')
-    .map((service) => {
+    .map((service): FunctionPlan => {
       // Only HTTP work goes through an API gateway; events arrive from their own services.
       const gateway = trigger === 'http' ? serviceById(file, service.billing?.requiresGateway) : undefined;
       const egress = serviceById(file, service.billing?.egressService);
@@ -128,7 +128,7 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
       if (profile.state === 'long-lived-connections' && service.limits?.supportsLongLivedConnections !== true)
         infeasibleBecause.push(`${service.name} does not hold long-lived connections (websockets, streams) open`);
       const mode = needsWarm || onlyWarm ? 'provisioned' : 'on-demand';
-      return {
+      const plan: FunctionPlan = {
         provider: file.provider,
         effectiveDate: file.effectiveDate,
         service,
@@ -146,8 +146,9 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
           eventSource: eventSource ? itemsOf(eventSource, mode) : [],
           egress: egress ? itemsOf(egress, 'on-demand', EGRESS) : [],
         },
-        totals: monthTotals(),
-      } satisfies FunctionPlan;
+        totals: monthTotals((bill, week) => priceFunctionsAlone(plan, profile, week, bill)),
+      };
+      return plan;
     });
 }
 
@@ -204,6 +205,6 @@ export function priceFunctionsAlone(plan: FunctionPlan, profile: WorkloadProfile
 }
 
 /** priceFunctionsAlone's total in an estimate or exact bill, computed once per plan and week while that week lasts (totalOnce). */
-export function functionsAloneTotal(plan: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, mode: 'estimate' | 'exact'): MonthTotal {
-  return totalOnce(plan.totals, week, mode, (bill) => priceFunctionsAlone(plan, profile, week, bill));
+export function functionsAloneTotal(plan: FunctionPlan, week: TrafficWeek, mode: 'estimate' | 'exact'): MonthTotal {
+  return totalOnce(plan.totals, week, mode);
 }

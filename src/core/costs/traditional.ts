@@ -39,7 +39,11 @@ export interface FleetSurroundings {
   balancerMonths?: BalancerMonths;
 }
 
-/** A server service with the size chosen for one variant, ready to price any month. */
+/**
+ * A server service with the size chosen for one variant, ready to price any month. Its records of the last
+ * fleet and month are updated in place (sizes are chosen and months priced by the thousand): a copy of a plan
+ * made to price it otherwise must not share them.
+ */
 export interface ServerPlan extends FleetSurroundings {
   provider: PricingFile['provider'];
   effectiveDate: string;
@@ -47,20 +51,22 @@ export interface ServerPlan extends FleetSurroundings {
   variant: ServerVariant;
   size: ServerSize;
   capacityRps: number;
-  /** The fleet counted when this size was last chosen, for the month priced next. */
-  fleet?: { week: TrafficWeek; minInstances: number; variant: ServerVariant; fleet: Fleet };
+  /** The fleet counted when this size was last chosen, for the month priced next (week unset: none yet). */
+  fleet: { week: TrafficWeek | undefined; minInstances: number; variant: ServerVariant; fleet: Fleet };
   /** A cluster's node VMs as a plan of their own service, where they are priced alike (see ServerService.nodeTwin). */
   nodeTwin?: ServerPlan;
-  /** The last exact month priced (serverMonthTotal), with the week and floor of instances it was priced for. */
-  lastMonth?: { week: TrafficWeek; minInstances: number; total: Pico };
+  /** The last exact month priced (serverMonthTotal), with the week and floor of instances it was priced for (week unset: none yet). */
+  lastMonth: { week: TrafficWeek | undefined; minInstances: number; total: Pico };
+  /** This plan as a size choice (chooseServerPlan returns it for every month that chooses the size). */
+  choice: ServerChoice;
 }
 
 /** A load balancer's last month, estimate and exact, with its week: every size and variant of a service pays the same. */
 export type BalancerMonths = MonthTotals<TrafficWeek>;
 
-function balancerMonthsOf(balancers: Map<Service, BalancerMonths>, loadBalancer: Service): BalancerMonths {
+function balancerMonthsOf(balancers: Map<Service, BalancerMonths>, loadBalancer: Service, profile: WorkloadProfile): BalancerMonths {
   let months = balancers.get(loadBalancer);
-  if (!months) balancers.set(loadBalancer, (months = monthTotals()));
+  if (!months) balancers.set(loadBalancer, (months = monthTotals((bill, week) => loadBalancerLines(loadBalancer, week, profile, profile.applyFreeTier, bill))));
   return months;
 }
 
@@ -80,7 +86,7 @@ export function fleetMode(variant: ServerVariant): 'committed' | 'fixed' | 'auto
 
 function fleetOf(plan: ServerPlan, week: TrafficWeek, minInstances: number): Fleet {
   const known = plan.fleet;
-  if (known && known.week === week && known.minInstances === minInstances && known.variant === plan.variant) return known.fleet;
+  if (known.week === week && known.minInstances === minInstances && known.variant === plan.variant) return known.fleet;
   return fleetFor(week, plan.capacityRps, minInstances, fleetMode(plan.variant), plan.monthlyCapHours);
 }
 
@@ -93,12 +99,14 @@ const CLUSTER_MONTH = { 'cluster-hour': HOURS_PER_MONTH };
  */
 export function serverMonthTotal(plan: ServerPlan, profile: WorkloadProfile, week: TrafficWeek, minInstances: number): Pico {
   const last = plan.lastMonth;
-  if (last && last.week === week && last.minInstances === minInstances) return last.total;
+  if (last.week === week && last.minInstances === minInstances) return last.total;
   const bill = new Bill('exact');
   if (plan.nodeTwin) controlPlaneLines(plan, profile, bill);
   else priceServerMonth(plan, profile, week, minInstances, bill);
   const total = plan.nodeTwin ? addPico(serverMonthTotal(plan.nodeTwin, profile, week, minInstances), bill.totalPico) : bill.totalPico;
-  plan.lastMonth = { week, minInstances, total };
+  last.week = week;
+  last.minInstances = minInstances;
+  last.total = total;
   return total;
 }
 
@@ -127,11 +135,11 @@ export function priceServerMonth(plan: ServerPlan, profile: WorkloadProfile, wee
  */
 export function priceBalancer(plan: Pick<ServerPlan, 'loadBalancer' | 'balancerMonths'>, week: TrafficWeek, profile: WorkloadProfile, bill: Bill): void {
   if (bill.itemised) loadBalancerLines(plan.loadBalancer!, week, profile, profile.applyFreeTier, bill);
-  else bill.addTotal(balancerTotal(plan, week, profile, bill.mode as 'estimate' | 'exact'));
+  else bill.addTotal(balancerTotal(plan, week, bill.mode as 'estimate' | 'exact'));
 }
 
-export function balancerTotal(plan: Pick<ServerPlan, 'loadBalancer' | 'balancerMonths'>, week: TrafficWeek, profile: WorkloadProfile, mode: 'estimate' | 'exact'): MonthTotal {
-  return totalOnce(plan.balancerMonths!, week, mode, (bill) => loadBalancerLines(plan.loadBalancer!, week, profile, profile.applyFreeTier, bill));
+export function balancerTotal(plan: Pick<ServerPlan, 'balancerMonths'>, week: TrafficWeek, mode: 'estimate' | 'exact'): MonthTotal {
+  return totalOnce(plan.balancerMonths!, week, mode);
 }
 
 /** A traditional service made ready for a profile: what surrounds its servers, and every size that fits. */
@@ -166,7 +174,7 @@ export interface VariantState {
   /** Plans made so far, per size: months that choose the same size share one plan. */
   plans: Map<ServerSize, ServerPlan> | undefined;
   /** The last choice made, with the week and floor of instances it was made for. */
-  lastChosen: { week: TrafficWeek; minInstances: number; choice: ServerChoice } | undefined;
+  lastChosen: { week: TrafficWeek | undefined; minInstances: number; choice: ServerChoice | undefined };
   /** The size chosen last: the seed of the next choice. */
   lastChoice: RankedSize | undefined;
   /** What the last full search found about the sizes it did not choose (server-choice.ts reads it). */
@@ -195,7 +203,7 @@ const NO_RIVALS: Rivals = Object.freeze({ shape: undefined, burstFactor: NaN, mi
 
 /** A variant that has learnt nothing yet: every field present, so every state has one object shape. */
 function variantState(): VariantState {
-  return { plans: undefined, lastChosen: undefined, lastChoice: undefined, rivals: NO_RIVALS, cheapest: undefined, cheapestHourly: undefined };
+  return { plans: undefined, lastChosen: { week: undefined, minInstances: NaN, choice: undefined }, lastChoice: undefined, rivals: NO_RIVALS, cheapest: undefined, cheapestHourly: undefined };
 }
 
 /** The sizes of a service with room for one request, made on first use: a search may rule the service out without. */
@@ -234,7 +242,7 @@ export function serverService(file: PricingFile, service: Service, profile: Work
     monthlyCapHours: service.billing?.monthlyCapHours ?? Infinity,
     // Every field present, set or not: one object shape for the code that reads them month after month.
     controlPlane,
-    balancerMonths: loadBalancer ? balancerMonthsOf(balancers, loadBalancer) : undefined,
+    balancerMonths: loadBalancer ? balancerMonthsOf(balancers, loadBalancer, profile) : undefined,
     nodes,
     nodeTwin: undefined,
     execution: profile.execution,
