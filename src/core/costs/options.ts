@@ -178,6 +178,12 @@ export interface PreparedOptions {
    * cost floor is not below the best function is not sized at all.
    */
   cheaperSide(week: TrafficWeek): PureSide;
+  /**
+   * The best serverless and the best traditional option at `week` (hybrids not priced), on exact bills: options
+   * that cost the same to the last digit (a cluster whose control plane is free, and its bare VMs) tie exactly,
+   * and the one listed first wins. Undefined for a side with no option that can run the workload.
+   */
+  cheapestPair(week: TrafficWeek): Record<'serverless' | 'traditional', { plan: OptionPlan; total: Pico } | undefined>;
   /** The sides found so far by volume (monthly requests), for searches that probe the same volumes: see sideAtVolume. */
   readonly sidesByVolume: Map<number, PureSide>;
 }
@@ -228,6 +234,16 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
     }
     return hybrid;
   };
+  // The server option of a variant at `week`, sized there, unless its cost floor reaches `threshold` (then it
+  // is not sized at all) or no size fits.
+  const serverOptionBelow = (file: PricingFile, ctx: ServerService, variant: ServerVariant, week: TrafficWeek, threshold: number): OptionPlan | undefined => {
+    if (serverCostReaches(ctx, variant, profile, week, minInstances, threshold)) return undefined;
+    const { plan } = chooseServerPlan(ctx, variant, profile, week, minInstances);
+    return plan && optionsFor(file, ctx, variant, plan).server;
+  };
+  // Every server variant, for the floors a search checks first (see cheaperSide).
+  const servers = prepared.flatMap((p) => p.servers.flatMap((ctx) => SERVER_VARIANTS.map((variant) => ({ ctx, variant }))));
+  let lastCheapest: OptionPlan | undefined;
   return {
     sidesByVolume: new Map(),
     plansAt(week, withHybrids = true) {
@@ -262,17 +278,47 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
       return plans;
     },
     cheaperSide(week) {
+      // The function cheapest at the last probe bounds this one's best function from above: where no server
+      // variant's floor is below it, serverless is the cheaper side without pricing the other functions
+      // (a search's probes far below the crossing mostly end here).
+      if (lastCheapest) {
+        const bound = lastCheapest.price(week, 'estimate').usd;
+        if (servers.every(({ ctx, variant }) => serverCostReaches(ctx, variant, profile, week, minInstances, bound))) return 'serverless';
+      }
       let serverless = Infinity;
       for (const { feasibleFunctions } of prepared)
-        for (const { option } of feasibleFunctions) serverless = Math.min(serverless, option.price(week, 'estimate').usd);
+        for (const { option } of feasibleFunctions) {
+          const usd = option.price(week, 'estimate').usd;
+          if (usd < serverless) [serverless, lastCheapest] = [usd, option];
+        }
       for (const { file, servers } of prepared)
         for (const ctx of servers)
           for (const variant of SERVER_VARIANTS) {
-            if (serverCostReaches(ctx, variant, profile, week, minInstances, serverless)) continue;
-            const { plan } = chooseServerPlan(ctx, variant, profile, week, minInstances);
-            if (plan && optionsFor(file, ctx, variant, plan).server.price(week, 'estimate').usd < serverless) return 'traditional';
+            const option = serverOptionBelow(file, ctx, variant, week, serverless);
+            if (option && option.price(week, 'estimate').usd < serverless) return 'traditional';
           }
       return serverless < Infinity ? 'serverless' : 'none';
+    },
+    cheapestPair(week) {
+      let serverless: { plan: OptionPlan; total: Pico } | undefined;
+      for (const { feasibleFunctions } of prepared)
+        for (const { option } of feasibleFunctions) {
+          const total = option.exactTotal(week);
+          if (!serverless || total < serverless.total) serverless = { plan: option, total };
+        }
+      let traditional: { plan: OptionPlan; total: Pico } | undefined;
+      let traditionalUsd = Infinity;
+      for (const { file, servers } of prepared)
+        for (const ctx of servers)
+          for (const variant of SERVER_VARIANTS) {
+            // A variant whose cost floor is above the best so far, by more than a float's rounding of an exact
+            // total, cannot cost less or as much.
+            const option = serverOptionBelow(file, ctx, variant, week, traditionalUsd * (1 + 1e-9) + 1e-9);
+            if (!option) continue;
+            const total = option.exactTotal(week);
+            if (!traditional || total < traditional.total) [traditional, traditionalUsd] = [{ plan: option, total }, Number(total) / 1e12];
+          }
+      return { serverless, traditional };
     },
   };
 }

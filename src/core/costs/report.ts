@@ -7,7 +7,7 @@ import { growthFactor, monthlyRequestsOf, scaleWeek, trafficWeek, type TrafficWe
 import { toLineItem } from './bill.js';
 import { estimateCaveats, profileCaveats } from './caveats.js';
 import { addPico, formatUsd, type Pico } from './money.js';
-import { prepareOptions, type Architecture, type OptionPlan, type PreparedOptions, type PureSide } from './options.js';
+import { prepareOptions, type OptionPlan, type PreparedOptions, type PureSide } from './options.js';
 
 export interface CostReport {
   options: OptionOut[];
@@ -87,32 +87,17 @@ export function findBreakEven(
     const { value } = bisectFlip(VOLUME_GRID[k - 1]!, VOLUME_GRID[k]!, sideAt, (s) => s === 'traditional', side);
     // Traditional is cheaper at `value`, so both sides have an option there.
     const week = weekAtVolume(profile.traffic, value);
-    const at = cheapestPair(options, week);
+    const at = options.cheapestPair(week);
+    const [serverless, traditional] = [at.serverless!, at.traditional!];
     return {
       monthlyRequests: Math.round(value),
-      serverlessOption: at.serverless.plan.id,
-      traditionalOption: at.traditional.plan.id,
-      serverlessMonthlyUsd: formatUsd(at.serverless.total),
-      traditionalMonthlyUsd: formatUsd(at.traditional.total),
+      serverlessOption: serverless.plan.id,
+      traditionalOption: traditional.plan.id,
+      serverlessMonthlyUsd: formatUsd(serverless.total),
+      traditionalMonthlyUsd: formatUsd(traditional.total),
     };
   }
   return null;
-}
-
-/**
- * The best serverless and the best traditional option at `week` (hybrids not priced), on exact bills: options
- * that cost the same to the last digit (a cluster whose control plane is free, and its bare VMs) tie exactly,
- * and the one listed first wins.
- */
-function cheapestPair(options: PreparedOptions, week: TrafficWeek) {
-  const best: Partial<Record<Architecture, { plan: OptionPlan; total: Pico }>> = {};
-  for (const plan of options.plansAt(week, false)) {
-    if (plan.infeasibleBecause.length > 0) continue;
-    const total = plan.exactTotal(week);
-    const leader = best[plan.architecture];
-    if (!leader || total < leader.total) best[plan.architecture] = { plan, total };
-  }
-  return { serverless: best.serverless!, traditional: best.traditional! };
 }
 
 export function costReport(

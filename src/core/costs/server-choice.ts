@@ -282,6 +282,7 @@ function planFor(ctx: ServerService, variant: ServerVariant, size: ServerSize, c
       monthlyCapHours: ctx.monthlyCapHours,
       // Every plan has every field, set or not: the pricing loops then meet one object shape, not four.
       controlPlane: ctx.controlPlane,
+      controlPlaneMonths: ctx.controlPlaneMonths,
       balancerMonths: ctx.balancerMonths,
       fleet: { week: undefined, minInstances: NaN, variant, fleet: NO_FLEET },
       nodeTwin: undefined,

@@ -35,6 +35,8 @@ export interface FleetSurroundings {
   monthlyCapHours: number;
   /** Managed Kubernetes: the service whose control-plane fee the cluster pays. */
   controlPlane?: Service;
+  /** The control plane's month, the same at every traffic (see controlPlaneLines); none for plain servers. */
+  controlPlaneMonths?: MonthTotals<Service>;
   /** The load balancer's months, shared by the service's plans (see priceBalancer); none without a balancer. */
   balancerMonths?: BalancerMonths;
 }
@@ -100,19 +102,24 @@ const CLUSTER_MONTH = { 'cluster-hour': HOURS_PER_MONTH };
 export function serverMonthTotal(plan: ServerPlan, profile: WorkloadProfile, week: TrafficWeek, minInstances: number): Pico {
   const last = plan.lastMonth;
   if (last.week === week && last.minInstances === minInstances) return last.total;
-  const bill = new Bill('exact');
-  if (plan.nodeTwin) controlPlaneLines(plan, profile, bill);
-  else priceServerMonth(plan, profile, week, minInstances, bill);
-  const total = plan.nodeTwin ? addPico(serverMonthTotal(plan.nodeTwin, profile, week, minInstances), bill.totalPico) : bill.totalPico;
+  let total: Pico;
+  if (plan.nodeTwin) total = addPico(serverMonthTotal(plan.nodeTwin, profile, week, minInstances), totalOnce(plan.controlPlaneMonths!, plan.controlPlane!, 'exact').total);
+  else {
+    const bill = new Bill('exact');
+    priceServerMonth(plan, profile, week, minInstances, bill);
+    total = bill.totalPico;
+  }
   last.week = week;
   last.minInstances = minInstances;
   last.total = total;
   return total;
 }
 
-/** A cluster's control-plane fee for the month (nothing for plain servers). */
+/** A cluster's control-plane fee for the month (nothing for plain servers): its lines, or its total priced once. */
 function controlPlaneLines(plan: ServerPlan, profile: WorkloadProfile, bill: Bill): void {
-  if (plan.controlPlane) priceServiceItems(plan.controlPlane, CLUSTER_MONTH, profile.applyFreeTier, bill);
+  if (!plan.controlPlane) return;
+  if (bill.itemised) priceServiceItems(plan.controlPlane, CLUSTER_MONTH, profile.applyFreeTier, bill);
+  else bill.addTotal(totalOnce(plan.controlPlaneMonths!, plan.controlPlane, bill.mode as 'estimate' | 'exact'));
 }
 
 /** One month of a server plan for the traffic `week`, priced onto `bill`. */
@@ -242,6 +249,7 @@ export function serverService(file: PricingFile, service: Service, profile: Work
     monthlyCapHours: service.billing?.monthlyCapHours ?? Infinity,
     // Every field present, set or not: one object shape for the code that reads them month after month.
     controlPlane,
+    controlPlaneMonths: controlPlane ? monthTotals((bill) => priceServiceItems(controlPlane, CLUSTER_MONTH, profile.applyFreeTier, bill)) : undefined,
     balancerMonths: loadBalancer ? balancerMonthsOf(balancers, loadBalancer, profile) : undefined,
     nodes,
     nodeTwin: undefined,
