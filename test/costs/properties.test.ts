@@ -19,7 +19,7 @@ import { SERVER_VARIANTS } from '../../src/core/costs/options.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import { selectPricing } from '../../src/core/pricing/catalog.js';
 import { WorkloadProfile } from '../../src/core/profile/schema.js';
-import { HOURS_PER_WEEK, trafficWeek, WEEKS_PER_MONTH, type TrafficWeek } from '../../src/core/traffic/week.js';
+import { HOURS_PER_WEEK, rpsAt, trafficWeek, WEEKS_PER_MONTH, type TrafficWeek } from '../../src/core/traffic/week.js';
 import { committedCatalog, defaultRuleset } from '../helpers.js';
 
 const catalog = committedCatalog();
@@ -177,7 +177,7 @@ t.test('warm instances counted busiest hour first, for a week and for a hybrid\'
     const overflow = new Float64Array(HOURS_PER_WEEK);
     let [busiest, busiestPeak] = [0, 0];
     for (let h = 0; h < HOURS_PER_WEEK; h++) {
-      const average = week.hourlyRps[h]!;
+      const average = rpsAt(week, h);
       const { burstShare, baseRps } = intraHourShape(average, week.burstFactor);
       const peakOverflow = Math.max(0, average * week.burstFactor - baselineRps);
       overflow[h] = burstShare * peakOverflow + (1 - burstShare) * Math.max(0, baseRps - baselineRps);
@@ -198,7 +198,7 @@ t.test('warm instances counted busiest hour first, for a week and for a hybrid\'
             // Up to a baseline above the busiest peak, that leaves no overflow at all.
             const baselineRps = baselineShare * week.peakRps;
             const pairs = [
-              [warmInstanceSeconds(week, execution, fn.shape, fn.service), byHour(week.hourlyRps, week.burstFactor, execution, perInstance)],
+              [warmInstanceSeconds(week, execution, fn.shape, fn.service), byHour(Array.from({ length: HOURS_PER_WEEK }, (_, h) => rpsAt(week, h)), week.burstFactor, execution, perInstance)],
               [overflowWarmSeconds(week, baselineRps, fn, execution), overflowByHour(week, baselineRps, execution, perInstance)],
             ];
             for (const [counted, reference] of pairs)

@@ -2,7 +2,7 @@
 // week to the quantities price items are charged on. Rounding rules come from the service's `billing`.
 import type { Service } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
-import { HOURS_PER_WEEK, sortedShape, WEEKS_PER_MONTH, type SortedShape, type TrafficWeek } from '../traffic/week.js';
+import { HOURS_PER_WEEK, rpsAt, sortedShape, WEEKS_PER_MONTH, type SortedShape, type TrafficWeek } from '../traffic/week.js';
 import type { Usage } from './service-lines.js';
 
 const KB_PER_GB = 1024 * 1024;
@@ -65,7 +65,7 @@ export function warmInstanceSeconds(week: TrafficWeek, execution: WorkloadProfil
   // search's volumes) or sorted already. A one-off week is read hour by hour.
   if (!worthSorting(week)) {
     let instanceHours = 0;
-    for (let h = 0; h < HOURS_PER_WEEK; h++) instanceHours += warmInstancesAt(week.hourlyRps[h]!, week.burstFactor, execution, perInstance);
+    for (let h = 0; h < HOURS_PER_WEEK; h++) instanceHours += warmInstancesAt(rpsAt(week, h), week.burstFactor, execution, perInstance);
     return instanceHours * WEEKS_PER_MONTH * 3600;
   }
   const scale = week.scale;

@@ -180,12 +180,15 @@ export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: W
   // Where no server can pay for itself, functions alone are the month.
   if (estimates.size === 1) return mode === 'estimate' ? estimates.get(0)! : monthWith(server, fn, profile, week, 0, mode);
   // The lowest estimate, the smaller baseline among equals.
-  const baselines = [...estimates.keys()].sort((a, b) => a - b);
   let cheapest = estimates.get(0)!;
-  for (const baseline of baselines) if (estimates.get(baseline)!.usd < cheapest.usd) cheapest = estimates.get(baseline)!;
+  for (const month of estimates.values())
+    if (month.usd < cheapest.usd || (month.usd === cheapest.usd && month.baselineInstances < cheapest.baselineInstances)) cheapest = month;
   if (mode === 'estimate') return cheapest;
   // Floats rank; exact bills decide among the near-ties (smaller baselines first), so the choice holds to the last digit.
-  const near = baselines.filter((b) => estimates.get(b)!.usd - cheapest.usd <= NEAR * Math.max(1, cheapest.usd));
+  const margin = NEAR * Math.max(1, cheapest.usd);
+  const near: number[] = [];
+  for (const month of estimates.values()) if (month.usd - cheapest.usd <= margin) near.push(month.baselineInstances);
+  if (near.length > 1) near.sort((a, b) => a - b);
   let best: HybridMonth | undefined;
   for (const baselineInstances of near) {
     const month = monthWith(server, fn, profile, week, baselineInstances, mode);

@@ -6,7 +6,7 @@ import { invocationOf, runLimitMs } from '../costs/serverless.js';
 import type { OptionOut } from '../evaluation/schema.js';
 import type { PricingFile } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
-import { HOURS_PER_WEEK, type TrafficWeek } from '../traffic/week.js';
+import { HOURS_PER_WEEK, rpsAt, type TrafficWeek } from '../traffic/week.js';
 
 export type FactType = 'number' | 'boolean' | 'string' | 'string[]';
 export type FactValue = number | boolean | string | readonly string[] | null;
@@ -99,7 +99,7 @@ export const FACTS: readonly FactDefinition[] = [
     description: 'Share of the week’s hours at or below 20% of the average rate: time servers would sit idle',
     compute: (c) => {
       let idle = 0;
-      for (let h = 0; h < HOURS_PER_WEEK; h++) if (c.week.hourlyRps[h]! <= 0.2 * c.week.averageRps) idle++;
+      for (let h = 0; h < HOURS_PER_WEEK; h++) if (rpsAt(c.week, h) <= 0.2 * c.week.averageRps) idle++;
       return idle / HOURS_PER_WEEK;
     },
   },

@@ -75,9 +75,11 @@ export function sortedShape(shape: WeekShape): SortedShape {
   return sorted;
 }
 
+/**
+ * A week of traffic: its shape × a scale. Hour h's rate is rpsAt(week, h); the 168 rates of a scaled week are
+ * never stored (projections and searches make weeks by the dozen and read their shapes' derived curves instead).
+ */
 export interface TrafficWeek {
-  /** Requests per second in each hour of the week, Monday 00:00 first; average = averageRps. */
-  readonly hourlyRps: Float64Array;
   readonly averageRps: number;
   /** Busiest hour's average rate. */
   readonly busiestHourRps: number;
@@ -86,9 +88,14 @@ export interface TrafficWeek {
   /** peakRps ÷ busiestHourRps (≥ 1): how much faster than its hour's average the load can burst. */
   readonly burstFactor: number;
   readonly monthlyRequests: number;
-  /** hourlyRps = shape.hourlyRps × scale, each hour computed exactly so (searches may read the shape's sorted rates × scale instead). */
+  /** Each hour's rate is shape.hourlyRps × scale, computed exactly so (searches may read the shape's sorted rates × scale instead). */
   readonly shape: WeekShape;
   readonly scale: number;
+}
+
+/** Requests per second in hour `hour` of the week (0 = Monday 00:00); the hours average to averageRps. */
+export function rpsAt(week: TrafficWeek, hour: number): number {
+  return week.shape.hourlyRps[hour]! * week.scale;
 }
 
 export function weightsOf(traffic: WorkloadProfile['traffic']): number[] {
@@ -126,7 +133,6 @@ function firstWeek(traffic: WorkloadProfile['traffic']): TrafficWeek {
   }
   const peakRps = Math.max(traffic.peakRps ?? 0, busiestHourRps);
   week = {
-    hourlyRps,
     averageRps,
     busiestHourRps,
     peakRps,
@@ -148,18 +154,14 @@ export function trafficWeek(traffic: WorkloadProfile['traffic'], volumeFactor = 
 
 /** `week` with every rate and the volume × `factor`: the same shape, so the burst factor is unchanged. */
 export function scaleWeek(week: TrafficWeek, factor: number): TrafficWeek {
-  const scale = week.scale * factor;
-  const hourlyRps = new Float64Array(HOURS_PER_WEEK);
-  for (let h = 0; h < HOURS_PER_WEEK; h++) hourlyRps[h] = week.shape.hourlyRps[h]! * scale;
   return {
-    hourlyRps,
     averageRps: week.averageRps * factor,
     busiestHourRps: week.busiestHourRps * factor,
     peakRps: week.peakRps * factor,
     burstFactor: week.burstFactor,
     monthlyRequests: week.monthlyRequests * factor,
     shape: week.shape,
-    scale,
+    scale: week.scale * factor,
   };
 }
 
