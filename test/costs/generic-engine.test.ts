@@ -6,7 +6,9 @@ import { functionPlans } from '../../src/core/costs/serverless.js';
 import { serverSizes } from '../../src/core/costs/servers.js';
 import { chooseServerPlan } from '../../src/core/costs/server-choice.js';
 import { serverService } from '../../src/core/costs/traditional.js';
-import { networkItemsOf, networkLines } from '../../src/core/costs/support-lines.js';
+import { networkLines, networkPricing } from '../../src/core/costs/support-lines.js';
+import { Bill } from '../../src/core/costs/bill.js';
+import { formatUsd } from '../../src/core/costs/money.js';
 import { weekAtVolume } from '../../src/core/costs/report.js';
 import { PricingFile } from '../../src/core/pricing/schema.js';
 import { trafficWeek } from '../../src/core/traffic/week.js';
@@ -144,9 +146,18 @@ t.test('container sizes priced from tiered items', async (t) => {
 t.test('egress included with the servers adds to what the network item already includes', async (t) => {
   // One server all month, each of its 30,720 answers 1 MB (30 GB), its size bringing 10 GB a month.
   const oneMbAnswers = profile({ averageDurationMs: 50, egressKbPerResponse: 1024 });
-  const lines = itemised((b) => networkLines({ network: net, networkItems: networkItemsOf(net), size: { includedEgressGb: 10 } }, 30 * 1024, 730, false, oneMbAnswers, b));
+  const network = networkPricing(net, oneMbAnswers);
+  const lines = itemised((b) => networkLines({ network, size: { includedEgressGb: 10 } }, 30 * 1024, 730, false, oneMbAnswers, b));
   t.same(lines.map((l) => `${l.name}: ${l.quantity} × ${l.unitPriceUsd}`), ['Net: egress, included in plan: 15 × 0', 'Net: egress, over 15: 15 × 0.1', 'Net: addresses: 730 × 0.004']);
-  t.same(itemised((b) => networkLines({ networkItems: networkItemsOf(undefined), size: { includedEgressGb: 10 } }, 30 * 1024, 730, false, oneMbAnswers, b)), [], 'no network service, no lines');
+  t.same(itemised((b) => networkLines({ size: { includedEgressGb: 10 } }, 30 * 1024, 730, false, oneMbAnswers, b)), [], 'no network service, no lines');
+  // Without transfer of their own, servers' egress is the provider's: a bill without lines adds it as one total,
+  // kept for the requests priced last, which adds up as the lines do.
+  const noTransferOfTheirOwn = { network, size: { includedEgressGb: 0 } };
+  const [shown, exact, again] = [new Bill('itemised'), new Bill('exact'), new Bill('exact')];
+  for (const bill of [shown, exact, again]) networkLines(noTransferOfTheirOwn, 30 * 1024, 730, false, oneMbAnswers, bill);
+  t.equal(formatUsd(exact.totalPico), '5.42', '25 GB beyond the 5 included at $0.10, and 730 address-hours at $0.004');
+  t.equal(exact.totalPico, shown.totalPico);
+  t.equal(again.totalPico, shown.totalPico, 'the kept egress total, read again');
 });
 
 t.test('a profile with no traffic yet still scales to any volume for the break-even search', async (t) => {

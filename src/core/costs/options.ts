@@ -1,6 +1,6 @@
 // Every option the engine prices for a profile: functions per function service, servers per server
 // service and variant, and a hybrid per provider that has both. Each is a plan that can price any month.
-import type { PricingFile, Service } from '../pricing/schema.js';
+import type { PricingFile } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import type { TrafficWeek } from '../traffic/week.js';
 import { Bill, NO_LINES, type BillMode, type MoneyLine } from './bill.js';
@@ -8,7 +8,7 @@ import { bestHybridMonth } from './hybrid.js';
 import type { Pico } from './money.js';
 import { functionPlans, functionsAloneTotal, priceFunctionsAlone, type FunctionPlan } from './serverless.js';
 import { chooseServerPlan, serverCostReaches } from './server-choice.js';
-import { linkNodeTwins, priceServerMonth, serverMonthTotal, serverService, VARIANT_LABEL, type BalancerMonths, type ServerPlan, type ServerService, type ServerVariant } from './traditional.js';
+import { linkNodeTwins, priceServerMonth, serverMonthTotal, serverService, sharedSurroundings, VARIANT_LABEL, type ServerPlan, type ServerService, type ServerVariant } from './traditional.js';
 
 export type Architecture = 'serverless' | 'traditional' | 'hybrid';
 
@@ -197,11 +197,11 @@ export type PureSide = 'serverless' | 'traditional' | 'none';
  * that function (an option stays the same option as traffic grows).
  */
 export function prepareOptions(files: readonly PricingFile[], profile: WorkloadProfile, minInstances: number): PreparedOptions {
-  const balancers = new Map<Service, BalancerMonths>();
+  const shared = sharedSurroundings();
   const prepared = files.map((file) => {
     const functions = functionPlans(file, profile).map((fn) => ({ fn, option: functionOption(fn, profile) }));
     const feasibleFunctions = functions.filter((f) => f.fn.infeasibleBecause.length === 0);
-    const servers = file.services.filter((service) => service.architecture === 'traditional').map((service) => serverService(file, service, profile, balancers));
+    const servers = file.services.filter((service) => service.architecture === 'traditional').map((service) => serverService(file, service, profile, shared));
     linkNodeTwins(servers);
     return { file, functions, feasibleFunctions, servers };
   });

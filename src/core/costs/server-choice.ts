@@ -277,7 +277,6 @@ function planFor(ctx: ServerService, variant: ServerVariant, size: ServerSize, c
       capacityRps,
       loadBalancer: ctx.loadBalancer,
       network: ctx.network,
-      networkItems: ctx.networkItems,
       ipHourlyEstimate: ctx.ipHourlyEstimate,
       monthlyCapHours: ctx.monthlyCapHours,
       // Every plan has every field, set or not: the pricing loops then meet one object shape, not four.

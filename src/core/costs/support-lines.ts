@@ -4,7 +4,7 @@ import type { Service } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_MONTH, HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek, type WeekShape } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
-import type { Bill } from './bill.js';
+import { monthTotals, totalOnce, type Bill, type MonthTotals } from './bill.js';
 import type { PricedItem } from './price-item.js';
 import { itemsOf, priceItems, priceServiceItems } from './service-lines.js';
 
@@ -60,19 +60,43 @@ export function loadBalancerLines(lb: Service, week: TrafficWeek, profile: Workl
 }
 
 const NETWORK_METERS = ['egress-gb', 'ip-hour'] as const;
+const EGRESS_METER = ['egress-gb'] as const;
+const IP_METER = ['ip-hour'] as const;
+
+/**
+ * A network service made ready for one profile: its egress and IPv4 items, and its egress months kept by
+ * monthly requests. Egress does not depend on the servers (unless they bring transfer of their own), so every
+ * fleet of a provider that meets the same requests in turn — each server option of a projection's month —
+ * adds one egress total.
+ */
+export interface NetworkPricing {
+  service: Service;
+  /** Egress and public IPv4 items, for bills that show their lines. */
+  items: readonly PricedItem[];
+  ipItems: readonly PricedItem[];
+  egressMonths: MonthTotals<number>;
+}
+
+export function networkPricing(network: Service, profile: WorkloadProfile): NetworkPricing {
+  const egressItems = itemsOf(network, 'all', EGRESS_METER);
+  const egressUsage = { 'egress-gb': 0 };
+  return {
+    service: network,
+    items: itemsOf(network, 'all', NETWORK_METERS),
+    ipItems: itemsOf(network, 'all', IP_METER),
+    egressMonths: monthTotals((bill, requests) => {
+      egressUsage['egress-gb'] = egressGb(requests, profile.execution);
+      priceItems(network, egressItems, egressUsage, profile.applyFreeTier, bill);
+    }),
+  };
+}
 
 /** What networkLines needs of a fleet: its network service, its balancer, and its size's pooled transfer. */
 export interface NetworkedFleet {
-  network?: Service;
-  /** The network service's egress and IPv4 items (networkItemsOf), chosen once. */
-  networkItems: readonly PricedItem[];
+  /** The provider's network service made ready for the profile (none: no egress or IPv4 is charged). */
+  network?: NetworkPricing;
   loadBalancer?: Service;
   size: { includedEgressGb: number };
-}
-
-/** The items of a network service a fleet's month prices: egress and public IPv4. */
-export function networkItemsOf(network: Service | undefined): readonly PricedItem[] {
-  return network ? itemsOf(network, 'all', NETWORK_METERS) : [];
 }
 
 // The meter quantities of a network month, filled in for each call: priceItems reads them before it
@@ -87,11 +111,17 @@ const networkIncluded = { 'egress-gb': 0 };
  * included, then charged above it.
  */
 export function networkLines(fleet: NetworkedFleet, requests: number, hours: number, balanced: boolean, profile: WorkloadProfile, bill: Bill): void {
-  if (!fleet.network) return;
+  const network = fleet.network;
+  if (!network) return;
   const lbIps = balanced ? (fleet.loadBalancer!.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH : 0;
-  networkUsage['egress-gb'] = egressGb(requests, profile.execution);
   networkUsage['ip-hour'] = hours + lbIps;
+  if (!bill.itemised && fleet.size.includedEgressGb === 0) {
+    // Lines added exactly in any order: egress as the provider's shared total, then the addresses.
+    bill.addTotal(totalOnce(network.egressMonths, requests, bill.mode as 'estimate' | 'exact'));
+    priceItems(network.service, network.ipItems, networkUsage, profile.applyFreeTier, bill);
+    return;
+  }
+  networkUsage['egress-gb'] = egressGb(requests, profile.execution);
   networkIncluded['egress-gb'] = (fleet.size.includedEgressGb * hours) / HOURS_PER_MONTH;
-  priceItems(fleet.network, fleet.networkItems, networkUsage, profile.applyFreeTier, bill, networkIncluded);
+  priceItems(network.service, network.items, networkUsage, profile.applyFreeTier, bill, networkIncluded);
 }
-

@@ -7,11 +7,11 @@ import { HOURS_PER_MONTH, type TrafficWeek, type WeekShape } from '../traffic/we
 import { ASSUMPTIONS } from './assumptions.js';
 import { Bill, monthTotals, totalOnce, type MonthTotal, type MonthTotals } from './bill.js';
 import { addPico, type Pico } from './money.js';
-import { firstUnitPrice, type PricedItem } from './price-item.js';
+import { firstUnitPrice } from './price-item.js';
 import type { CheapestRates, RankedSize, ServerChoice } from './server-choice.js';
 import { fleetFor, opsLine, perInstanceRps, serverSizes, type Fleet, type ServerSize } from './servers.js';
 import { priceServiceItems, serviceById } from './service-lines.js';
-import { loadBalancerLines, networkItemsOf, networkLines } from './support-lines.js';
+import { loadBalancerLines, networkLines, networkPricing, type NetworkPricing } from './support-lines.js';
 
 export type ServerVariant = 'on-demand-autoscaled' | 'on-demand-fixed' | 'committed-fixed';
 
@@ -26,9 +26,8 @@ export const VARIANT_LABEL: Record<ServerVariant, string> = {
 /** What surrounds a service's servers, the same for every size and variant: a service and its plans both carry it. */
 export interface FleetSurroundings {
   loadBalancer?: Service;
-  network?: Service;
-  /** The network service's egress and IPv4 items (networkItemsOf), chosen once for every plan of the service. */
-  networkItems: readonly PricedItem[];
+  /** The provider's network service (egress, IPv4) made ready for the profile, shared by its services. */
+  network?: NetworkPricing;
   /** Price per public IPv4 address-hour as a float, for ranking sizes; 0 when not charged. */
   ipHourlyEstimate: number;
   /** Hours after which an on-demand instance's month is billed at its monthly price (Infinity: no cap). */
@@ -66,10 +65,30 @@ export interface ServerPlan extends FleetSurroundings {
 /** A load balancer's last month, estimate and exact, with its week: every size and variant of a service pays the same. */
 export type BalancerMonths = MonthTotals<TrafficWeek>;
 
-function balancerMonthsOf(balancers: Map<Service, BalancerMonths>, loadBalancer: Service, profile: WorkloadProfile): BalancerMonths {
-  let months = balancers.get(loadBalancer);
-  if (!months) balancers.set(loadBalancer, (months = monthTotals((bill, week) => loadBalancerLines(loadBalancer, week, profile, profile.applyFreeTier, bill))));
+/**
+ * What the services of one profile's pricing share: each load balancer's months (by week) and each network
+ * service's (egress by requests). The services of a provider that share one (VMs, containers, a cluster's
+ * nodes) price its month once per traffic.
+ */
+export interface SharedSurroundings {
+  balancers: Map<Service, BalancerMonths>;
+  networks: Map<Service, NetworkPricing>;
+}
+
+export function sharedSurroundings(): SharedSurroundings {
+  return { balancers: new Map(), networks: new Map() };
+}
+
+function balancerMonthsOf(shared: SharedSurroundings, loadBalancer: Service, profile: WorkloadProfile): BalancerMonths {
+  let months = shared.balancers.get(loadBalancer);
+  if (!months) shared.balancers.set(loadBalancer, (months = monthTotals((bill, week) => loadBalancerLines(loadBalancer, week, profile, profile.applyFreeTier, bill))));
   return months;
+}
+
+function networkOf(shared: SharedSurroundings, network: Service, profile: WorkloadProfile): NetworkPricing {
+  let pricing = shared.networks.get(network);
+  if (!pricing) shared.networks.set(network, (pricing = networkPricing(network, profile)));
+  return pricing;
 }
 
 export interface ServerMonth {
@@ -225,11 +244,8 @@ export function fittingSizes(ctx: ServerService): Array<{ size: ServerSize; capa
   return ctx.fitting;
 }
 
-/**
- * A traditional service made ready for `profile`. `balancers` holds the months of each load balancer: the
- * services of a provider that share one (VMs, containers, a cluster's nodes) price its month once per week.
- */
-export function serverService(file: PricingFile, service: Service, profile: WorkloadProfile, balancers = new Map<Service, BalancerMonths>()): ServerService {
+/** A traditional service made ready for `profile`, with what it shares with the provider's other services. */
+export function serverService(file: PricingFile, service: Service, profile: WorkloadProfile, shared = sharedSurroundings()): ServerService {
   // Workers that pull from a queue or run on a schedule serve nothing over HTTP: no load balancer.
   const loadBalancer = profile.trigger === 'http' ? serviceById(file, service.billing?.requiresLoadBalancer) : undefined;
   const network = serviceById(file, service.billing?.egressService);
@@ -243,14 +259,13 @@ export function serverService(file: PricingFile, service: Service, profile: Work
     file,
     service,
     loadBalancer,
-    network,
-    networkItems: networkItemsOf(network),
+    network: network && networkOf(shared, network, profile),
     ipHourlyEstimate,
     monthlyCapHours: service.billing?.monthlyCapHours ?? Infinity,
     // Every field present, set or not: one object shape for the code that reads them month after month.
     controlPlane,
     controlPlaneMonths: controlPlane ? monthTotals((bill) => priceServiceItems(controlPlane, CLUSTER_MONTH, profile.applyFreeTier, bill)) : undefined,
-    balancerMonths: loadBalancer ? balancerMonthsOf(balancers, loadBalancer, profile) : undefined,
+    balancerMonths: loadBalancer ? balancerMonthsOf(shared, loadBalancer, profile) : undefined,
     nodes,
     nodeTwin: undefined,
     execution: profile.execution,
