@@ -160,6 +160,10 @@ export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: W
   // balancer once two run or the profile asks for two: baselines whose servers alone cost more than
   // functions alone (B = 0) cannot win, and are not priced.
   const perServer = baselineHours(server, 1).hours * (server.size.committedHourlyEstimate ?? server.size.hourlyEstimate);
+  // An exact month of functions alone is shared with the function option priced just before (see monthWith):
+  // ranked by that instead of an estimate of its own, it is the same ranking to within a float's rounding,
+  // far inside the near-ties that exact bills settle.
+  if (mode === 'exact') estimates.set(0, monthWith(server, fn, profile, week, 0, mode));
   const functionsAlone = estimate(0);
   const budget = functionsAlone * (1 + NEAR) + NEAR;
   const balancer = server.loadBalancer ? balancerTotal(server, week, 'estimate').usd : 0;
