@@ -59,5 +59,6 @@ t.test('the cheapest option is found on the exact amounts, even where two differ
   t.equal(fact(context([cheaper, dearer]), 'cheapestArchitecture'), 'serverless');
   // Exactly equal: the option listed first stays the cheapest.
   t.equal(fact(context([option('traditional', '5.5'), option('serverless', '5.50')]), 'cheapestArchitecture'), 'traditional');
+  t.equal(fact(context([option('traditional', '7.25'), option('serverless', '7.25')]), 'cheapestArchitecture'), 'traditional', 'the same text: equal without decimals');
   t.equal(fact(context([option('serverless', '9'), option('traditional', '12.25')]), 'cheapestArchitecture'), 'serverless', 'floats apart decide alone');
 });

@@ -56,7 +56,10 @@ export function cheapestOption(options: readonly OptionOut[], architecture?: str
 export function compareUsd(a: string, b: string): number {
   const x = Number(a);
   const y = Number(b);
-  return x !== y ? x - y : new Decimal(a).comparedTo(b);
+  if (x !== y) return x - y;
+  // Equal texts are equal amounts; only amounts a float cannot tell apart need decimals (options that cost the
+  // same, such as a fleet that never leaves its floor autoscaled or fixed, tie often).
+  return a === b ? 0 : new Decimal(a).comparedTo(b);
 }
 
 const usdOf = (option: OptionOut | undefined) => (option ? Number(option.monthlyUsd!) : null);
