@@ -100,7 +100,7 @@ t.test('a hybrid never costs more than its functions alone or its servers fixed 
 
 t.test('a search probe that rules server variants out on cost floors decides as pricing every option would', async () => {
   fc.assert(
-    fc.property(profileArb, fc.double({ min: 0.001, max: 1000, noNaN: true }), (input, factor) => {
+    fc.property(profileArb, fc.double({ min: 0.001, max: 1000, noNaN: true }), fc.double({ min: 0.001, max: 1000, noNaN: true }), (input, factor, earlierFactor) => {
       const profile = WorkloadProfile.parse(input);
       const files = selectPricing(catalog, profile.pricingDate!);
       const week = trafficWeek(profile.traffic, factor);
@@ -111,8 +111,39 @@ t.test('a search probe that rules server variants out on cost floors decides as 
       const bySearch = prepareOptions(files, profile, profile.minInstances).cheaperSide(week);
       const byPricingAll = best.traditional < best.serverless ? 'traditional' : best.serverless < Infinity ? 'serverless' : 'none';
       if (bySearch !== byPricingAll) throw new Error(`cheaperSide says ${bySearch}, every option priced says ${byPricingAll}`);
+      // A probe after another, whose cheapest function is tried first as a bound, decides the same.
+      const searching = prepareOptions(files, profile, profile.minInstances);
+      searching.cheaperSide(trafficWeek(profile.traffic, earlierFactor));
+      const afterProbe = searching.cheaperSide(week);
+      if (afterProbe !== byPricingAll) throw new Error(`after a probe at ×${earlierFactor}, cheaperSide says ${afterProbe}, every option priced says ${byPricingAll}`);
     }),
     { numRuns: 150, seed: 424242 },
+  );
+});
+
+t.test("the break-even's best pair, sizing only variants whose floor is below the best so far, is the pair pricing every option exactly finds", async () => {
+  fc.assert(
+    fc.property(profileArb, fc.double({ min: 0.001, max: 1000, noNaN: true }), (input, factor) => {
+      const profile = WorkloadProfile.parse(input);
+      const files = selectPricing(catalog, profile.pricingDate!);
+      const week = trafficWeek(profile.traffic, factor);
+      // Every option priced exactly, the first listed winning among equals.
+      const best: Record<string, { id: string; total: bigint } | undefined> = {};
+      for (const plan of optionPlans(files, profile, week, profile.minInstances, false)) {
+        if (plan.infeasibleBecause.length > 0) continue;
+        const total = BigInt(plan.exactTotal(week));
+        const leader = best[plan.architecture];
+        if (!leader || total < leader.total) best[plan.architecture] = { id: plan.id, total };
+      }
+      const pair = prepareOptions(files, profile, profile.minInstances).cheapestPair(week);
+      for (const side of ['serverless', 'traditional'] as const) {
+        const [found, expected] = [pair[side], best[side]];
+        const [foundTotal, expectedTotal] = [found && BigInt(found.total), expected?.total];
+        if (found?.plan.id !== expected?.id || foundTotal !== expectedTotal)
+          throw new Error(`${side}: the pair has ${found?.plan.id} at ${foundTotal}, pricing every option ${expected?.id} at ${expectedTotal}`);
+      }
+    }),
+    { numRuns: 150, seed: 515151 },
   );
 });
 

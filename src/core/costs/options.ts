@@ -242,7 +242,7 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
     return plan && optionsFor(file, ctx, variant, plan).server;
   };
   // Every server variant, for the floors a search checks first (see cheaperSide).
-  const servers = prepared.flatMap((p) => p.servers.flatMap((ctx) => SERVER_VARIANTS.map((variant) => ({ ctx, variant }))));
+  const serverVariants = prepared.flatMap((p) => p.servers.flatMap((ctx) => SERVER_VARIANTS.map((variant) => ({ ctx, variant }))));
   let lastCheapest: OptionPlan | undefined;
   return {
     sidesByVolume: new Map(),
@@ -283,7 +283,7 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
       // (a search's probes far below the crossing mostly end here).
       if (lastCheapest) {
         const bound = lastCheapest.price(week, 'estimate').usd;
-        if (servers.every(({ ctx, variant }) => serverCostReaches(ctx, variant, profile, week, minInstances, bound))) return 'serverless';
+        if (serverVariants.every(({ ctx, variant }) => serverCostReaches(ctx, variant, profile, week, minInstances, bound))) return 'serverless';
       }
       let serverless = Infinity;
       for (const { feasibleFunctions } of prepared)
