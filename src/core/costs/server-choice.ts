@@ -283,6 +283,7 @@ function planFor(ctx: ServerService, variant: ServerVariant, size: ServerSize, c
       controlPlane: ctx.controlPlane,
       controlPlaneMonths: ctx.controlPlaneMonths,
       balancerMonths: ctx.balancerMonths,
+      lastFleetMonth: ctx.lastFleetMonth,
       fleet: { week: undefined, minInstances: NaN, variant, fleet: NO_FLEET },
       nodeTwin: undefined,
       lastMonth: { week: undefined, minInstances: NaN, total: 0 },

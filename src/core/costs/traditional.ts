@@ -38,6 +38,22 @@ export interface FleetSurroundings {
   controlPlaneMonths?: MonthTotals<Service>;
   /** The load balancer's months, shared by the service's plans (see priceBalancer); none without a balancer. */
   balancerMonths?: BalancerMonths;
+  /** The service's last exact month of servers, shared by its plans (see serverMonthTotal). */
+  lastFleetMonth: FleetMonth;
+}
+
+/**
+ * An exact month of a service's servers with what decides it besides the service: the week, the size, on
+ * demand or committed, the instance-hours and the most instances at once. Variants that run the same size for
+ * the same hours bill alike (a fleet that never leaves its floor is the same autoscaled or fixed at its peak).
+ */
+interface FleetMonth {
+  week: TrafficWeek | undefined;
+  size: ServerSize | undefined;
+  committed: boolean;
+  hours: number;
+  peak: number;
+  total: Pico;
 }
 
 /**
@@ -124,9 +140,21 @@ export function serverMonthTotal(plan: ServerPlan, profile: WorkloadProfile, wee
   let total: Pico;
   if (plan.nodeTwin) total = addPico(serverMonthTotal(plan.nodeTwin, profile, week, minInstances), totalOnce(plan.controlPlaneMonths!, plan.controlPlane!, 'exact').total);
   else {
-    const bill = new Bill('exact');
-    priceServerMonth(plan, profile, week, minInstances, bill);
-    total = bill.totalPico;
+    const { hours, peak } = fleetOf(plan, week, minInstances);
+    const committed = isCommitted(plan.variant);
+    const shared = plan.lastFleetMonth;
+    if (shared.week === week && shared.size === plan.size && shared.committed === committed && shared.hours === hours && shared.peak === peak) total = shared.total;
+    else {
+      const bill = new Bill('exact');
+      priceServerMonth(plan, profile, week, minInstances, bill);
+      total = bill.totalPico;
+      shared.week = week;
+      shared.size = plan.size;
+      shared.committed = committed;
+      shared.hours = hours;
+      shared.peak = peak;
+      shared.total = total;
+    }
   }
   last.week = week;
   last.minInstances = minInstances;
@@ -266,6 +294,7 @@ export function serverService(file: PricingFile, service: Service, profile: Work
     controlPlane,
     controlPlaneMonths: controlPlane ? monthTotals((bill) => priceServiceItems(controlPlane, CLUSTER_MONTH, profile.applyFreeTier, bill)) : undefined,
     balancerMonths: loadBalancer ? balancerMonthsOf(shared, loadBalancer, profile) : undefined,
+    lastFleetMonth: { week: undefined, size: undefined, committed: false, hours: NaN, peak: NaN, total: 0 },
     nodes,
     nodeTwin: undefined,
     execution: profile.execution,
