@@ -129,13 +129,13 @@ export class Bill {
    * A credit line worth what was added since `mark`, less `excluded` (which the credit does not pay for),
    * and at most `cap`: a plan's pooled usage credit. Nothing when that is zero.
    */
-  addCredit(name: string, cap: Price, since: BillMark, excluded: Bill): void {
+  addCredit(name: string, cap: Price, since: BillMark, excluded: MonthTotal): void {
     if (!this.exact) {
       const covered = Math.min(cap.usd, Math.max(0, this.usd - since.usd - excluded.usd));
       this.usd -= covered;
       return;
     }
-    const used = subPico(subPico(this.pico, since.pico), excluded.pico);
+    const used = subPico(subPico(this.pico, since.pico), excluded.total);
     const capPico = amountOf(1, cap);
     const covered = used <= 0 ? 0 : used < capPico ? used : capPico;
     if (covered === 0) return;

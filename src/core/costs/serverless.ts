@@ -31,6 +31,8 @@ export interface FunctionPlan extends Invocation {
    * bill the same month, one right after the other. A plan lives as long as one evaluation, and so do these.
    */
   totals: MonthTotals<TrafficWeek>;
+  /** A plan with a pooled usage credit: its own monthly fee, which the credit does not pay for (the same every month). */
+  planFees: MonthTotals<Service> | undefined;
 }
 
 export const TRIGGER_NOUN: Record<Trigger, string> = {
@@ -147,6 +149,7 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
           egress: egress ? itemsOf(egress, 'on-demand', EGRESS) : [],
         },
         totals: monthTotals((bill, week) => priceFunctionsAlone(plan, profile, week, bill)),
+        planFees: service.billing?.includedCreditUsd === undefined ? undefined : monthTotals((bill) => priceServiceItems(service, PLAN_MONTH, false, bill, 'all', MONTH_FEE)),
       };
       return plan;
     });
@@ -182,13 +185,11 @@ export function priceFunctionMonth(plan: FunctionPlan, profile: WorkloadProfile,
     priceItems(plan.eventSource, items.eventSource, { ...usage, 'event-request': eventRequests }, profile.applyFreeTier, bill);
   }
   if (plan.egress) priceItems(plan.egress, items.egress, usage, profile.applyFreeTier, bill);
-  const credit = plan.service.billing?.includedCreditUsd;
-  if (credit !== undefined) {
+  if (plan.planFees) {
     // The plan's pooled usage credit (Vercel Pro's $20, Netlify's monthly credits): one line, never more
-    // than the usage it covers.
-    const fees = new Bill(bill.mode);
-    priceServiceItems(plan.service, PLAN_MONTH, false, fees, 'all', MONTH_FEE);
-    bill.addCredit(`${plan.service.name}: usage credit included in the plan`, tablePrice(credit), start, fees);
+    // than the usage it covers. An itemised bill's fees total as an exact one's do.
+    const fees = totalOnce(plan.planFees, plan.service, bill.mode === 'estimate' ? 'estimate' : 'exact');
+    bill.addCredit(`${plan.service.name}: usage credit included in the plan`, tablePrice(plan.service.billing!.includedCreditUsd!), start, fees);
   }
 }
 
