@@ -207,12 +207,17 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
   });
   const optionsOf = new Map<ServerPlan, { server: OptionPlan; hybrids: Map<FunctionPlan, OptionPlan> }>();
   // Re-sizing an option re-chooses its servers' size at the week; `optionOn` is the same option on that size.
-  const resizing =
-    (ctx: ServerService, variant: ServerVariant, optionOn: (chosen: ServerPlan) => OptionPlan): NonNullable<OptionPlan['resizedAt']> =>
-    (week) => {
-      const choice = chooseServerPlan(ctx, variant, profile, week, minInstances);
-      return choice.plan ? optionOn(choice.plan) : choice.infeasibleBecause;
+  // Months mostly choose the size the month before chose: its option is kept at hand.
+  const resizing = (ctx: ServerService, variant: ServerVariant, optionOn: (chosen: ServerPlan) => OptionPlan): NonNullable<OptionPlan['resizedAt']> => {
+    let lastPlan: ServerPlan | undefined;
+    let lastOption: OptionPlan | undefined;
+    return (week) => {
+      const { plan, infeasibleBecause } = chooseServerPlan(ctx, variant, profile, week, minInstances);
+      if (!plan) return infeasibleBecause;
+      if (plan !== lastPlan) [lastPlan, lastOption] = [plan, optionOn(plan)];
+      return lastOption!;
     };
+  };
   // Months that choose the same size (and hybrid function) share one option object.
   const optionsFor = (file: PricingFile, ctx: ServerService, variant: ServerVariant, chosen: ServerPlan) => {
     let forPlan = optionsOf.get(chosen);

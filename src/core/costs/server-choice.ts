@@ -130,8 +130,10 @@ function chooseAnew(ctx: ServerService, variant: ServerVariant, state: VariantSt
 
 /** The choice of `best`, whose fleet at `week` is `fleet`: kept as the next choice's seed. */
 function chosen(ctx: ServerService, variant: ServerVariant, state: VariantState, best: RankedSize, week: TrafficWeek, minInstances: number, fleet: Fleet): ServerChoice {
+  // Months mostly choose the size chosen the month before: its plan is at hand.
+  const plan = best === state.lastChoice && state.lastPlan ? state.lastPlan : planFor(ctx, variant, best.size, best.capacityRps);
   state.lastChoice = best;
-  const plan = planFor(ctx, variant, best.size, best.capacityRps);
+  state.lastPlan = plan;
   // The month about to be priced needs this very fleet: kept, not counted again.
   const known = plan.fleet;
   known.week = week;

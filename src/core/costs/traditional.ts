@@ -229,8 +229,9 @@ export interface VariantState {
   plans: Map<ServerSize, ServerPlan> | undefined;
   /** The last choice made, with the week and floor of instances it was made for. */
   lastChosen: { week: TrafficWeek | undefined; minInstances: number; choice: ServerChoice | undefined };
-  /** The size chosen last: the seed of the next choice. */
+  /** The size chosen last: the seed of the next choice; and its plan. */
   lastChoice: RankedSize | undefined;
+  lastPlan: ServerPlan | undefined;
   /** What the last full search found about the sizes it did not choose (server-choice.ts reads it). */
   rivals: Rivals;
   /** The lowest rates among the fitting sizes (null: none is priced), for cost floors. */
@@ -257,7 +258,7 @@ const NO_RIVALS: Rivals = Object.freeze({ shape: undefined, burstFactor: NaN, mi
 
 /** A variant that has learnt nothing yet: every field present, so every state has one object shape. */
 function variantState(): VariantState {
-  return { plans: undefined, lastChosen: { week: undefined, minInstances: NaN, choice: undefined }, lastChoice: undefined, rivals: NO_RIVALS, cheapest: undefined, cheapestHourly: undefined };
+  return { plans: undefined, lastChosen: { week: undefined, minInstances: NaN, choice: undefined }, lastChoice: undefined, lastPlan: undefined, rivals: NO_RIVALS, cheapest: undefined, cheapestHourly: undefined };
 }
 
 /** The sizes of a service with room for one request, made on first use: a search may rule the service out without. */
