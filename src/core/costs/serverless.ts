@@ -6,7 +6,7 @@ import type { TrafficWeek } from '../traffic/week.js';
 import { functionShape, functionUsage, initSecondsOf, warmInstanceSeconds, type FunctionShape } from './function-usage.js';
 import { ASSUMPTIONS } from './assumptions.js';
 import { Bill, monthTotals, totalOnce, type MonthTotal, type MonthTotals } from './bill.js';
-import { tablePrice } from './money.js';
+import { tablePrice, type Price } from './money.js';
 import { opsLine } from './servers.js';
 import { itemsOf, priceItems, priceServiceItems, serviceById } from './service-lines.js';
 import type { PricedItem } from './price-item.js';
@@ -31,8 +31,11 @@ export interface FunctionPlan extends Invocation {
    * bill the same month, one right after the other. A plan lives as long as one evaluation, and so do these.
    */
   totals: MonthTotals<TrafficWeek>;
-  /** A plan with a pooled usage credit: its own monthly fee, which the credit does not pay for (the same every month). */
-  planFees: MonthTotals<Service> | undefined;
+  /**
+   * A plan's pooled usage credit (Vercel Pro's $20, Netlify's monthly credits): at most `cap` a month, and
+   * never for the plan's own monthly fee (`fees`, the same every month, priced once).
+   */
+  usageCredit: { cap: Price; fees: MonthTotals<Service> } | undefined;
 }
 
 export const TRIGGER_NOUN: Record<Trigger, string> = {
@@ -149,7 +152,7 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
           egress: egress ? itemsOf(egress, 'on-demand', EGRESS) : [],
         },
         totals: monthTotals((bill, week) => priceFunctionsAlone(plan, profile, week, bill)),
-        planFees: service.billing?.includedCreditUsd === undefined ? undefined : monthTotals((bill) => priceServiceItems(service, PLAN_MONTH, false, bill, 'all', MONTH_FEE)),
+        usageCredit: usageCreditOf(service),
       };
       return plan;
     });
@@ -185,16 +188,22 @@ export function priceFunctionMonth(plan: FunctionPlan, profile: WorkloadProfile,
     priceItems(plan.eventSource, items.eventSource, { ...usage, 'event-request': eventRequests }, profile.applyFreeTier, bill);
   }
   if (plan.egress) priceItems(plan.egress, items.egress, usage, profile.applyFreeTier, bill);
-  if (plan.planFees) {
-    // The plan's pooled usage credit (Vercel Pro's $20, Netlify's monthly credits): one line, never more
-    // than the usage it covers. An itemised bill's fees total as an exact one's do.
-    const fees = totalOnce(plan.planFees, plan.service, bill.mode === 'estimate' ? 'estimate' : 'exact');
-    bill.addCredit(`${plan.service.name}: usage credit included in the plan`, tablePrice(plan.service.billing!.includedCreditUsd!), start, fees);
+  const credit = plan.usageCredit;
+  if (credit) {
+    // One line, never more than the usage it covers. An itemised bill's fees total as an exact one's do.
+    const fees = totalOnce(credit.fees, plan.service, bill.mode === 'estimate' ? 'estimate' : 'exact');
+    bill.addCredit(`${plan.service.name}: usage credit included in the plan`, credit.cap, start, fees);
   }
 }
 
 const PLAN_MONTH = { month: 1 };
 const MONTH_FEE = ['month'] as const;
+
+function usageCreditOf(service: Service): FunctionPlan['usageCredit'] {
+  const cap = service.billing?.includedCreditUsd;
+  if (cap === undefined) return undefined;
+  return { cap: tablePrice(cap), fees: monthTotals((bill) => priceServiceItems(service, PLAN_MONTH, false, bill, 'all', MONTH_FEE)) };
+}
 
 /**
  * The month of a function plan used alone at `week`'s traffic, with its share of ops effort, onto `bill`.
