@@ -3,7 +3,6 @@
 import type { Service } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_WEEK, rpsAt, sortedShape, WEEKS_PER_MONTH, type SortedShape, type TrafficWeek } from '../traffic/week.js';
-import type { Usage } from './service-lines.js';
 
 const KB_PER_GB = 1024 * 1024;
 
@@ -113,8 +112,35 @@ export interface FunctionUsageInput {
   gateway?: Service;
 }
 
-/** Monthly quantity of every meter a function option can be charged on. */
-export function functionUsage({ service, shape, execution, requests, warmSeconds, initSeconds = 0, gateway }: FunctionUsageInput): Usage {
+/** The meters a function month is charged on: functionUsage fills every one. */
+export type FunctionMeters = Record<
+  'request' | 'gateway-request' | 'gb-second' | 'gib-second' | 'vcpu-second' | 'cpu-ms' | 'provisioned-gb-second' | 'provisioned-gib-second' | 'provisioned-vcpu-second' | 'egress-gb' | 'event-request' | 'month',
+  number
+>;
+
+/** Meters to fill (functionUsage): a plan keeps one and fills it each month rather than making hundreds. */
+export function functionMeters(): FunctionMeters {
+  return {
+    request: 0,
+    'gateway-request': 0,
+    'gb-second': 0,
+    'gib-second': 0,
+    'vcpu-second': 0,
+    'cpu-ms': 0,
+    'provisioned-gb-second': 0,
+    'provisioned-gib-second': 0,
+    'provisioned-vcpu-second': 0,
+    'egress-gb': 0,
+    'event-request': 0,
+    month: 1,
+  };
+}
+
+/**
+ * Monthly quantity of every meter a function option can be charged on, written into `into`. Events an event
+ * source bills ('event-request') are its caller's to set: they are left at 0 here.
+ */
+export function functionUsage({ service, shape, execution, requests, warmSeconds, initSeconds = 0, gateway }: FunctionUsageInput, into: FunctionMeters = functionMeters()): FunctionMeters {
   const activeSeconds = (requests * shape.billedDurationMs) / 1000 + initSeconds;
   const memoryGb = shape.billedMemoryMb / 1024;
   const increment = gateway?.billing?.meteringIncrementKb;
@@ -122,17 +148,17 @@ export function functionUsage({ service, shape, execution, requests, warmSeconds
   // Cloud Run bills minimum instances' idle time on the provisioned meters; AWS bills all configured time.
   const warm = warmSeconds ?? 0;
   const provisionedSeconds = service.billing?.warmCapacityBilledOn === 'idle' ? Math.max(0, warm - activeSeconds) : warm;
-  return {
-    request: requests,
-    'gateway-request': gatewayRequests,
-    'gb-second': activeSeconds * memoryGb,
-    'gib-second': activeSeconds * memoryGb,
-    'vcpu-second': activeSeconds * shape.vcpu,
-    'cpu-ms': requests * execution.cpuMsPerRequest,
-    'provisioned-gb-second': provisionedSeconds * memoryGb,
-    'provisioned-gib-second': provisionedSeconds * memoryGb,
-    'provisioned-vcpu-second': provisionedSeconds * shape.vcpu,
-    'egress-gb': (requests * execution.egressKbPerResponse) / KB_PER_GB,
-    month: 1,
-  };
+  into.request = requests;
+  into['gateway-request'] = gatewayRequests;
+  into['gb-second'] = activeSeconds * memoryGb;
+  into['gib-second'] = activeSeconds * memoryGb;
+  into['vcpu-second'] = activeSeconds * shape.vcpu;
+  into['cpu-ms'] = requests * execution.cpuMsPerRequest;
+  into['provisioned-gb-second'] = provisionedSeconds * memoryGb;
+  into['provisioned-gib-second'] = provisionedSeconds * memoryGb;
+  into['provisioned-vcpu-second'] = provisionedSeconds * shape.vcpu;
+  into['egress-gb'] = (requests * execution.egressKbPerResponse) / KB_PER_GB;
+  into['event-request'] = 0;
+  into.month = 1;
+  return into;
 }

@@ -4,7 +4,7 @@
 import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_MONTH, HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
-import { fleetDemand, fleetFor, serverSizes, type Fleet, type ServerSize } from './servers.js';
+import { fleetDemand, fleetFor, fleetMemo, serverSizes, type Fleet, type FleetMemo, type ServerSize } from './servers.js';
 import { balancerTotal, fittingSizes, fleetMode, isCommitted, type ServerPlan, type ServerService, type ServerVariant, type VariantState } from './traditional.js';
 
 function stateOf(ctx: ServerService, variant: ServerVariant): VariantState {
@@ -62,12 +62,11 @@ function chooseAnew(ctx: ServerService, variant: ServerVariant, state: VariantSt
   const mode = fleetMode(variant);
   const cap = capHours(ctx, variant);
   const floorHours = minInstances * Math.min(HOURS_PER_MONTH, cap);
-  const withBalancer = balancerMonthly(ctx, week);
   // The size chosen last time (the previous month, a nearby volume) is costed first: a tight best from the
   // start prunes most sizes. Any seed gives the same choice; a good one gives it sooner.
   const seed = state.lastChoice;
   let bestFleet: Fleet | undefined;
-  const seedCost = seed ? fleetCost(seed, week, minInstances, mode, cap, withBalancer) : NaN;
+  const seedCost = seed ? fleetCost(ctx, seed, week, minInstances, mode, cap) : NaN;
   // Every size's cost only grows with traffic. Where the last full search was at a lower volume of this very
   // week shape, what it found every other size would cost at least still holds: a seed cheaper than all of
   // that is still the choice, without sizing anything else (months of growth re-choose this way).
@@ -75,7 +74,7 @@ function chooseAnew(ctx: ServerService, variant: ServerVariant, state: VariantSt
   if (seed && seedCost < rivals.atLeastUsd && rivals.shape === week.shape && rivals.burstFactor === week.burstFactor && rivals.minInstances === minInstances && rivals.scale <= week.scale && rivals.chosen === seed)
     return chosen(ctx, variant, state, seed, week, minInstances, costedFleet!);
   const loadSum = loadSumOf(week, mode, cap);
-  const floorBalancer = minInstances > 1 ? withBalancer : 0;
+  const floorBalancer = minInstances > 1 ? balancerMonthly(ctx, week) : 0;
   // Sized by the thousand: the best so far is two plain values, and a fleet's cost a plain function.
   let best: RankedSize | undefined;
   let bestCost = Infinity;
@@ -102,7 +101,7 @@ function chooseAnew(ctx: ServerService, variant: ServerVariant, state: VariantSt
       othersAtLeast = Math.min(othersAtLeast, bound);
       continue;
     }
-    const cost = fleetCost(ranked, week, minInstances, mode, cap, withBalancer);
+    const cost = fleetCost(ctx, ranked, week, minInstances, mode, cap);
     // A fleet beyond its size's limit stays beyond it as traffic grows.
     if (Number.isNaN(cost)) continue;
     if (!best || cost < bestCost || (cost === bestCost && index < best.index)) {
@@ -145,13 +144,23 @@ function chosen(ctx: ServerService, variant: ServerVariant, state: VariantState,
 /** The fleet fleetCost costed last (read right after it, so choosing allocates nothing more). */
 let costedFleet: Fleet | undefined;
 
-/** A size's month as chooseServerPlan ranks it: instance-hours at its hourly rate, and the balancer a fleet of two or more needs; NaN when the fleet would exceed the size's limit. */
-function fleetCost(ranked: RankedSize, week: TrafficWeek, minInstances: number, mode: 'committed' | 'fixed' | 'autoscaled', cap: number, balancer: number): number {
-  const fleet = (costedFleet = fleetFor(week, ranked.capacityRps, minInstances, mode, cap));
+/**
+ * A size's month as chooseServerPlan ranks it: instance-hours at its hourly rate, and the balancer a fleet of
+ * two or more needs (priced only then: most months of a small service never ask); NaN when the fleet would
+ * exceed the size's limit.
+ */
+function fleetCost(ctx: ServerService, ranked: RankedSize, week: TrafficWeek, minInstances: number, mode: 'committed' | 'fixed' | 'autoscaled', cap: number): number {
+  const fleet = (costedFleet = fleetFor(week, ranked.capacityRps, minInstances, mode, cap, fleetMemoOf(ranked, mode)));
   const { hours, peak } = fleet;
   if (peak > ranked.size.maxInstances) return NaN;
   // One server needs no load balancer: its monthly bill can make one large server the cheaper fleet.
-  return hours * ranked.perHour + (peak > 1 ? balancer : 0);
+  return hours * ranked.perHour + (peak > 1 ? balancerMonthly(ctx, week) : 0);
+}
+
+/** A size's fleet memo for one mode, made on first use (most sizes are never costed). */
+function fleetMemoOf(ranked: RankedSize, mode: 'committed' | 'fixed' | 'autoscaled'): FleetMemo {
+  const fleets = (ranked.fleets ??= { autoscaled: undefined, fixed: undefined, committed: undefined });
+  return (fleets[mode] ??= fleetMemo());
 }
 
 /** Hours an instance of this variant is billed at most a month: the provider's cap applies on demand only. */
@@ -212,14 +221,16 @@ function cheapestRates(ctx: ServerService, variant: ServerVariant, profile: Work
   const state = stateOf(ctx, variant);
   if (state.cheapest === undefined) {
     const opsPerInstanceHour = opsPerInstanceHourOf(profile);
-    let rates: CheapestRates | undefined;
+    let [perHourLeast, perRpsLeast, priced] = [Infinity, Infinity, false];
     for (const { size, capacityRps } of fittingSizes(ctx)) {
       const hourly = isCommitted(variant) ? size.committedHourlyEstimate : size.hourlyEstimate;
       if (hourly === undefined) continue;
       const perHour = hourly + opsPerInstanceHour;
-      rates = { perHour: Math.min(perHour, rates?.perHour ?? Infinity), perRps: Math.min(perHour / capacityRps, rates?.perRps ?? Infinity) };
+      perHourLeast = Math.min(perHour, perHourLeast);
+      perRpsLeast = Math.min(perHour / capacityRps, perRpsLeast);
+      priced = true;
     }
-    state.cheapest = rates ?? null;
+    state.cheapest = priced ? { perHour: perHourLeast, perRps: perRpsLeast } : null;
   }
   return state.cheapest ?? undefined;
 }
@@ -243,6 +254,8 @@ export interface RankedSize {
   index: number;
   /** perHour ÷ capacityRps: the ranking key. */
   perRps: number;
+  /** The last fleet of this size in each mode, for the next month to take while no hour's count changes (made on first use). */
+  fleets: Record<'autoscaled' | 'fixed' | 'committed', FleetMemo | undefined> | undefined;
 }
 
 /** A service's sizes priced for one variant (sizes without such a price left out), cheapest per request served first. */
@@ -256,7 +269,7 @@ function rankedSizes(ctx: ServerService, variant: ServerVariant, profile: Worklo
       const hourly = committed ? size.committedHourlyEstimate : size.hourlyEstimate;
       if (hourly === undefined) return;
       const perHour = hourly + ctx.ipHourlyEstimate + opsPerInstanceHour;
-      ranked!.push({ size, capacityRps, perHour, index, perRps: perHour / capacityRps });
+      ranked!.push({ size, capacityRps, perHour, index, perRps: perHour / capacityRps, fleets: undefined });
     });
     ranked.sort((a, b) => a.perRps - b.perRps || a.index - b.index);
     if (committed) ctx.ranked.committed = ranked;
@@ -285,10 +298,10 @@ function planFor(ctx: ServerService, variant: ServerVariant, size: ServerSize, c
       controlPlane: ctx.controlPlane,
       controlPlaneMonths: ctx.controlPlaneMonths,
       balancerMonths: ctx.balancerMonths,
-      lastFleetMonth: ctx.lastFleetMonth,
       fleet: { week: undefined, minInstances: NaN, variant, fleet: NO_FLEET },
       nodeTwin: undefined,
       lastMonth: { week: undefined, minInstances: NaN, total: 0 },
+      fleetPart: { hours: NaN, peak: NaN, total: 0 },
       choice: undefined as unknown as ServerChoice,
     };
     // A plan is always the same choice: one object, however many months choose it.

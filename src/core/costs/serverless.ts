@@ -3,7 +3,7 @@
 import type { PricingFile, Service, Trigger } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import type { TrafficWeek } from '../traffic/week.js';
-import { functionShape, functionUsage, initSecondsOf, warmInstanceSeconds, type FunctionShape } from './function-usage.js';
+import { functionMeters, functionShape, functionUsage, initSecondsOf, warmInstanceSeconds, type FunctionMeters, type FunctionShape } from './function-usage.js';
 import { ASSUMPTIONS } from './assumptions.js';
 import { Bill, monthTotals, totalOnce, type MonthTotal, type MonthTotals } from './bill.js';
 import { tablePrice, type Price } from './money.js';
@@ -36,6 +36,8 @@ export interface FunctionPlan extends Invocation {
    * never for the plan's own monthly fee (`fees`, the same every month, priced once).
    */
   usageCredit: { cap: Price; fees: MonthTotals<Service> } | undefined;
+  /** The meters of the month being priced, filled in place (see functionUsage). */
+  meters: FunctionMeters;
 }
 
 export const TRIGGER_NOUN: Record<Trigger, string> = {
@@ -153,6 +155,7 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
         },
         totals: monthTotals((bill, week) => priceFunctionsAlone(plan, profile, week, bill)),
         usageCredit: usageCreditOf(service),
+        meters: functionMeters(),
       };
       return plan;
     });
@@ -170,10 +173,10 @@ export function priceFunctionMonth(plan: FunctionPlan, profile: WorkloadProfile,
   const warmSeconds = plan.mode === 'provisioned' ? (warmSecondsCounted ?? warmInstanceSeconds(week, profile.execution, plan.shape, plan.service)) : undefined;
   // Warm capacity already pays for its environments' initialisation; on demand, cold starts may add INIT time.
   const initSeconds = plan.mode === 'on-demand' ? initSecondsOf(plan.shape, invocations) : 0;
-  const usage = functionUsage({ service: plan.service, shape: plan.shape, execution, requests: invocations, warmSeconds, initSeconds, gateway: plan.gateway });
+  const usage = functionUsage({ service: plan.service, shape: plan.shape, execution, requests: invocations, warmSeconds, initSeconds, gateway: plan.gateway }, plan.meters);
   const applyFreeTier = profile.applyFreeTier && plan.mode === 'on-demand';
   // A plan's usage credit pays for what this function's month adds, but not for the plan fee itself.
-  const start = bill.mark();
+  const start = plan.usageCredit && bill.mark();
   const { items } = plan;
   priceItems(plan.service, items.service, usage, applyFreeTier, bill);
   if (plan.gateway) priceItems(plan.gateway, items.gateway, usage, profile.applyFreeTier, bill);
@@ -185,14 +188,16 @@ export function priceFunctionMonth(plan: FunctionPlan, profile: WorkloadProfile,
     const chunks = increment ? Math.max(1, Math.ceil(profile.execution.payloadKb / increment - 1e-9)) : 1;
     const consumed = requests * (billing?.consumedPerMessage ?? 0) + invocations * (billing?.consumedPerBatch ?? 0);
     const eventRequests = (requests + consumed) * chunks;
-    priceItems(plan.eventSource, items.eventSource, { ...usage, 'event-request': eventRequests }, profile.applyFreeTier, bill);
+    usage['event-request'] = eventRequests;
+    priceItems(plan.eventSource, items.eventSource, usage, profile.applyFreeTier, bill);
+    usage['event-request'] = 0;
   }
   if (plan.egress) priceItems(plan.egress, items.egress, usage, profile.applyFreeTier, bill);
   const credit = plan.usageCredit;
   if (credit) {
     // One line, never more than the usage it covers. An itemised bill's fees total as an exact one's do.
     const fees = totalOnce(credit.fees, plan.service, bill.mode === 'estimate' ? 'estimate' : 'exact');
-    bill.addCredit(`${plan.service.name}: usage credit included in the plan`, credit.cap, start, fees);
+    bill.addCredit(`${plan.service.name}: usage credit included in the plan`, credit.cap, start!, fees);
   }
 }
 

@@ -127,48 +127,109 @@ export interface Fleet {
 }
 
 /**
+ * The last fleet counted for one size and mode, with the scales of its week's shape over which no hour's
+ * instance count changes, [fromScale, untilScale): the same counts give the same fleet, to the last bit.
+ * Months of growth mostly fall inside that range, and take the fleet without counting it again.
+ */
+export interface FleetMemo {
+  shape: WeekShape | undefined;
+  burstFactor: number;
+  capacityRps: number;
+  minInstances: number;
+  cap: number;
+  fromScale: number;
+  untilScale: number;
+  fleet: Fleet | undefined;
+}
+
+/** A memo that holds nothing yet (its range is empty). */
+export function fleetMemo(): FleetMemo {
+  return { shape: undefined, burstFactor: NaN, capacityRps: NaN, minInstances: NaN, cap: NaN, fromScale: Infinity, untilScale: -Infinity, fleet: undefined };
+}
+
+/**
+ * The scale from which an hour of `demand` (at the shape's volume) needs more than `count` instances of
+ * `capacityRps`: instancesFor rounds demand × scale ÷ capacity, less a 1e-9 tolerance, up. Taken a relative
+ * 1e-12 lower, far more than the few float roundings between the two computations can move it.
+ */
+function scaleBeyond(demand: number, count: number, capacityRps: number): number {
+  return demand > 0 ? (((count + 1e-9) * capacityRps) / demand) * (1 - 1e-12) : Infinity;
+}
+
+/**
  * A fleet of servers of `capacityRps` each for the week's demand: each hour runs max(minInstances,
  * ceil(load ÷ capacity)) instances. Fixed fleets run their peak all month; autoscaled ones bill each instance
  * for the hours it runs: with the hours sorted by load, instances c[j+1]+1 … c[j] run in exactly j+1 hours
  * a week.
  * A monthly cap (DigitalOcean bills a droplet at most 672 hours) applies per instance, on demand only.
+ * With a `memo` (one per size and mode), a week of the same shape whose scale leaves every hour's count
+ * as the last fleet counted left it gets that fleet back.
  */
-export function fleetFor(week: TrafficWeek, capacityRps: number, minInstances: number, mode: 'autoscaled' | 'fixed' | 'committed', monthlyCapHours?: number): Fleet {
+export function fleetFor(week: TrafficWeek, capacityRps: number, minInstances: number, mode: 'autoscaled' | 'fixed' | 'committed', monthlyCapHours?: number, memo?: FleetMemo): Fleet {
+  const cap = monthlyCapHours ?? Infinity;
+  const scale = week.scale;
+  if (
+    memo &&
+    memo.shape === week.shape &&
+    scale >= memo.fromScale &&
+    scale < memo.untilScale &&
+    memo.burstFactor === week.burstFactor &&
+    memo.capacityRps === capacityRps &&
+    memo.minInstances === minInstances &&
+    memo.cap === cap
+  )
+    return memo.fleet!;
   const demand = fleetDemand(week);
   // Demand is kept at the shape's volume: scaling the capacity instead saves scaling 168 hours.
-  const capacity = capacityRps / week.scale;
+  const capacity = capacityRps / scale;
   const peak = instancesFor(demand[0]!, capacity, minInstances);
-  if (mode === 'committed') return { hours: peak * HOURS_PER_MONTH, peak };
-  const cap = monthlyCapHours ?? Infinity;
-  if (mode === 'fixed') return { hours: peak * Math.min(HOURS_PER_MONTH, cap), peak };
-  let hours = 0;
-  let running = peak;
-  // Demand is sorted, so each count holds for a run of hours: find where each run ends by galloping, then
-  // bisecting (counts are computed exactly as above, so the runs are the same as hour by hour). Once the
-  // floor is reached every later hour runs just the floor.
-  let start = 0;
-  while (running > minInstances) {
-    // instancesFor(demand[low]) === running; the run ends before `high`, or the week does.
-    let low = start;
-    let high = start + 1;
-    for (let step = 2; high < HOURS_PER_WEEK && instancesFor(demand[high]!, capacity, minInstances) === running; step *= 2) {
-      low = high;
-      high = start + step;
+  // Every count is unchanged below the scale where the busiest hour of some run of equal counts needs one more.
+  let untilScale = scaleBeyond(demand[0]!, peak, capacityRps);
+  let fleet: Fleet;
+  if (mode === 'committed') fleet = { hours: peak * HOURS_PER_MONTH, peak };
+  else if (mode === 'fixed') fleet = { hours: peak * Math.min(HOURS_PER_MONTH, cap), peak };
+  else {
+    let hours = 0;
+    let running = peak;
+    // Demand is sorted, so each count holds for a run of hours: find where each run ends by galloping, then
+    // bisecting (counts are computed exactly as above, so the runs are the same as hour by hour). Once the
+    // floor is reached every later hour runs just the floor.
+    let start = 0;
+    while (running > minInstances) {
+      // instancesFor(demand[low]) === running; the run ends before `high`, or the week does.
+      let low = start;
+      let high = start + 1;
+      for (let step = 2; high < HOURS_PER_WEEK && instancesFor(demand[high]!, capacity, minInstances) === running; step *= 2) {
+        low = high;
+        high = start + step;
+      }
+      high = Math.min(high, HOURS_PER_WEEK);
+      while (high - low > 1) {
+        const mid = (low + high) >> 1;
+        if (instancesFor(demand[mid]!, capacity, minInstances) === running) low = mid;
+        else high = mid;
+      }
+      if (high === HOURS_PER_WEEK) break;
+      const next = instancesFor(demand[high]!, capacity, minInstances);
+      // Instances next+1 … running run in exactly the `high` busiest hours of each week.
+      hours += (running - next) * Math.min(high * WEEKS_PER_MONTH, cap);
+      running = next;
+      start = high;
+      untilScale = Math.min(untilScale, scaleBeyond(demand[start]!, running, capacityRps));
     }
-    high = Math.min(high, HOURS_PER_WEEK);
-    while (high - low > 1) {
-      const mid = (low + high) >> 1;
-      if (instancesFor(demand[mid]!, capacity, minInstances) === running) low = mid;
-      else high = mid;
-    }
-    if (high === HOURS_PER_WEEK) break;
-    const next = instancesFor(demand[high]!, capacity, minInstances);
-    // Instances next+1 … running run in exactly the `high` busiest hours of each week.
-    hours += (running - next) * Math.min(high * WEEKS_PER_MONTH, cap);
-    running = next;
-    start = high;
+    fleet = { hours: hours + running * Math.min(HOURS_PER_MONTH, cap), peak };
   }
-  return { hours: hours + running * Math.min(HOURS_PER_MONTH, cap), peak };
+  if (memo) {
+    memo.shape = week.shape;
+    memo.burstFactor = week.burstFactor;
+    memo.capacityRps = capacityRps;
+    memo.minInstances = minInstances;
+    memo.cap = cap;
+    memo.fromScale = scale;
+    memo.untilScale = untilScale;
+    memo.fleet = fleet;
+  }
+  return fleet;
 }
 
 /** Instances an hour of `rps` needs at `capacity` each (the tolerance absorbs float noise on exact multiples). */

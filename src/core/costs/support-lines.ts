@@ -4,7 +4,7 @@ import type { Service } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_MONTH, HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek, type WeekShape } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
-import { monthTotals, totalOnce, type Bill, type MonthTotals } from './bill.js';
+import { monthTotals, totalOnce, type Bill, type MonthTotal, type MonthTotals } from './bill.js';
 import type { PricedItem } from './price-item.js';
 import { itemsOf, priceItems, priceServiceItems } from './service-lines.js';
 
@@ -48,15 +48,16 @@ function loadBalancerNodes(lb: Service, week: TrafficWeek): number {
   return sizing ? Math.max(1, Math.ceil(week.peakRps / sizing.rpsPerNode - 1e-9)) : 1;
 }
 
+// A balancer month's meter quantities, filled in for each call (priceServiceItems reads them before it returns).
+const balancerUsage = { 'lb-hour': 0, 'lcu-hour': 0, 'egress-gb': 0, month: 0 };
+
 export function loadBalancerLines(lb: Service, week: TrafficWeek, profile: WorkloadProfile, applyFreeTier: boolean, bill: Bill): void {
   const nodes = loadBalancerNodes(lb, week);
-  const usage = {
-    'lb-hour': HOURS_PER_MONTH * nodes,
-    'lcu-hour': lcuHours(week, profile.execution),
-    'egress-gb': egressGb(week.monthlyRequests, profile.execution),
-    month: nodes,
-  };
-  priceServiceItems(lb, usage, applyFreeTier, bill);
+  balancerUsage['lb-hour'] = HOURS_PER_MONTH * nodes;
+  balancerUsage['lcu-hour'] = lcuHours(week, profile.execution);
+  balancerUsage['egress-gb'] = egressGb(week.monthlyRequests, profile.execution);
+  balancerUsage.month = nodes;
+  priceServiceItems(lb, balancerUsage, applyFreeTier, bill);
 }
 
 const NETWORK_METERS = ['egress-gb', 'ip-hour'] as const;
@@ -113,15 +114,37 @@ const networkIncluded = { 'egress-gb': 0 };
 export function networkLines(fleet: NetworkedFleet, requests: number, hours: number, balanced: boolean, profile: WorkloadProfile, bill: Bill): void {
   const network = fleet.network;
   if (!network) return;
-  const lbIps = balanced ? (fleet.loadBalancer!.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH : 0;
-  networkUsage['ip-hour'] = hours + lbIps;
-  if (!bill.itemised && fleet.size.includedEgressGb === 0) {
+  if (!bill.itemised && sharesEgress(fleet)) {
     // Lines added exactly in any order: egress as the provider's shared total, then the addresses.
-    bill.addTotal(totalOnce(network.egressMonths, requests, bill.mode as 'estimate' | 'exact'));
-    priceItems(network.service, network.ipItems, networkUsage, profile.applyFreeTier, bill);
+    bill.addTotal(egressTotal(network, requests, bill.mode as 'estimate' | 'exact'));
+    addressLines(fleet, hours, balanced, profile, bill);
     return;
   }
+  networkUsage['ip-hour'] = addressHours(fleet, hours, balanced);
   networkUsage['egress-gb'] = egressGb(requests, profile.execution);
   networkIncluded['egress-gb'] = (fleet.size.includedEgressGb * hours) / HOURS_PER_MONTH;
   priceItems(network.service, network.items, networkUsage, profile.applyFreeTier, bill, networkIncluded);
+}
+
+/** Whether a fleet's egress is the provider's alone (its servers bring no transfer of their own): then it depends on requests only. */
+export function sharesEgress(fleet: NetworkedFleet): boolean {
+  return fleet.size.includedEgressGb === 0;
+}
+
+/** The egress of `requests` a month, priced once per volume for every fleet that shares it (see sharesEgress). */
+export function egressTotal(network: NetworkPricing, requests: number, mode: 'estimate' | 'exact'): MonthTotal {
+  return totalOnce(network.egressMonths, requests, mode);
+}
+
+/** Address-hours of `hours` instance-hours, and of the balancer's own addresses when one runs. */
+function addressHours(fleet: NetworkedFleet, hours: number, balanced: boolean): number {
+  return hours + (balanced ? (fleet.loadBalancer!.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH : 0);
+}
+
+/** The public IPv4 addresses of a fleet's month (see networkLines), without its egress. */
+export function addressLines(fleet: NetworkedFleet, hours: number, balanced: boolean, profile: WorkloadProfile, bill: Bill): void {
+  const network = fleet.network;
+  if (!network) return;
+  networkUsage['ip-hour'] = addressHours(fleet, hours, balanced);
+  priceItems(network.service, network.ipItems, networkUsage, profile.applyFreeTier, bill);
 }

@@ -11,7 +11,7 @@ import { firstUnitPrice } from './price-item.js';
 import type { CheapestRates, RankedSize, ServerChoice } from './server-choice.js';
 import { fleetFor, opsLine, perInstanceRps, serverSizes, type Fleet, type ServerSize } from './servers.js';
 import { priceServiceItems, serviceById } from './service-lines.js';
-import { loadBalancerLines, networkLines, networkPricing, type NetworkPricing } from './support-lines.js';
+import { addressLines, egressTotal, loadBalancerLines, networkLines, networkPricing, sharesEgress, type NetworkPricing } from './support-lines.js';
 
 export type ServerVariant = 'on-demand-autoscaled' | 'on-demand-fixed' | 'committed-fixed';
 
@@ -38,22 +38,6 @@ export interface FleetSurroundings {
   controlPlaneMonths?: MonthTotals<Service>;
   /** The load balancer's months, shared by the service's plans (see priceBalancer); none without a balancer. */
   balancerMonths?: BalancerMonths;
-  /** The service's last exact month of servers, shared by its plans (see serverMonthTotal). */
-  lastFleetMonth: FleetMonth;
-}
-
-/**
- * An exact month of a service's servers with what decides it besides the service: the week, the size, on
- * demand or committed, the instance-hours and the most instances at once. Variants that run the same size for
- * the same hours bill alike (a fleet that never leaves its floor is the same autoscaled or fixed at its peak).
- */
-interface FleetMonth {
-  week: TrafficWeek | undefined;
-  size: ServerSize | undefined;
-  committed: boolean;
-  hours: number;
-  peak: number;
-  total: Pico;
 }
 
 /**
@@ -74,6 +58,11 @@ export interface ServerPlan extends FleetSurroundings {
   nodeTwin?: ServerPlan;
   /** The last exact month priced (serverMonthTotal), with the week and floor of instances it was priced for (week unset: none yet). */
   lastMonth: { week: TrafficWeek | undefined; minInstances: number; total: Pico };
+  /**
+   * The exact part of a month that the fleet alone decides — instances, control plane, addresses (where egress
+   * is shared), ops — for the last fleet priced (hours NaN: none yet): months of growth mostly keep their fleet.
+   */
+  fleetPart: { hours: number; peak: number; total: Pico };
   /** This plan as a size choice (chooseServerPlan returns it for every month that chooses the size). */
   choice: ServerChoice;
 }
@@ -131,8 +120,10 @@ const CLUSTER_MONTH = { 'cluster-hour': HOURS_PER_MONTH };
 
 /**
  * The exact total of a server plan's month, kept for the last week priced. A cluster whose nodes are priced
- * as its VM service prices them is that month plus its control-plane fee: the same sum, line for line, as
- * priceServerMonth makes (money adds exactly in any order), without counting the fleet again.
+ * as its VM service prices them is that month plus its control-plane fee. Otherwise the month is summed from
+ * parts (money adds exactly in any order, so the sum is priceServerMonth's to the last digit): what the fleet
+ * alone decides, priced once for as long as the fleet lasts, then the week's load balancer and egress, each
+ * priced once for all the fleets that share it.
  */
 export function serverMonthTotal(plan: ServerPlan, profile: WorkloadProfile, week: TrafficWeek, minInstances: number): Pico {
   const last = plan.lastMonth;
@@ -141,25 +132,42 @@ export function serverMonthTotal(plan: ServerPlan, profile: WorkloadProfile, wee
   if (plan.nodeTwin) total = addPico(serverMonthTotal(plan.nodeTwin, profile, week, minInstances), totalOnce(plan.controlPlaneMonths!, plan.controlPlane!, 'exact').total);
   else {
     const { hours, peak } = fleetOf(plan, week, minInstances);
-    const committed = isCommitted(plan.variant);
-    const shared = plan.lastFleetMonth;
-    if (shared.week === week && shared.size === plan.size && shared.committed === committed && shared.hours === hours && shared.peak === peak) total = shared.total;
-    else {
+    const balanced = plan.loadBalancer !== undefined && peak > 1;
+    total = fleetPartTotal(plan, profile, hours, peak, balanced);
+    if (balanced) total = addPico(total, balancerTotal(plan, week, 'exact').total);
+    const network = plan.network;
+    if (network && sharesEgress(plan)) total = addPico(total, egressTotal(network, week.monthlyRequests, 'exact').total);
+    else if (network) {
       const bill = new Bill('exact');
-      priceServerMonth(plan, profile, week, minInstances, bill);
-      total = bill.totalPico;
-      shared.week = week;
-      shared.size = plan.size;
-      shared.committed = committed;
-      shared.hours = hours;
-      shared.peak = peak;
-      shared.total = total;
+      networkLines(plan, week.monthlyRequests, hours, balanced, profile, bill);
+      total = addPico(total, bill.totalPico);
     }
   }
   last.week = week;
   last.minInstances = minInstances;
   last.total = total;
   return total;
+}
+
+/** The exact part of a month the fleet alone decides (see ServerPlan.fleetPart), priced when the fleet changes. */
+function fleetPartTotal(plan: ServerPlan, profile: WorkloadProfile, hours: number, peak: number, balanced: boolean): Pico {
+  const part = plan.fleetPart;
+  if (part.hours === hours && part.peak === peak) return part.total;
+  const bill = new Bill('exact');
+  plan.size.bill(hours, isCommitted(plan.variant), bill);
+  controlPlaneLines(plan, profile, bill);
+  if (sharesEgress(plan)) addressLines(plan, hours, balanced, profile, bill);
+  opsLine(profile, opsHours(hours), bill);
+  part.hours = hours;
+  part.peak = peak;
+  part.total = bill.totalPico;
+  return part.total;
+}
+
+/** Ops effort of a month of servers: a base, and a share per instance running all month. */
+function opsHours(instanceHours: number): number {
+  const ops = ASSUMPTIONS.opsHoursPerMonth;
+  return ops.traditionalBase + (ops.traditionalPerInstance * instanceHours) / HOURS_PER_MONTH;
 }
 
 /** A cluster's control-plane fee for the month (nothing for plain servers): its lines, or its total priced once. */
@@ -177,8 +185,7 @@ export function priceServerMonth(plan: ServerPlan, profile: WorkloadProfile, wee
   const balanced = plan.loadBalancer !== undefined && peak > 1;
   if (balanced) priceBalancer(plan, week, profile, bill);
   networkLines(plan, week.monthlyRequests, hours, balanced, profile, bill);
-  const ops = ASSUMPTIONS.opsHoursPerMonth;
-  opsLine(profile, ops.traditionalBase + (ops.traditionalPerInstance * hours) / HOURS_PER_MONTH, bill);
+  opsLine(profile, opsHours(hours), bill);
   return { instanceHours: hours, minInstances, peakInstances: peak };
 }
 
@@ -295,7 +302,6 @@ export function serverService(file: PricingFile, service: Service, profile: Work
     controlPlane,
     controlPlaneMonths: controlPlane ? monthTotals((bill) => priceServiceItems(controlPlane, CLUSTER_MONTH, profile.applyFreeTier, bill)) : undefined,
     balancerMonths: loadBalancer ? balancerMonthsOf(shared, loadBalancer, profile) : undefined,
-    lastFleetMonth: { week: undefined, size: undefined, committed: false, hours: NaN, peak: NaN, total: 0 },
     nodes,
     nodeTwin: undefined,
     execution: profile.execution,
