@@ -150,12 +150,6 @@ const NEAR = 1e-6;
  * cannot win — are always priced, so the hybrid never costs more than either of its parts.
  */
 export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, mode: BillMode): HybridMonth {
-  const estimates = new Map<number, HybridMonth>();
-  const estimate = (baseline: number) => {
-    let month = estimates.get(baseline);
-    if (!month) estimates.set(baseline, (month = monthWith(server, fn, profile, week, baseline, 'estimate')));
-    return month.usd;
-  };
   // Every line of a bill is ≥ 0 net, so B servers cost at least B × their instance-hours, and the load
   // balancer once two run or the profile asks for two: baselines whose servers alone cost more than
   // functions alone (B = 0) cannot win, and are not priced.
@@ -163,15 +157,23 @@ export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: W
   // An exact month of functions alone is shared with the function option priced just before (see monthWith):
   // ranked by that instead of an estimate of its own, it is the same ranking to within a float's rounding,
   // far inside the near-ties that exact bills settle.
-  if (mode === 'exact') estimates.set(0, monthWith(server, fn, profile, week, 0, mode));
-  const functionsAlone = estimate(0);
-  const budget = functionsAlone * (1 + NEAR) + NEAR;
+  const alone = monthWith(server, fn, profile, week, 0, mode === 'exact' ? mode : 'estimate');
+  const budget = alone.usd * (1 + NEAR) + NEAR;
   const balancer = server.loadBalancer ? balancerTotal(server, week, 'estimate').usd : 0;
   const besideBalancer = Math.floor((budget - balancer) / perServer);
   // With a floor of one server, one alone needs a balancer only beside an overflow: it is not counted there.
   const affordable = besideBalancer >= 2 || profile.minInstances > 1 ? besideBalancer : perServer <= budget ? 1 : 0;
+  // Where no server can pay for itself, functions alone are the month (and the fleet's peak is not needed).
+  // Otherwise at least one server is priced: the floor of instances is at least one, and so is the peak.
+  if (affordable <= 0) return mode === 'itemised' ? monthWith(server, fn, profile, week, 0, mode) : alone;
+  const estimates = new Map<number, HybridMonth>([[0, alone]]);
+  const estimate = (baseline: number) => {
+    let month = estimates.get(baseline);
+    if (!month) estimates.set(baseline, (month = monthWith(server, fn, profile, week, baseline, 'estimate')));
+    return month.usd;
+  };
   const peak = fleetFor(week, server.capacityRps, profile.minInstances, 'fixed').peak;
-  const last = Math.max(0, Math.min(peak, affordable));
+  const last = Math.min(peak, affordable);
   let [lo, hi] = [0, last];
   while (hi - lo >= PRICE_ALL) {
     const m1 = lo + Math.floor((hi - lo) / 3);
@@ -181,8 +183,6 @@ export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: W
   }
   for (let b = lo; b <= hi; b++) estimate(b);
   estimate(last);
-  // Where no server can pay for itself, functions alone are the month.
-  if (estimates.size === 1) return mode === 'estimate' ? estimates.get(0)! : monthWith(server, fn, profile, week, 0, mode);
   // The lowest estimate, the smaller baseline among equals.
   let cheapest = estimates.get(0)!;
   for (const month of estimates.values())

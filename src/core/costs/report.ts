@@ -154,8 +154,12 @@ export function costReport(
       if (!firsts[j]) continue;
       const plan = plans[j]!;
       if (repriced) {
-        totals[j] = planIn(week, i, plan, j).exactTotal(week);
-        totalsUsd[j] = formatUsd(totals[j]!);
+        // A month that costs what the month before did (a plan fee, servers that do not grow) keeps its text.
+        const repricedTotal = planIn(week, i, plan, j).exactTotal(week);
+        if (repricedTotal !== totals[j]) {
+          totals[j] = repricedTotal;
+          totalsUsd[j] = formatUsd(repricedTotal);
+        }
       }
       const total = totals[j]!;
       horizons[j] = addPico(horizons[j]!, total);
