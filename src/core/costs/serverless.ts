@@ -56,14 +56,14 @@ export function runLimitMs(service: Service, trigger: Trigger): number | undefin
   return service.limits?.invokedBy?.maxDurationMs?.[trigger] ?? service.limits?.maxDurationMs;
 }
 
-function limitBreaches(service: Service, profile: WorkloadProfile, label: string): string[] {
+/** The limits of `service` that one invocation's `execution`, started by `trigger`, breaks, each said in words. */
+function limitBreaches(service: Service, execution: WorkloadProfile['execution'], trigger: Trigger, label: string): string[] {
   const limits = service.limits;
   if (!limits) return [];
-  const { execution } = profile;
   const out: string[] = [];
-  const maxDurationMs = runLimitMs(service, profile.trigger);
+  const maxDurationMs = runLimitMs(service, trigger);
   if (maxDurationMs !== undefined && execution.maxDurationMs > maxDurationMs) {
-    const startedBy = maxDurationMs === limits.maxDurationMs ? '' : ` started by ${TRIGGER_NOUN[profile.trigger]}`;
+    const startedBy = maxDurationMs === limits.maxDurationMs ? '' : ` started by ${TRIGGER_NOUN[trigger]}`;
     out.push(`${label} stops a run${startedBy} after ${maxDurationMs} ms; the workload runs up to ${execution.maxDurationMs} ms`);
   }
   if (limits.maxMemoryMb !== undefined && execution.memoryMb > limits.maxMemoryMb)
@@ -121,8 +121,8 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
       // A plan that only sells warm instances (Azure Functions Premium) is always priced warm.
       const onlyWarm = service.items.length > 0 && service.items.every((i) => i.mode === 'provisioned');
       const infeasibleBecause = [
-        ...limitBreaches(service, { ...profile, execution }, service.name),
-        ...(gateway ? limitBreaches(gateway, profile, gateway.name) : []),
+        ...limitBreaches(service, execution, trigger, service.name),
+        ...(gateway ? limitBreaches(gateway, profile.execution, trigger, gateway.name) : []),
       ];
       if (needsWarm && !offersWarm)
         infeasibleBecause.push(`${service.name} has cold starts (about ${coldStartMs} ms) and sells no warm capacity; the profile tolerates none`);

@@ -41,9 +41,12 @@ export function cheapestOption(options: readonly OptionOut[], architecture?: str
   if (!byArchitecture) cheapestCache.set(options, (byArchitecture = new Map()));
   if (byArchitecture.has(architecture)) return byArchitecture.get(architecture);
   let best: OptionOut | undefined;
+  // The best's amount is read as a float once, not at every comparison (compareUsd's order, its decimals only for equal floats).
+  let bestUsd = Infinity;
   for (const option of options) {
     if (!isGenuineOption(option) || (architecture !== undefined && option.architecture !== architecture)) continue;
-    if (!best || compareUsd(option.monthlyUsd!, best.monthlyUsd!) < 0) best = option;
+    const usd = Number(option.monthlyUsd!);
+    if (!best || usd < bestUsd || (usd === bestUsd && compareUsd(option.monthlyUsd!, best.monthlyUsd!) < 0)) [best, bestUsd] = [option, usd];
   }
   byArchitecture.set(architecture, best);
   return best;
