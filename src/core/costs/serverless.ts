@@ -56,11 +56,10 @@ export function runLimitMs(service: Service, trigger: Trigger): number | undefin
   return service.limits?.invokedBy?.maxDurationMs?.[trigger] ?? service.limits?.maxDurationMs;
 }
 
-/** The limits of `service` that one invocation's `execution`, started by `trigger`, breaks, each said in words. */
-function limitBreaches(service: Service, execution: WorkloadProfile['execution'], trigger: Trigger, label: string): string[] {
+/** The limits of `service` that one invocation's `execution`, started by `trigger`, breaks, each said in words onto `out`. */
+function limitBreaches(service: Service, execution: WorkloadProfile['execution'], trigger: Trigger, label: string, out: string[]): string[] {
   const limits = service.limits;
-  if (!limits) return [];
-  const out: string[] = [];
+  if (!limits) return out;
   const maxDurationMs = runLimitMs(service, trigger);
   if (maxDurationMs !== undefined && execution.maxDurationMs > maxDurationMs) {
     const startedBy = maxDurationMs === limits.maxDurationMs ? '' : ` started by ${TRIGGER_NOUN[trigger]}`;
@@ -120,10 +119,8 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
       const offersWarm = service.items.some((i) => i.mode === 'provisioned');
       // A plan that only sells warm instances (Azure Functions Premium) is always priced warm.
       const onlyWarm = service.items.length > 0 && service.items.every((i) => i.mode === 'provisioned');
-      const infeasibleBecause = [
-        ...limitBreaches(service, execution, trigger, service.name),
-        ...(gateway ? limitBreaches(gateway, profile.execution, trigger, gateway.name) : []),
-      ];
+      const infeasibleBecause = limitBreaches(service, execution, trigger, service.name, []);
+      if (gateway) limitBreaches(gateway, profile.execution, trigger, gateway.name, infeasibleBecause);
       if (needsWarm && !offersWarm)
         infeasibleBecause.push(`${service.name} has cold starts (about ${coldStartMs} ms) and sells no warm capacity; the profile tolerates none`);
       // The schema requires limits.invokedBy on every function service.
