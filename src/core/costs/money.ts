@@ -71,23 +71,30 @@ export function formatUsd(pico: Pico): string {
   const whole = Math.floor(magnitude / 1e12);
   const fraction = magnitude - whole * 1e12;
   const sign = negative ? '-' : '';
-  if (fraction === 0) return `${sign}${whole}`;
-  // The twelve decimals print as two halves of six: each a small integer, which V8 prints faster than a
-  // 12-digit double. (A quotient by 10^6 of an integer under 10^12 is never rounded up to the next integer.)
-  const high = Math.floor(fraction / 1e6);
-  const low = fraction - high * 1e6;
-  if (low === 0) return `${sign}${whole}.${withoutTrailingZeros(high)}`;
-  return `${sign}${whole}.${String(high).padStart(6, '0')}${withoutTrailingZeros(low)}`;
+  return fraction === 0 ? `${sign}${whole}` : `${sign}${whole}.${twelveDecimals(fraction)}`;
 }
 
-/** Six decimals' digits (an integer below 10^6, not 0) without their trailing zeros. */
-function withoutTrailingZeros(sixDigits: number): string {
-  let digits = 6;
-  while (sixDigits % 10 === 0) {
-    sixDigits /= 10;
-    digits--;
-  }
-  return String(sixDigits).padStart(digits, '0');
+/** Each of 0…999 as three digits, and the same without trailing zeros ('' for 0, never read). */
+const DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+const DIGITS_TRIMMED = DIGITS.map((digits) => digits.replace(/0+$/, ''));
+
+/**
+ * The twelve decimals of a whole number of pico-dollars below 10^12 (not 0), without trailing zeros: read
+ * from a table three digits at a time. A projection prints over a thousand amounts, and turning an arbitrary
+ * integer into text costs more than the month it prices. (A quotient of an integer below 10^12 by 10^3, 10^6
+ * or 10^9 is never rounded up to the next integer, so each group is exact.)
+ */
+function twelveDecimals(fraction: number): string {
+  const billions = Math.floor(fraction / 1e9);
+  let rest = fraction - billions * 1e9;
+  const millions = Math.floor(rest / 1e6);
+  rest -= millions * 1e6;
+  const thousands = Math.floor(rest / 1e3);
+  const units = rest - thousands * 1e3;
+  if (units !== 0) return DIGITS[billions]! + DIGITS[millions]! + DIGITS[thousands]! + DIGITS_TRIMMED[units]!;
+  if (thousands !== 0) return DIGITS[billions]! + DIGITS[millions]! + DIGITS_TRIMMED[thousands]!;
+  if (millions !== 0) return DIGITS[billions]! + DIGITS_TRIMMED[millions]!;
+  return DIGITS_TRIMMED[billions]!;
 }
 
 function joinUsd(negative: boolean, whole: string, fraction: string): string {
