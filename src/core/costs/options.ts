@@ -246,8 +246,12 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
     const { plan } = chooseServerPlan(ctx, variant, profile, week, minInstances);
     return plan && optionsFor(file, ctx, variant, plan).server;
   };
-  // Every server variant, for the floors a search checks first (see cheaperSide).
-  const serverVariants = prepared.flatMap((p) => p.servers.flatMap((ctx) => SERVER_VARIANTS.map((variant) => ({ ctx, variant }))));
+  // Whether no server variant's cost floor is below `bound` at `week` (see cheaperSide).
+  const everyFloorReaches = (week: TrafficWeek, bound: number): boolean => {
+    for (const { servers } of prepared)
+      for (const ctx of servers) for (const variant of SERVER_VARIANTS) if (!serverCostReaches(ctx, variant, profile, week, minInstances, bound)) return false;
+    return true;
+  };
   let lastCheapest: OptionPlan | undefined;
   return {
     sidesByVolume: new Map(),
@@ -288,7 +292,7 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
       // (a search's probes far below the crossing mostly end here).
       if (lastCheapest) {
         const bound = lastCheapest.price(week, 'estimate').usd;
-        if (serverVariants.every(({ ctx, variant }) => serverCostReaches(ctx, variant, profile, week, minInstances, bound))) return 'serverless';
+        if (everyFloorReaches(week, bound)) return 'serverless';
       }
       let serverless = Infinity;
       for (const { feasibleFunctions } of prepared)
