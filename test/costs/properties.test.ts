@@ -316,6 +316,31 @@ const wideProfileArb = fc.record({
   pricingDate: fc.constantFrom('2023-06-01', '2024-03-01', '2026-11-25'),
 });
 
+t.test("a projection's month, summed from shared parts, is the month priced line by line", async () => {
+  // Months 2 on are exact totals built from parts kept between months (a fleet's own part, the week's
+  // balancer and egress, a function's month): each must be the itemised bill of that month to the last digit.
+  fc.assert(
+    fc.property(wideProfileArb, fc.double({ min: 0.001, max: 50, noNaN: true }), (input, start) => {
+      const parsed = WorkloadProfile.safeParse(input);
+      if (!parsed.success) return;
+      const profile = parsed.data;
+      const files = selectPricing(catalog, profile.pricingDate!);
+      const options = prepareOptions(files, profile, profile.minInstances);
+      const plans = options.plansAt(trafficWeek(profile.traffic, start)).filter((p) => p.infeasibleBecause.length === 0 && p.architecture !== 'hybrid');
+      for (let month = 1; month <= 12; month++) {
+        const week = trafficWeek(profile.traffic, start * 1.07 ** month);
+        for (const plan of plans) {
+          const sized = plan.resizedAt ? plan.resizedAt(week) : plan;
+          if (Array.isArray(sized)) continue;
+          const [exact, itemised] = [sized.exactTotal(week), sized.price(week, 'itemised').total];
+          if (BigInt(exact) !== BigInt(itemised)) throw new Error(`${sized.id} at ×${week.scale}: ${formatUsd(exact)} from parts, ${formatUsd(itemised)} line by line`);
+        }
+      }
+    }),
+    { numRuns: 150, seed: 424242 },
+  );
+});
+
 t.test('every line reads quantity × unit price = amount, and adds up, even for fleets of thousands', async (t) => {
   const check = (input: unknown) => {
     const parsed = WorkloadProfile.safeParse(input);

@@ -1,6 +1,6 @@
 // How much of each meter a function workload uses in a month: the bridge from a profile and its traffic
 // week to the quantities price items are charged on. Rounding rules come from the service's `billing`.
-import type { Service } from '../pricing/schema.js';
+import type { Meter, Service } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_WEEK, rpsAt, sortedShape, WEEKS_PER_MONTH, type SortedShape, type TrafficWeek } from '../traffic/week.js';
 
@@ -112,10 +112,10 @@ export interface FunctionUsageInput {
   gateway?: Service;
 }
 
-/** The meters a function month is charged on: functionUsage fills every one. */
-export type FunctionMeters = Record<
-  'request' | 'gateway-request' | 'gb-second' | 'gib-second' | 'vcpu-second' | 'cpu-ms' | 'provisioned-gb-second' | 'provisioned-gib-second' | 'provisioned-vcpu-second' | 'egress-gb' | 'event-request' | 'month',
-  number
+/** The meters a function month is charged on (each one a meter of the pricing schema): functionUsage fills every one. */
+export type FunctionMeters = Pick<
+  Record<Meter, number>,
+  'request' | 'gateway-request' | 'gb-second' | 'gib-second' | 'vcpu-second' | 'cpu-ms' | 'provisioned-gb-second' | 'provisioned-gib-second' | 'provisioned-vcpu-second' | 'egress-gb' | 'event-request' | 'month'
 >;
 
 /** Meters to fill (functionUsage): a plan keeps one and fills it each month rather than making hundreds. */
