@@ -6,7 +6,7 @@ import { HOURS_PER_MONTH, HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek, typ
 import { ASSUMPTIONS } from './assumptions.js';
 import { monthTotals, totalOnce, type Bill, type MonthTotal, type MonthTotals } from './bill.js';
 import type { PricedItem } from './price-item.js';
-import { itemsOf, priceItems, priceServiceItems } from './service-lines.js';
+import { itemsOf, priceItems } from './service-lines.js';
 
 const KB_PER_GB = 1024 * 1024;
 export function egressGb(requests: number, execution: WorkloadProfile['execution']): number {
@@ -51,13 +51,14 @@ function loadBalancerNodes(lb: Service, week: TrafficWeek): number {
 // A balancer month's meter quantities, filled in for each call (priceServiceItems reads them before it returns).
 const balancerUsage = { 'lb-hour': 0, 'lcu-hour': 0, 'egress-gb': 0, month: 0 };
 
-export function loadBalancerLines(lb: Service, week: TrafficWeek, profile: WorkloadProfile, applyFreeTier: boolean, bill: Bill): void {
+/** `items`: the balancer's items (itemsOf), chosen by the caller that prices its months one after another. */
+export function loadBalancerLines(lb: Service, week: TrafficWeek, profile: WorkloadProfile, applyFreeTier: boolean, bill: Bill, items = itemsOf(lb, 'all')): void {
   const nodes = loadBalancerNodes(lb, week);
   balancerUsage['lb-hour'] = HOURS_PER_MONTH * nodes;
   balancerUsage['lcu-hour'] = lcuHours(week, profile.execution);
   balancerUsage['egress-gb'] = egressGb(week.monthlyRequests, profile.execution);
   balancerUsage.month = nodes;
-  priceServiceItems(lb, balancerUsage, applyFreeTier, bill);
+  priceItems(lb, items, balancerUsage, applyFreeTier, bill);
 }
 
 const NETWORK_METERS = ['egress-gb', 'ip-hour'] as const;

@@ -10,7 +10,7 @@ import { addPico, type Pico } from './money.js';
 import { firstUnitPrice } from './price-item.js';
 import type { CheapestRates, RankedSize, ServerChoice } from './server-choice.js';
 import { fleetFor, opsLine, perInstanceRps, serverSizes, type Fleet, type ServerSize } from './servers.js';
-import { priceServiceItems, serviceById } from './service-lines.js';
+import { itemsOf, priceServiceItems, serviceById } from './service-lines.js';
 import { addressLines, egressTotal, loadBalancerLines, networkLines, networkPricing, sharesEgress, type NetworkPricing } from './support-lines.js';
 
 export type ServerVariant = 'on-demand-autoscaled' | 'on-demand-fixed' | 'committed-fixed';
@@ -86,7 +86,10 @@ export function sharedSurroundings(): SharedSurroundings {
 
 function balancerMonthsOf(shared: SharedSurroundings, loadBalancer: Service, profile: WorkloadProfile): BalancerMonths {
   let months = shared.balancers.get(loadBalancer);
-  if (!months) shared.balancers.set(loadBalancer, (months = monthTotals((bill, week) => loadBalancerLines(loadBalancer, week, profile, profile.applyFreeTier, bill))));
+  if (!months) {
+    const items = itemsOf(loadBalancer, 'all');
+    shared.balancers.set(loadBalancer, (months = monthTotals((bill, week) => loadBalancerLines(loadBalancer, week, profile, profile.applyFreeTier, bill, items))));
+  }
   return months;
 }
 

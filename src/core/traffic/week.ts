@@ -98,14 +98,18 @@ export function rpsAt(week: TrafficWeek, hour: number): number {
   return week.shape.hourlyRps[hour]! * week.scale;
 }
 
-export function weightsOf(traffic: WorkloadProfile['traffic']): number[] {
+/** Each named pattern's 168 weights, worked out once: every profile without hourlyWeights reads one. */
+const PATTERN_WEEKS = Object.fromEntries(
+  Object.entries(PATTERN_WEIGHT).map(([pattern, weight]) => [pattern, Object.freeze(Array.from({ length: HOURS_PER_WEEK }, (_, h) => weight(Math.floor(h / 24), h % 24)))]),
+) as Record<Pattern, readonly number[]>;
+
+export function weightsOf(traffic: WorkloadProfile['traffic']): readonly number[] {
   if (traffic.hourlyWeights) {
     const day = traffic.hourlyWeights;
     return Array.from({ length: HOURS_PER_WEEK }, (_, h) => day[h % day.length]!);
   }
   // The schema sets pattern (default steady) whenever hourlyWeights is absent.
-  const weight = PATTERN_WEIGHT[traffic.pattern!];
-  return Array.from({ length: HOURS_PER_WEEK }, (_, h) => weight(Math.floor(h / 24), h % 24));
+  return PATTERN_WEEKS[traffic.pattern!];
 }
 
 export function monthlyRequestsOf(traffic: WorkloadProfile['traffic']): number {
