@@ -45,6 +45,9 @@ export interface PricedItem {
   included: number;
   freeAllowance: number;
   wholeUnits: boolean;
+  /** Each tier's line label for the usage included as `labelsIncluded` (labels are made by the hundred, each with a count to print). */
+  labels: string[];
+  labelsIncluded: number;
 }
 
 const pricedItems = new WeakMap<PriceItem, PricedItem>();
@@ -52,7 +55,7 @@ export function pricedItem(item: PriceItem): PricedItem {
   let priced = pricedItems.get(item);
   if (!priced) {
     const { meter, name, unit, unitSize } = item;
-    priced = { item, tiers: tiersOf(item), meter, name, unit, unitSize, included: item.included ?? 0, freeAllowance: item.freeAllowance ?? 0, wholeUnits: item.wholeUnits ?? false };
+    priced = { item, tiers: tiersOf(item), meter, name, unit, unitSize, included: item.included ?? 0, freeAllowance: item.freeAllowance ?? 0, wholeUnits: item.wholeUnits ?? false, labels: [], labelsIncluded: NaN };
     pricedItems.set(item, priced);
   }
   return priced;
@@ -110,7 +113,7 @@ export function priceItem(priced: PricedItem, metered: number, applyFreeTier: bo
     const to = Math.min(tier.upTo, usage);
     if (to > from) {
       firstCharged ??= tier;
-      const name = named ? `${prefix}${itemName}${tierLabel(tiers.length, index, lower, tier.upTo, included)}` : '';
+      const name = named ? `${prefix}${itemName}${tierLabelOf(priced, index, lower, included)}` : '';
       bill.add(name, (to - from) / unitSize, unit, tier.price);
     }
     lower = tier.upTo;
@@ -118,6 +121,15 @@ export function priceItem(priced: PricedItem, metered: number, applyFreeTier: bo
   }
   const free = applyFreeTier ? Math.min(usage - included, priced.freeAllowance) : 0;
   if (free > 0 && firstCharged) bill.add(named ? `${prefix}free tier: ${itemName}` : '', free / unitSize, unit, firstCharged.credit);
+}
+
+/** A tier's label (tierLabel), kept with the item for the usage included. */
+function tierLabelOf(priced: PricedItem, index: number, lower: number, included: number): string {
+  if (priced.labelsIncluded !== included) {
+    priced.labels = [];
+    priced.labelsIncluded = included;
+  }
+  return (priced.labels[index] ??= tierLabel(priced.tiers.length, index, lower, priced.tiers[index]!.upTo, included));
 }
 
 function tierLabel(tierCount: number, index: number, lower: number, upTo: number, included: number): string {

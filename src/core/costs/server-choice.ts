@@ -264,14 +264,24 @@ function rankedSizes(ctx: ServerService, variant: ServerVariant, profile: Worklo
   let ranked = committed ? ctx.ranked.committed : ctx.ranked.onDemand;
   if (!ranked) {
     const opsPerInstanceHour = opsPerInstanceHourOf(profile);
+    const fitting = fittingSizes(ctx);
     ranked = [];
-    fittingSizes(ctx).forEach(({ size, capacityRps }, index) => {
+    for (let index = 0; index < fitting.length; index++) {
+      const { size, capacityRps } = fitting[index]!;
       const hourly = committed ? size.committedHourlyEstimate : size.hourlyEstimate;
-      if (hourly === undefined) return;
+      if (hourly === undefined) continue;
       const perHour = hourly + ctx.ipHourlyEstimate + opsPerInstanceHour;
-      ranked!.push({ size, capacityRps, perHour, index, perRps: perHour / capacityRps, fleets: undefined });
-    });
-    ranked.sort((a, b) => a.perRps - b.perRps || a.index - b.index);
+      const entry: RankedSize = { size, capacityRps, perHour, index, perRps: perHour / capacityRps, fleets: undefined };
+      // Insertion in place (a service lists a few dozen sizes at most), after every size as cheap per request
+      // served: sizes arrive in the file's order, so equal ones stay in it.
+      let at = ranked.length;
+      ranked.push(entry);
+      while (at > 0 && ranked[at - 1]!.perRps > entry.perRps) {
+        ranked[at] = ranked[at - 1]!;
+        at--;
+      }
+      ranked[at] = entry;
+    }
     if (committed) ctx.ranked.committed = ranked;
     else ctx.ranked.onDemand = ranked;
   }

@@ -33,23 +33,31 @@ export function isGenuineOption(option: OptionOut): boolean {
   return option.feasible && !(option.architecture === 'hybrid' && option.details.baselineInstances === 0);
 }
 
-/** Cheapest options found so far, per option list and architecture: facts and the verdict ask a dozen times. */
-const cheapestCache = new WeakMap<readonly OptionOut[], Map<string | undefined, OptionOut | undefined>>();
+/** The cheapest option of each option list, overall and per architecture: facts and the verdict ask a dozen times. */
+const cheapestCache = new WeakMap<readonly OptionOut[], Map<string | undefined, OptionOut>>();
 
 export function cheapestOption(options: readonly OptionOut[], architecture?: string): OptionOut | undefined {
   let byArchitecture = cheapestCache.get(options);
-  if (!byArchitecture) cheapestCache.set(options, (byArchitecture = new Map()));
-  if (byArchitecture.has(architecture)) return byArchitecture.get(architecture);
-  let best: OptionOut | undefined;
-  // The best's amount is read as a float once, not at every comparison (compareUsd's order, its decimals only for equal floats).
-  let bestUsd = Infinity;
-  for (const option of options) {
-    if (!isGenuineOption(option) || (architecture !== undefined && option.architecture !== architecture)) continue;
-    const usd = Number(option.monthlyUsd!);
-    if (!best || usd < bestUsd || (usd === bestUsd && compareUsd(option.monthlyUsd!, best.monthlyUsd!) < 0)) [best, bestUsd] = [option, usd];
+  if (!byArchitecture) {
+    // One pass finds them all. Each amount is read as a float once, not at every comparison (compareUsd's
+    // order, its decimals only for equal floats).
+    byArchitecture = new Map();
+    const usdOf = new Map<OptionOut, number>();
+    const consider = (key: string | undefined, option: OptionOut, usd: number) => {
+      const best = byArchitecture!.get(key);
+      const bestUsd = best && usdOf.get(best)!;
+      if (!best || usd < bestUsd! || (usd === bestUsd && compareUsd(option.monthlyUsd!, best.monthlyUsd!) < 0)) byArchitecture!.set(key, option);
+    };
+    for (const option of options) {
+      if (!isGenuineOption(option)) continue;
+      const usd = Number(option.monthlyUsd!);
+      usdOf.set(option, usd);
+      consider(undefined, option, usd);
+      consider(option.architecture, option, usd);
+    }
+    cheapestCache.set(options, byArchitecture);
   }
-  byArchitecture.set(architecture, best);
-  return best;
+  return byArchitecture.get(architecture);
 }
 
 /**

@@ -31,6 +31,8 @@ const PATTERN_WEIGHT: Record<Pattern, (day: number, hourOfDay: number) => number
  */
 export interface WeekShape {
   readonly hourlyRps: Float64Array;
+  /** The hours busiest first, where the shape's pattern says so ahead (see PATTERN_WEEKS); unset otherwise. */
+  readonly busiestFirst: Uint8Array | undefined;
   /** What the cost engine derives from the shape alone, made on first use and kept with it. */
   readonly derived: ShapeDerived;
 }
@@ -48,8 +50,8 @@ export interface ShapeDerived {
 }
 
 /** A shape of `hourlyRps`, nothing derived yet. */
-export function weekShape(hourlyRps: Float64Array): WeekShape {
-  return { hourlyRps, derived: { demand: undefined, demandSum: undefined, sorted: undefined, lcu: undefined } };
+export function weekShape(hourlyRps: Float64Array, busiestFirst?: Uint8Array): WeekShape {
+  return { hourlyRps, busiestFirst, derived: { demand: undefined, demandSum: undefined, sorted: undefined, lcu: undefined } };
 }
 
 /**
@@ -61,7 +63,10 @@ export type SortedShape = NonNullable<ShapeDerived['sorted']>;
 export function sortedShape(shape: WeekShape): SortedShape {
   let sorted = shape.derived.sorted;
   if (!sorted) {
-    const rates = Float64Array.from(shape.hourlyRps).sort().reverse();
+    // An hour's rate only rises with its weight, so hours taken in their weights' order come sorted.
+    const order = shape.busiestFirst;
+    const rates = order ? new Float64Array(HOURS_PER_WEEK) : Float64Array.from(shape.hourlyRps).sort().reverse();
+    if (order) for (let h = 0; h < HOURS_PER_WEEK; h++) rates[h] = shape.hourlyRps[order[h]!]!;
     const sums = new Float64Array(HOURS_PER_WEEK + 1);
     const distinct: number[] = [];
     const hoursAtLeast: number[] = [];
@@ -98,10 +103,17 @@ export function rpsAt(week: TrafficWeek, hour: number): number {
   return week.shape.hourlyRps[hour]! * week.scale;
 }
 
-/** Each named pattern's 168 weights, worked out once: every profile without hourlyWeights reads one. */
+/**
+ * Each named pattern's 168 weights and its hours busiest first, worked out once: every profile without
+ * hourlyWeights reads one.
+ */
 const PATTERN_WEEKS = Object.fromEntries(
-  Object.entries(PATTERN_WEIGHT).map(([pattern, weight]) => [pattern, Object.freeze(Array.from({ length: HOURS_PER_WEEK }, (_, h) => weight(Math.floor(h / 24), h % 24)))]),
-) as Record<Pattern, readonly number[]>;
+  Object.entries(PATTERN_WEIGHT).map(([pattern, weight]) => {
+    const weights = Object.freeze(Array.from({ length: HOURS_PER_WEEK }, (_, h) => weight(Math.floor(h / 24), h % 24)));
+    const busiestFirst = Uint8Array.from(weights.keys()).sort((a, b) => weights[b]! - weights[a]!);
+    return [pattern, { weights, busiestFirst }];
+  }),
+) as Record<Pattern, { weights: readonly number[]; busiestFirst: Uint8Array }>;
 
 export function weightsOf(traffic: WorkloadProfile['traffic']): readonly number[] {
   if (traffic.hourlyWeights) {
@@ -109,7 +121,7 @@ export function weightsOf(traffic: WorkloadProfile['traffic']): readonly number[
     return Array.from({ length: HOURS_PER_WEEK }, (_, h) => day[h % day.length]!);
   }
   // The schema sets pattern (default steady) whenever hourlyWeights is absent.
-  return PATTERN_WEEKS[traffic.pattern!];
+  return PATTERN_WEEKS[traffic.pattern!].weights;
 }
 
 export function monthlyRequestsOf(traffic: WorkloadProfile['traffic']): number {
@@ -142,7 +154,7 @@ function firstWeek(traffic: WorkloadProfile['traffic']): TrafficWeek {
     peakRps,
     burstFactor: busiestHourRps > 0 ? peakRps / busiestHourRps : 1,
     monthlyRequests,
-    shape: weekShape(hourlyRps),
+    shape: weekShape(hourlyRps, traffic.hourlyWeights ? undefined : PATTERN_WEEKS[traffic.pattern!].busiestFirst),
     scale: 1,
   };
   firstWeeks.set(traffic, week);
