@@ -33,7 +33,8 @@ export function canonicalJson(value: unknown): string {
   // Built by concatenation: every evaluation hashes its profile, and arrays of parts cost more than the text.
   if (Array.isArray(value)) {
     let text = '[';
-    for (let i = 0; i < value.length; i++) text += (i > 0 ? ',' : '') + (canonicalJson(value[i]) ?? '');
+    // A parsed profile's arrays hold numbers and strings only (no holes, nothing undefined).
+    for (let i = 0; i < value.length; i++) text += (i > 0 ? ',' : '') + canonicalJson(value[i]);
     return `${text}]`;
   }
   if (value !== null && typeof value === 'object') {

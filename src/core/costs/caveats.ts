@@ -44,7 +44,10 @@ function previewWarnings(files: readonly PricingFile[], profile: WorkloadProfile
 
 /** Caveats on estimates the priced options used: a default INIT time, where cold starts bill one. */
 export function estimateCaveats(options: readonly OptionOut[], profile: WorkloadProfile): string[] {
-  const initEstimated = options.filter((o) => o.details.billedInitMsPerColdStart !== undefined);
+  // Asked of every option's details, whose shapes differ by kind: a lookup by name, in a plain loop, does not
+  // bind the optimised evaluation to a few shapes (it was thrown away and rebuilt every few dozen evaluations).
+  const initEstimated: OptionOut[] = [];
+  for (let i = 0; i < options.length; i++) if (Object.hasOwn(options[i]!.details, 'billedInitMsPerColdStart')) initEstimated.push(options[i]!);
   if (profile.execution.initDurationMs !== undefined || initEstimated.length === 0) return [];
   const { coldStartPercent, billedInitMsPerColdStart } = initEstimated[0]!.details;
   return [

@@ -142,7 +142,8 @@ export function costReport(
   const totals: Pico[] = firsts.map((first) => first?.total ?? 0);
   const totalsUsd = totals.map(formatUsd);
   const horizons: Pico[] = plans.map(() => 0);
-  const projections = plans.map((): OptionOut['projection'] => []);
+  // Each projection is made at its full length (every feasible option fills every month) rather than grown.
+  const projections = plans.map((): OptionOut['projection'] => new Array(months.length));
   // The cheapest option of each month: the first listed among equals.
   const cheapestIds: Array<string | undefined> = [];
   for (let i = 0; i < months.length; i++) {
@@ -167,18 +168,22 @@ export function costReport(
         cheapestId = plan.id;
         cheapestTotal = total;
       }
-      projections[j]!.push({ month: i + 1, monthlyRequests: requestsByMonth[i]!, totalUsd: totalsUsd[j]! });
+      projections[j]![i] = { month: i + 1, monthlyRequests: requestsByMonth[i]!, totalUsd: totalsUsd[j]! };
     }
     cheapestIds.push(cheapestId);
   }
   for (const because of outgrownBecause) if (because) warnings.push(because);
-  const optionsOut = plans.map((plan, j): OptionOut => {
+  // Filled by push, not made by map: an array map makes is built one way in optimised code and another
+  // elsewhere, and code that reads the list (estimateCaveats) then met a shape it was not made for.
+  const optionsOut: OptionOut[] = [];
+  for (let j = 0; j < plans.length; j++) {
+    const plan = plans[j]!;
     // Each answer is written out whole, field by field: a spread copy with fields added after it costs
     // more than the month it describes. An infeasible option has no month (infeasibleBecause is left out
     // of a feasible one's JSON, being undefined).
     const first = firsts[j];
     const projection = first ? projections[j]! : [];
-    return {
+    optionsOut.push({
       id: plan.id,
       architecture: plan.architecture,
       provider: plan.provider,
@@ -193,8 +198,8 @@ export function costReport(
       details: first ? first.details : {},
       feasible: first !== undefined,
       infeasibleBecause: first ? undefined : plan.infeasibleBecause.join('; '),
-    };
-  });
+    });
+  }
   warnings.push(...estimateCaveats(optionsOut, profile));
   const firstLeader = cheapestIds[0];
   const changeIndex = cheapestIds.findIndex((id) => id !== undefined && id !== firstLeader);
