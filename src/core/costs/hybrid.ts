@@ -103,10 +103,14 @@ export function overflowShare(week: TrafficWeek, baselineRps: number): number {
   return overflow / Math.max(total, Number.MIN_VALUE);
 }
 
+/** Whether a baseline of this size is bought with a commitment (where one is priced) rather than on demand. */
+function committedBaseline(server: ServerPlan): boolean {
+  return server.size.committedHourlyEstimate !== undefined;
+}
+
 /** Instance-hours a baseline is billed: a commitment for every hour, on-demand servers up to the provider's monthly cap. */
-function baselineHours(server: ServerPlan, baseline: number): { hours: number; committed: boolean } {
-  const committed = server.size.committedHourlyEstimate !== undefined;
-  return { hours: fixedInstanceHours(baseline, committed ? undefined : server.monthlyCapHours), committed };
+function baselineHours(server: ServerPlan, baseline: number): number {
+  return fixedInstanceHours(baseline, committedBaseline(server) ? undefined : server.monthlyCapHours);
 }
 
 /**
@@ -119,8 +123,8 @@ export function priceHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: 
   const baselineRps = baseline * server.capacityRps;
   const overflowRequests = week.monthlyRequests * overflowShare(week, baselineRps);
   const servedRequests = week.monthlyRequests - overflowRequests;
-  const { hours, committed } = baselineHours(server, baseline);
-  server.size.bill(hours, committed, bill);
+  const hours = baselineHours(server, baseline);
+  server.size.bill(hours, committedBaseline(server), bill);
   const hasOverflow = overflowRequests > 0;
   // Warm functions are sized hour by hour, so they need the overflow's shape; on-demand ones only its volume.
   if (hasOverflow)
@@ -153,7 +157,7 @@ export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: W
   // Every line of a bill is ≥ 0 net, so B servers cost at least B × their instance-hours, and the load
   // balancer once two run or the profile asks for two: baselines whose servers alone cost more than
   // functions alone (B = 0) cannot win, and are not priced.
-  const perServer = baselineHours(server, 1).hours * (server.size.committedHourlyEstimate ?? server.size.hourlyEstimate);
+  const perServer = baselineHours(server, 1) * (server.size.committedHourlyEstimate ?? server.size.hourlyEstimate);
   // An exact month of functions alone is shared with the function option priced just before (see monthWith):
   // ranked by that instead of an estimate of its own, it is the same ranking to within a float's rounding,
   // far inside the near-ties that exact bills settle.
