@@ -55,6 +55,8 @@ export interface OptionPlan {
   // Every option object has every field, set or not (one object shape for the loops that read them).
   /** For a hybrid: the two parts it is built from, so it can be checked against each alone. */
   parts?: { server: ServerPlan; fn: FunctionPlan };
+  /** For a function option: its plan (a hybrid's parts.fn is one), so that the two can be matched. */
+  functionPlan?: FunctionPlan;
   /**
    * For an option with servers: the same option with its servers re-sized for `week` (a hybrid keeps its
    * function), or the reasons no size fits there. Options without servers are the same at every volume.
@@ -81,6 +83,7 @@ function functionOption(fn: FunctionPlan, profile: WorkloadProfile): OptionPlan 
     variant,
     infeasibleBecause: fn.infeasibleBecause,
     parts: undefined,
+    functionPlan: fn,
     resizedAt: undefined,
     exactTotal: (week) => functionsAloneTotal(fn, week, 'exact').total,
     price(week, billMode = 'itemised') {
@@ -113,6 +116,7 @@ function serverOption(plan: ServerPlan | undefined, file: PricingFile, service: 
     variant: plan ? `${plan.size.name}, ${VARIANT_LABEL[variant]}` : VARIANT_LABEL[variant],
     infeasibleBecause: why,
     parts: undefined,
+    functionPlan: undefined,
     resizedAt: undefined,
     exactTotal: (week) => serverMonthTotal(plan!, profile, week, minInstances),
     price(week, billMode = 'itemised') {
@@ -146,6 +150,7 @@ function hybridOption(server: ServerPlan, fn: FunctionPlan, profile: WorkloadPro
     variant: `${server.size.name} baseline${server.size.committedHourlyEstimate !== undefined ? ' (1-year commitment)' : ''}, overflow to functions`,
     infeasibleBecause: [],
     parts: { server, fn },
+    functionPlan: undefined,
     resizedAt: undefined,
     exactTotal: (week) => bestHybridMonth(server, fn, profile, week, 'exact').total,
     price(week, billMode = 'itemised') {

@@ -141,6 +141,10 @@ export function costReport(
   // (every month, without growth) share one week, and so one bill.
   const totals: Pico[] = firsts.map((first) => first?.total ?? 0);
   const totalsUsd = totals.map(formatUsd);
+  // A hybrid whose best baseline is no server costs what its function costs, to the digit: a month that does
+  // takes the function option's text (listed before it) rather than printing the amount again.
+  const functionIndex = new Map(plans.map((plan, j) => [plan.functionPlan, j]));
+  const pricedLike = plans.map((plan) => (plan.parts ? (functionIndex.get(plan.parts.fn) ?? -1) : -1));
   const horizons: Pico[] = plans.map(() => 0);
   // Each projection is made at its full length (every feasible option fills every month) rather than grown.
   const projections = plans.map((): OptionOut['projection'] => new Array(months.length));
@@ -159,7 +163,8 @@ export function costReport(
         const repricedTotal = planIn(week, i, plan, j).exactTotal(week);
         if (repricedTotal !== totals[j]) {
           totals[j] = repricedTotal;
-          totalsUsd[j] = formatUsd(repricedTotal);
+          const like = pricedLike[j]!;
+          totalsUsd[j] = like >= 0 && totals[like] === repricedTotal ? totalsUsd[like]! : formatUsd(repricedTotal);
         }
       }
       const total = totals[j]!;
