@@ -204,7 +204,15 @@ export type PureSide = 'serverless' | 'traditional' | 'none';
 export function prepareOptions(files: readonly PricingFile[], profile: WorkloadProfile, minInstances: number): PreparedOptions {
   const shared = sharedSurroundings();
   const prepared = files.map((file) => {
-    const functions = functionPlans(file, profile).map((fn) => ({ fn, option: functionOption(fn, profile) }));
+    // Each function's last estimate in a search, with the week shape and volume it was for: a lower bound at any
+    // higher volume of that shape.
+    const functions = functionPlans(file, profile).map((fn) => ({
+      fn,
+      option: functionOption(fn, profile),
+      knownShape: undefined as TrafficWeek['shape'] | undefined,
+      knownRequests: Infinity,
+      knownUsd: 0,
+    }));
     const feasibleFunctions = functions.filter((f) => f.fn.infeasibleBecause.length === 0);
     const servers = file.services.filter((service) => service.architecture === 'traditional').map((service) => serverService(file, service, profile, shared));
     linkNodeTwins(servers);
@@ -295,14 +303,24 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
       // The function cheapest at the last probe bounds this one's best function from above: where no server
       // variant's floor is below it, serverless is the cheaper side without pricing the other functions
       // (a search's probes far below the crossing mostly end here).
-      if (lastCheapest) {
-        const bound = lastCheapest.price(week, 'estimate').usd;
-        if (everyFloorReaches(week, bound)) return 'serverless';
-      }
       let serverless = Infinity;
+      const bounding = lastCheapest;
+      if (bounding) {
+        serverless = bounding.price(week, 'estimate').usd;
+        if (everyFloorReaches(week, serverless)) return 'serverless';
+      }
+      // A function's cost only grows with volume: one that cost more than the best so far at a lower volume of
+      // this week's shape (the same hours, the same bursts) still does, by more than a float's rounding, and is
+      // not estimated again. (A search over the peak makes a shape for each probe.)
+      const requests = week.monthlyRequests;
       for (const { feasibleFunctions } of prepared)
-        for (const { option } of feasibleFunctions) {
+        for (const known of feasibleFunctions) {
+          const { option } = known;
+          if (option === bounding || (known.knownShape === week.shape && known.knownRequests <= requests && known.knownUsd > serverless * (1 + 1e-12))) continue;
           const usd = option.price(week, 'estimate').usd;
+          known.knownShape = week.shape;
+          known.knownRequests = requests;
+          known.knownUsd = usd;
           if (usd < serverless) [serverless, lastCheapest] = [usd, option];
         }
       for (const { file, servers } of prepared)
