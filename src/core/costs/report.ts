@@ -144,7 +144,8 @@ export function costReport(
   // A hybrid whose best baseline is no server costs what its function costs, to the digit: a month that does
   // takes the function option's text (listed before it) rather than printing the amount again.
   const functionIndex = new Map(plans.map((plan, j) => [plan.functionPlan, j]));
-  const pricedLike = plans.map((plan) => (plan.parts ? (functionIndex.get(plan.parts.fn) ?? -1) : -1));
+  // Every function of a pricing file is among the plans, so a hybrid's is always found.
+  const pricedLike = plans.map((plan) => (plan.parts ? functionIndex.get(plan.parts.fn)! : -1));
   const horizons: Pico[] = plans.map(() => 0);
   // Each projection is made at its full length (every feasible option fills every month) rather than grown.
   const projections = plans.map((): OptionOut['projection'] => new Array(months.length));
