@@ -1,7 +1,8 @@
 // What the prices do not cover, said in the evaluation's warnings rather than passed over: inputs the
 // tables cannot honour (a region they do not price, dedicated tenancy, compliance programmes) and
 // estimates a bill depends on (an INIT time nobody measured).
-import type { OptionOut } from '../evaluation/schema.js';
+import type { OptionPlan } from './options.js';
+import type { FunctionPlan } from './serverless.js';
 import { locationWarnings } from '../pricing/location.js';
 import type { PricingFile } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
@@ -43,15 +44,23 @@ function previewWarnings(files: readonly PricingFile[], profile: WorkloadProfile
 }
 
 /** Caveats on estimates the priced options used: a default INIT time, where cold starts bill one. */
-export function estimateCaveats(options: readonly OptionOut[], profile: WorkloadProfile): string[] {
-  // Asked of every option's details, whose shapes differ by kind: a lookup by name, in a plain loop, does not
-  // bind the optimised evaluation to a few shapes (it was thrown away and rebuilt every few dozen evaluations).
-  const initEstimated: OptionOut[] = [];
-  for (let i = 0; i < options.length; i++) if (Object.hasOwn(options[i]!.details, 'billedInitMsPerColdStart')) initEstimated.push(options[i]!);
-  if (profile.execution.initDurationMs !== undefined || initEstimated.length === 0) return [];
-  const { coldStartPercent, billedInitMsPerColdStart } = initEstimated[0]!.details;
+export function estimateCaveats(plans: readonly OptionPlan[], profile: WorkloadProfile): string[] {
+  if (profile.execution.initDurationMs !== undefined) return [];
+  // Read from the function plans rather than from the options' details, whose shapes differ by kind: code that
+  // read those was thrown away and rebuilt every few dozen evaluations of a server meeting varied profiles.
+  const estimated: FunctionPlan[] = [];
+  const ids: string[] = [];
+  for (const plan of plans) {
+    const fn = plan.functionPlan;
+    if (fn && plan.infeasibleBecause.length === 0 && fn.mode === 'on-demand' && fn.shape.billedInitMs > 0) {
+      estimated.push(fn);
+      ids.push(plan.id);
+    }
+  }
+  if (estimated.length === 0) return [];
+  const { coldStartShare, billedInitMs } = estimated[0]!.shape;
   return [
-    `${initEstimated.map((o) => o.id).join(', ')}: cold starts (${coldStartPercent}% of invocations) are billed ${billedInitMsPerColdStart} ms ` +
+    `${ids.join(', ')}: cold starts (${coldStartShare * 100}% of invocations) are billed ${billedInitMs} ms ` +
       "of INIT each, the pricing table's typical INIT time; set execution.initDurationMs to the Init Duration your logs show",
   ];
 }

@@ -179,8 +179,6 @@ export function costReport(
     cheapestIds.push(cheapestId);
   }
   for (const because of outgrownBecause) if (because) warnings.push(because);
-  // Filled by push, not made by map: an array map makes is built one way in optimised code and another
-  // elsewhere, and code that reads the list (estimateCaveats) then met a shape it was not made for.
   const optionsOut: OptionOut[] = [];
   for (let j = 0; j < plans.length; j++) {
     const plan = plans[j]!;
@@ -206,7 +204,7 @@ export function costReport(
       infeasibleBecause: first ? undefined : plan.infeasibleBecause.join('; '),
     });
   }
-  warnings.push(...estimateCaveats(optionsOut, profile));
+  warnings.push(...estimateCaveats(plans, profile));
   const firstLeader = cheapestIds[0];
   const changeIndex = cheapestIds.findIndex((id) => id !== undefined && id !== firstLeader);
   return {
