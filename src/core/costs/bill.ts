@@ -84,17 +84,23 @@ export interface BillMark {
 export const NO_LINES: MoneyLine[] = Object.freeze([]) as unknown as MoneyLine[];
 
 export class Bill {
+  // Fields are declared, not defined, and set in the constructor in one order: bills are made by the thousand,
+  // and class fields defined with initialisers cost each construction a property definition apiece.
+  declare readonly mode: BillMode;
   /** Float total ('estimate' mode only). */
-  private usd = 0;
+  private declare usd: number;
   /** Exact total ('exact' and 'itemised'). */
-  private pico: Pico = 0;
+  private declare pico: Pico;
   /** The lines ('itemised' only; the other modes share one empty list, as bills are made by the thousand). */
-  readonly lines: MoneyLine[];
+  declare readonly lines: MoneyLine[];
   /** Names are built only for a bill that keeps its lines. */
-  readonly itemised: boolean;
-  private readonly exact: boolean;
+  declare readonly itemised: boolean;
+  private declare readonly exact: boolean;
 
-  constructor(readonly mode: BillMode) {
+  constructor(mode: BillMode) {
+    this.mode = mode;
+    this.usd = 0;
+    this.pico = 0;
     this.itemised = mode === 'itemised';
     this.exact = mode !== 'estimate';
     this.lines = this.itemised ? [] : NO_LINES;
