@@ -78,6 +78,26 @@ t.test('no option gets cheaper when traffic rises, all else equal', async () => 
   );
 });
 
+// A search's probe skips a function whose estimate at a lower volume of the same week already exceeds the best
+// function (options.ts, cheaperSide): the estimates it ranks on must never fall as volume rises.
+t.test("no function's estimate falls as traffic rises on the same week shape", async () => {
+  fc.assert(
+    fc.property(profileArb, fc.double({ min: 0.001, max: 1000, noNaN: true }), fc.double({ min: 1, max: 50, noNaN: true }), (input, factor, rise) => {
+      const profile = WorkloadProfile.parse(input);
+      const files = selectPricing(catalog, profile.pricingDate!);
+      const functions = prepareOptions(files, profile, profile.minInstances)
+        .plansAt(trafficWeek(profile.traffic), false)
+        .filter((plan) => plan.architecture === 'serverless' && plan.infeasibleBecause.length === 0);
+      const [lower, higher] = [trafficWeek(profile.traffic, factor), trafficWeek(profile.traffic, factor * rise)];
+      for (const plan of functions) {
+        const [before, after] = [plan.price(lower, 'estimate').usd, plan.price(higher, 'estimate').usd];
+        if (after < before) throw new Error(`${plan.id}: $${before} at ×${factor} but $${after} at ×${factor * rise}`);
+      }
+    }),
+    { numRuns: 60, seed: 19 },
+  );
+});
+
 t.test('a hybrid never costs more than its functions alone or its servers fixed at peak', async () => {
   fc.assert(
     fc.property(profileArb, (input) => {
