@@ -104,58 +104,99 @@ export function invocationOf(file: PricingFile, profile: WorkloadProfile): Invoc
 
 const EGRESS = ['egress-gb'] as const;
 
+/**
+ * What a function service brings whatever the workload does: its gateway (for HTTP work), egress and event
+ * services, whether it sells warm capacity, its items in each mode, its usage credit, and why the trigger
+ * cannot start it, if it cannot. Worked out once per loaded service and trigger: a tipping-point search
+ * prepares the plans anew for every duration and memory it tries.
+ */
+interface FunctionStatics {
+  gateway: Service | undefined;
+  egress: Service | undefined;
+  coldStartMs: number;
+  offersWarm: boolean;
+  onlyWarm: boolean;
+  items: Record<FunctionMode, FunctionPlan['items']>;
+  usageCredit: FunctionPlan['usageCredit'];
+  /** Why `trigger` cannot start the service (or is not priced); undefined when it can. */
+  triggerProblem: string | undefined;
+}
+
+const staticsByService = new WeakMap<Service, Partial<Record<Trigger, FunctionStatics>>>();
+
+function functionStatics(file: PricingFile, service: Service, trigger: Trigger, eventSource: Service | undefined): FunctionStatics {
+  let byTrigger = staticsByService.get(service);
+  if (!byTrigger) staticsByService.set(service, (byTrigger = {}));
+  let statics = byTrigger[trigger];
+  if (!statics) {
+    // Only HTTP work goes through an API gateway; events arrive from their own services.
+    const gateway = trigger === 'http' ? serviceById(file, service.billing?.requiresGateway) : undefined;
+    const egress = serviceById(file, service.billing?.egressService);
+    const itemsIn = (mode: FunctionMode): FunctionPlan['items'] => ({
+      service: itemsOf(service, mode),
+      gateway: gateway ? itemsOf(gateway, mode) : [],
+      eventSource: eventSource ? itemsOf(eventSource, mode) : [],
+      egress: egress ? itemsOf(egress, 'on-demand', EGRESS) : [],
+    });
+    // The schema requires limits.invokedBy on every function service.
+    const { triggers: invokedBy, notPriced } = service.limits!.invokedBy!;
+    statics = {
+      gateway,
+      egress,
+      coldStartMs: service.limits?.coldStartMs ?? 0,
+      offersWarm: service.items.some((i) => i.mode === 'provisioned'),
+      // A plan that only sells warm instances (Azure Functions Premium) is always priced warm.
+      onlyWarm: service.items.length > 0 && service.items.every((i) => i.mode === 'provisioned'),
+      items: { 'on-demand': itemsIn('on-demand'), provisioned: itemsIn('provisioned') },
+      usageCredit: usageCreditOf(service),
+      triggerProblem: notPriced?.includes(trigger)
+        ? `${service.name} can be started by ${TRIGGER_NOUN[trigger]}, but this pricing table does not price the service that delivers them`
+        : !invokedBy.includes(trigger)
+          ? `${service.name} cannot be started by ${TRIGGER_NOUN[trigger]}; the platform starts functions on ${invokedBy.map((t) => TRIGGER_NOUN[t]).join(', ')}`
+          : undefined,
+    };
+    byTrigger[trigger] = statics;
+  }
+  return statics;
+}
+
 /** Plans for every function service of one pricing file (on demand, or warm when cold starts are not tolerated). */
 export function functionPlans(file: PricingFile, profile: WorkloadProfile): FunctionPlan[] {
   const trigger = profile.trigger;
   const { eventSource, eventsPerInvocation, execution } = invocationOf(file, profile);
-  return file.services
-    .filter((s) => s.kind === 'function')
-    .map((service): FunctionPlan => {
-      // Only HTTP work goes through an API gateway; events arrive from their own services.
-      const gateway = trigger === 'http' ? serviceById(file, service.billing?.requiresGateway) : undefined;
-      const egress = serviceById(file, service.billing?.egressService);
-      const coldStartMs = service.limits?.coldStartMs ?? 0;
-      const needsWarm = profile.latency.coldStartTolerance === 'none' && coldStartMs > 0;
-      const offersWarm = service.items.some((i) => i.mode === 'provisioned');
-      // A plan that only sells warm instances (Azure Functions Premium) is always priced warm.
-      const onlyWarm = service.items.length > 0 && service.items.every((i) => i.mode === 'provisioned');
-      const infeasibleBecause = limitBreaches(service, execution, trigger, service.name, []);
-      if (gateway) limitBreaches(gateway, profile.execution, trigger, gateway.name, infeasibleBecause);
-      if (needsWarm && !offersWarm)
-        infeasibleBecause.push(`${service.name} has cold starts (about ${coldStartMs} ms) and sells no warm capacity; the profile tolerates none`);
-      // The schema requires limits.invokedBy on every function service.
-      const { triggers: invokedBy, notPriced } = service.limits!.invokedBy!;
-      if (notPriced?.includes(trigger))
-        infeasibleBecause.push(`${service.name} can be started by ${TRIGGER_NOUN[trigger]}, but this pricing table does not price the service that delivers them`);
-      else if (!invokedBy.includes(trigger))
-        infeasibleBecause.push(`${service.name} cannot be started by ${TRIGGER_NOUN[trigger]}; the platform starts functions on ${invokedBy.map((t) => TRIGGER_NOUN[t]).join(', ')}`);
-      if (profile.state === 'long-lived-connections' && service.limits?.supportsLongLivedConnections !== true)
-        infeasibleBecause.push(`${service.name} does not hold long-lived connections (websockets, streams) open`);
-      const mode = needsWarm || onlyWarm ? 'provisioned' : 'on-demand';
-      const plan: FunctionPlan = {
-        provider: file.provider,
-        effectiveDate: file.effectiveDate,
-        service,
-        gateway,
-        eventSource,
-        egress,
-        execution,
-        eventsPerInvocation,
-        shape: functionShape(service, execution),
-        mode,
-        infeasibleBecause,
-        items: {
-          service: itemsOf(service, mode),
-          gateway: gateway ? itemsOf(gateway, mode) : [],
-          eventSource: eventSource ? itemsOf(eventSource, mode) : [],
-          egress: egress ? itemsOf(egress, 'on-demand', EGRESS) : [],
-        },
-        totals: monthTotals((bill, week) => priceFunctionsAlone(plan, profile, week, bill)),
-        usageCredit: usageCreditOf(service),
-        meters: functionMeters(),
-      };
-      return plan;
-    });
+  const plans: FunctionPlan[] = [];
+  for (const service of file.services) {
+    if (service.kind !== 'function') continue;
+    const { gateway, egress, coldStartMs, offersWarm, onlyWarm, items, usageCredit, triggerProblem } = functionStatics(file, service, trigger, eventSource);
+    const needsWarm = profile.latency.coldStartTolerance === 'none' && coldStartMs > 0;
+    const infeasibleBecause = limitBreaches(service, execution, trigger, service.name, []);
+    if (gateway) limitBreaches(gateway, profile.execution, trigger, gateway.name, infeasibleBecause);
+    if (needsWarm && !offersWarm)
+      infeasibleBecause.push(`${service.name} has cold starts (about ${coldStartMs} ms) and sells no warm capacity; the profile tolerates none`);
+    if (triggerProblem) infeasibleBecause.push(triggerProblem);
+    if (profile.state === 'long-lived-connections' && service.limits?.supportsLongLivedConnections !== true)
+      infeasibleBecause.push(`${service.name} does not hold long-lived connections (websockets, streams) open`);
+    const mode = needsWarm || onlyWarm ? 'provisioned' : 'on-demand';
+    const plan: FunctionPlan = {
+      provider: file.provider,
+      effectiveDate: file.effectiveDate,
+      service,
+      gateway,
+      eventSource,
+      egress,
+      execution,
+      eventsPerInvocation,
+      shape: functionShape(service, execution),
+      mode,
+      infeasibleBecause,
+      items: items[mode],
+      totals: monthTotals((bill, week) => priceFunctionsAlone(plan, profile, week, bill)),
+      usageCredit,
+      meters: functionMeters(),
+    };
+    plans.push(plan);
+  }
+  return plans;
 }
 
 /**

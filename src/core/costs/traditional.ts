@@ -283,17 +283,45 @@ export function fittingSizes(ctx: ServerService): Array<{ size: ServerSize; capa
   return ctx.fitting;
 }
 
+/** What a server service brings whatever the workload: its balancer, network, address price, monthly cap and nodes. */
+interface ServerStatics {
+  /** The load balancer HTTP work needs (none is needed otherwise). */
+  loadBalancer: Service | undefined;
+  network: Service | undefined;
+  ipHourlyEstimate: number;
+  controlPlane: Service | undefined;
+  nodes: Service;
+}
+
+/** Worked out once per loaded service: a tipping-point search prepares the services anew for every duration and memory it tries. */
+const serverStatics = new WeakMap<Service, ServerStatics>();
+
+function staticsOf(file: PricingFile, service: Service): ServerStatics {
+  let statics = serverStatics.get(service);
+  if (!statics) {
+    const network = serviceById(file, service.billing?.egressService);
+    const ipItem = network?.items.find((i) => i.meter === 'ip-hour');
+    // A managed Kubernetes service runs its worker nodes on the provider's VMs and adds a control-plane fee.
+    const controlPlane = service.kind === 'kubernetes' ? service : undefined;
+    statics = {
+      loadBalancer: serviceById(file, service.billing?.requiresLoadBalancer),
+      network,
+      ipHourlyEstimate: ipItem ? firstUnitPrice(ipItem) : 0,
+      controlPlane,
+      // The schema requires billing.nodeService on a kubernetes service and checks it names a service in the file.
+      nodes: controlPlane ? serviceById(file, service.billing!.nodeService)! : service,
+    };
+    serverStatics.set(service, statics);
+  }
+  return statics;
+}
+
 /** A traditional service made ready for `profile`, with what it shares with the provider's other services. */
 export function serverService(file: PricingFile, service: Service, profile: WorkloadProfile, shared = sharedSurroundings()): ServerService {
+  const statics = staticsOf(file, service);
   // Workers that pull from a queue or run on a schedule serve nothing over HTTP: no load balancer.
-  const loadBalancer = profile.trigger === 'http' ? serviceById(file, service.billing?.requiresLoadBalancer) : undefined;
-  const network = serviceById(file, service.billing?.egressService);
-  const ipItem = network?.items.find((i) => i.meter === 'ip-hour');
-  const ipHourlyEstimate = ipItem ? firstUnitPrice(ipItem) : 0;
-  // A managed Kubernetes service runs its worker nodes on the provider's VMs and adds a control-plane fee.
-  const controlPlane = service.kind === 'kubernetes' ? service : undefined;
-  // The schema requires billing.nodeService on a kubernetes service and checks it names a service in the file.
-  const nodes = controlPlane ? serviceById(file, service.billing!.nodeService)! : service;
+  const loadBalancer = profile.trigger === 'http' ? statics.loadBalancer : undefined;
+  const { network, ipHourlyEstimate, controlPlane, nodes } = statics;
   return {
     file,
     service,
