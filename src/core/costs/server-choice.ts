@@ -1,11 +1,10 @@
 // Which size of a server service to run for a variant at a traffic week: sizes ranked per request served,
 // pruned by lower bounds and seeded with the last choice; and the cost floors searches use to rule a
 // service out without sizing it.
-import type { Service } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_MONTH, HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
-import { fleetDemand, fleetFor, fleetMemo, serverSizes, type Fleet, type FleetMemo, type ServerSize } from './servers.js';
+import { fleetDemand, fleetFor, fleetMemo, type Fleet, type FleetMemo, type ServerSize } from './servers.js';
 import { balancerTotal, fittingSizes, fleetMode, isCommitted, type ServerPlan, type ServerService, type ServerVariant, type VariantState } from './traditional.js';
 
 function stateOf(ctx: ServerService, variant: ServerVariant): VariantState {
@@ -206,26 +205,10 @@ function cheapestHourly(ctx: ServerService, variant: ServerVariant, profile: Wor
   const state = stateOf(ctx, variant);
   let hourly = state.cheapestHourly;
   if (hourly === undefined) {
-    const lowest = lowestHourlyOf(ctx.nodes);
-    hourly = (isCommitted(variant) ? lowest.committed : lowest.onDemand) + opsPerInstanceHourOf(profile);
+    hourly = (isCommitted(variant) ? ctx.lowestHourly.committed : ctx.lowestHourly.onDemand) + opsPerInstanceHourOf(profile);
     state.cheapestHourly = hourly;
   }
   return hourly;
-}
-
-/** The lowest hourly price among a service's sizes, on demand and committed (Infinity: none priced), per loaded service: every search's services ask. */
-const lowestHourly = new WeakMap<Service, { onDemand: number; committed: number }>();
-function lowestHourlyOf(nodes: Service): { onDemand: number; committed: number } {
-  let lowest = lowestHourly.get(nodes);
-  if (!lowest) {
-    lowest = { onDemand: Infinity, committed: Infinity };
-    for (const size of serverSizes(nodes)) {
-      lowest.onDemand = Math.min(lowest.onDemand, size.hourlyEstimate);
-      if (size.committedHourlyEstimate !== undefined) lowest.committed = Math.min(lowest.committed, size.committedHourlyEstimate);
-    }
-    lowestHourly.set(nodes, lowest);
-  }
-  return lowest;
 }
 
 /** The lowest hourly price and price per request served among a variant's sizes, IPv4 left out; nothing when no size has such a price. */

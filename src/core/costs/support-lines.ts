@@ -48,7 +48,7 @@ function loadBalancerNodes(lb: Service, week: TrafficWeek): number {
   return sizing ? Math.max(1, Math.ceil(week.peakRps / sizing.rpsPerNode - 1e-9)) : 1;
 }
 
-// A balancer month's meter quantities, filled in for each call (priceServiceItems reads them before it returns).
+// A balancer month's meter quantities, filled in for each call (priceItems reads them before it returns).
 const balancerUsage = { 'lb-hour': 0, 'lcu-hour': 0, 'egress-gb': 0, month: 0 };
 
 /** `items`: the balancer's items (itemsOf), chosen by the caller that prices its months one after another. */

@@ -219,6 +219,8 @@ export interface ServerService extends FleetSurroundings {
    */
   nodeTwin: ServerService | undefined;
   execution: WorkloadProfile['execution'];
+  /** The lowest hourly price among all the node service's sizes, fitting or not, on demand and committed (Infinity: none priced). */
+  lowestHourly: ServerStatics['lowestHourly'];
   /** Sizes with room for one request, with what each serves, in the pricing file's order: see fittingSizes. */
   fitting?: Array<{ size: ServerSize; capacityRps: number }>;
   /**
@@ -283,7 +285,7 @@ export function fittingSizes(ctx: ServerService): Array<{ size: ServerSize; capa
   return ctx.fitting;
 }
 
-/** What a server service brings whatever the workload: its balancer, network, address price, monthly cap and nodes. */
+/** What a server service brings whatever the workload: its balancer, network, address price, nodes and their lowest hourly prices. */
 interface ServerStatics {
   /** The load balancer HTTP work needs (none is needed otherwise). */
   loadBalancer: Service | undefined;
@@ -291,6 +293,7 @@ interface ServerStatics {
   ipHourlyEstimate: number;
   controlPlane: Service | undefined;
   nodes: Service;
+  lowestHourly: { onDemand: number; committed: number };
 }
 
 /** Worked out once per loaded service: a tipping-point search prepares the services anew for every duration and memory it tries. */
@@ -303,13 +306,20 @@ function staticsOf(file: PricingFile, service: Service): ServerStatics {
     const ipItem = network?.items.find((i) => i.meter === 'ip-hour');
     // A managed Kubernetes service runs its worker nodes on the provider's VMs and adds a control-plane fee.
     const controlPlane = service.kind === 'kubernetes' ? service : undefined;
+    // The schema requires billing.nodeService on a kubernetes service and checks it names a service in the file.
+    const nodes = controlPlane ? serviceById(file, service.billing!.nodeService)! : service;
+    const lowestHourly = { onDemand: Infinity, committed: Infinity };
+    for (const size of serverSizes(nodes)) {
+      lowestHourly.onDemand = Math.min(lowestHourly.onDemand, size.hourlyEstimate);
+      if (size.committedHourlyEstimate !== undefined) lowestHourly.committed = Math.min(lowestHourly.committed, size.committedHourlyEstimate);
+    }
     statics = {
       loadBalancer: serviceById(file, service.billing?.requiresLoadBalancer),
       network,
       ipHourlyEstimate: ipItem ? firstUnitPrice(ipItem) : 0,
       controlPlane,
-      // The schema requires billing.nodeService on a kubernetes service and checks it names a service in the file.
-      nodes: controlPlane ? serviceById(file, service.billing!.nodeService)! : service,
+      nodes,
+      lowestHourly,
     };
     serverStatics.set(service, statics);
   }
@@ -321,7 +331,7 @@ export function serverService(file: PricingFile, service: Service, profile: Work
   const statics = staticsOf(file, service);
   // Workers that pull from a queue or run on a schedule serve nothing over HTTP: no load balancer.
   const loadBalancer = profile.trigger === 'http' ? statics.loadBalancer : undefined;
-  const { network, ipHourlyEstimate, controlPlane, nodes } = statics;
+  const { network, ipHourlyEstimate, controlPlane, nodes, lowestHourly } = statics;
   return {
     file,
     service,
@@ -334,6 +344,7 @@ export function serverService(file: PricingFile, service: Service, profile: Work
     controlPlaneMonths: controlPlane ? monthTotals((bill) => priceServiceItems(controlPlane, CLUSTER_MONTH, profile.applyFreeTier, bill)) : undefined,
     balancerMonths: loadBalancer ? balancerMonthsOf(shared, loadBalancer, profile) : undefined,
     nodes,
+    lowestHourly,
     nodeTwin: undefined,
     execution: profile.execution,
     ranked: { onDemand: undefined, committed: undefined },

@@ -41,20 +41,19 @@ export function cheapestOption(options: readonly OptionOut[], architecture?: str
   if (!byArchitecture) {
     // One pass finds them all. Each amount is read as a float once, not at every comparison (compareUsd's
     // order, its decimals only for equal floats).
-    byArchitecture = new Map();
-    const usdOf = new Map<OptionOut, number>();
+    const best = new Map<string | undefined, { option: OptionOut; usd: number }>();
     const consider = (key: string | undefined, option: OptionOut, usd: number) => {
-      const best = byArchitecture!.get(key);
-      const bestUsd = best && usdOf.get(best)!;
-      if (!best || usd < bestUsd! || (usd === bestUsd && compareUsd(option.monthlyUsd!, best.monthlyUsd!) < 0)) byArchitecture!.set(key, option);
+      const held = best.get(key);
+      if (!held || usd < held.usd || (usd === held.usd && compareUsd(option.monthlyUsd!, held.option.monthlyUsd!) < 0)) best.set(key, { option, usd });
     };
     for (const option of options) {
       if (!isGenuineOption(option)) continue;
       const usd = Number(option.monthlyUsd!);
-      usdOf.set(option, usd);
       consider(undefined, option, usd);
       consider(option.architecture, option, usd);
     }
+    byArchitecture = new Map();
+    for (const [key, { option }] of best) byArchitecture.set(key, option);
     cheapestCache.set(options, byArchitecture);
   }
   return byArchitecture.get(architecture);
