@@ -8,7 +8,9 @@ import { fleetDemand, fleetFor, fleetMemo, type Fleet, type FleetMemo, type Serv
 import { balancerTotal, fittingSizes, fleetMode, isCommitted, type ServerPlan, type ServerService, type ServerVariant, type VariantState } from './traditional.js';
 
 function stateOf(ctx: ServerService, variant: ServerVariant): VariantState {
-  return ctx.variants[variant];
+  // Compared, not looked up by key: a keyed read with three names is slower than two pointer comparisons.
+  const { variants } = ctx;
+  return variant === 'on-demand-autoscaled' ? variants['on-demand-autoscaled'] : variant === 'on-demand-fixed' ? variants['on-demand-fixed'] : variants['committed-fixed'];
 }
 
 export interface ServerChoice {
