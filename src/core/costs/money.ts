@@ -70,26 +70,31 @@ export function formatUsd(pico: Pico): string {
   const magnitude = negative ? -pico : pico;
   const whole = Math.floor(magnitude / 1e12);
   const fraction = magnitude - whole * 1e12;
-  const dollars = WHOLE_DOLLARS[whole]!;
-  const text = fraction === 0 ? dollars : `${dollars}.${twelveDecimals(fraction)}`;
-  return negative ? `-${text}` : text;
+  const sign = negative ? '-' : '';
+  return fraction === 0 ? `${sign}${whole}` : `${sign}${whole}.${twelveDecimals(fraction)}`;
 }
 
-/**
- * The text of every whole number of dollars a safe integer of pico-dollars can hold (0 … 9,007), made once:
- * a projection prints over a thousand amounts, and turning a number into text costs more than reading it.
- */
-const WHOLE_DOLLARS = Array.from({ length: Math.floor(Number.MAX_SAFE_INTEGER / 1e12) + 1 }, (_, dollars) => String(dollars));
+/** Each of 0…999 as three digits, and the same without trailing zeros ('' for 0, never read). */
+const DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+const DIGITS_TRIMMED = DIGITS.map((digits) => digits.replace(/0+$/, ''));
 
 /**
- * The twelve decimals of a whole number of pico-dollars below 10^12 (not 0), without trailing zeros: the
- * number 10^12 + fraction (exact, below 2^53) printed, less its leading 1.
+ * The twelve decimals of a whole number of pico-dollars below 10^12 (not 0), without trailing zeros: read
+ * from a table three digits at a time. A projection prints over a thousand amounts, and turning an arbitrary
+ * integer into text costs more than the month it prices. (A quotient of an integer below 10^12 by 10^3, 10^6
+ * or 10^9 is never rounded up to the next integer, so each group is exact.)
  */
 function twelveDecimals(fraction: number): string {
-  const digits = String(1e12 + fraction);
-  let end = digits.length;
-  while (digits.charCodeAt(end - 1) === 48) end--;
-  return digits.slice(1, end);
+  const billions = Math.floor(fraction / 1e9);
+  let rest = fraction - billions * 1e9;
+  const millions = Math.floor(rest / 1e6);
+  rest -= millions * 1e6;
+  const thousands = Math.floor(rest / 1e3);
+  const units = rest - thousands * 1e3;
+  if (units !== 0) return DIGITS[billions]! + DIGITS[millions]! + DIGITS[thousands]! + DIGITS_TRIMMED[units]!;
+  if (thousands !== 0) return DIGITS[billions]! + DIGITS[millions]! + DIGITS_TRIMMED[thousands]!;
+  if (millions !== 0) return DIGITS[billions]! + DIGITS_TRIMMED[millions]!;
+  return DIGITS_TRIMMED[billions]!;
 }
 
 function joinUsd(negative: boolean, whole: string, fraction: string): string {
