@@ -53,10 +53,16 @@ export interface MonthTotals<K> {
   exact: LastTotal<K>;
   /** Prices the part at `key` onto `bill`: bound once, so that reading a kept total makes nothing. */
   price: (bill: Bill, key: K) => void;
+  /**
+   * Whether an estimate is the exact total read as a float: for a part whose every estimate is followed by
+   * the exact month at the same key (a projection's load balancer: sizes are ranked on it, then each month is
+   * billed with it), one exact pricing costs less than the two.
+   */
+  estimateFromExact: boolean;
 }
 
-export function monthTotals<K>(price: (bill: Bill, key: K) => void): MonthTotals<K> {
-  return { estimate: { key: undefined, month: undefined }, exact: { key: undefined, month: undefined }, price };
+export function monthTotals<K>(price: (bill: Bill, key: K) => void, estimateFromExact = false): MonthTotals<K> {
+  return { estimate: { key: undefined, month: undefined }, exact: { key: undefined, month: undefined }, price, estimateFromExact };
 }
 
 /**
@@ -66,9 +72,13 @@ export function monthTotals<K>(price: (bill: Bill, key: K) => void): MonthTotals
 export function totalOnce<K>(totals: MonthTotals<K>, key: K, mode: 'estimate' | 'exact'): MonthTotal {
   const last = totals[mode];
   if (last.key === key) return last.month!;
-  const bill = new Bill(mode);
-  totals.price(bill, key);
-  const month = { total: bill.totalPico, usd: bill.totalUsd };
+  let month: MonthTotal;
+  if (mode === 'estimate' && totals.estimateFromExact) month = totalOnce(totals, key, 'exact');
+  else {
+    const bill = new Bill(mode);
+    totals.price(bill, key);
+    month = { total: bill.totalPico, usd: bill.totalUsd };
+  }
   last.key = key;
   last.month = month;
   return month;

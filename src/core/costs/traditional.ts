@@ -88,7 +88,8 @@ function balancerMonthsOf(shared: SharedSurroundings, loadBalancer: Service, pro
   let months = shared.balancers.get(loadBalancer);
   if (!months) {
     const items = itemsOf(loadBalancer, 'all');
-    shared.balancers.set(loadBalancer, (months = monthTotals((bill, week) => loadBalancerLines(loadBalancer, week, profile, profile.applyFreeTier, bill, items))));
+    // Estimated from the exact month: a projection ranks sizes on each month's balancer, then bills it.
+    shared.balancers.set(loadBalancer, (months = monthTotals((bill, week) => loadBalancerLines(loadBalancer, week, profile, profile.applyFreeTier, bill, items), true)));
   }
   return months;
 }
