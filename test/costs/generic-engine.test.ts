@@ -89,7 +89,7 @@ const [bare, cpuFn, tasks, net] = file.services as [typeof file.services[0], typ
 
 t.test('a function without limits (but what starts it) or billing rules: no breaches, 1 ms billing, no vCPU', async (t) => {
   const p = profile({ averageDurationMs: 12.3, memoryMb: 300 });
-  t.same(functionShape(bare, p.execution), { billedDurationMs: 13, billedMemoryMb: 300, vcpu: 0, billedInitMs: 0, coldStartShare: 0 }, 'no INIT phase billed');
+  t.same(functionShape(bare, p.execution), { billedDurationMs: 13, billedMemoryMb: 300, vcpu: 0, billedInitMs: 0, coldStartShare: 0, warmBilledOnIdle: false }, 'no INIT phase billed');
   const [plan] = functionPlans({ ...file, services: [bare] }, profile({ averageDurationMs: 12.3, memoryMb: 300 }, { latency: { coldStartTolerance: 'none' } }));
   t.same(plan!.infeasibleBecause, [], 'no limits, no cold start estimate: nothing to breach');
   t.equal(executionsPerInstance(bare, p.execution, plan!.shape), 1, 'one execution per instance unless the service says more');
@@ -104,15 +104,15 @@ t.test('a function without limits (but what starts it) or billing rules: no brea
 t.test('INIT-phase billing: the share of invocations that cold-start, each billed its INIT time at the duration granularity', async (t) => {
   const withInit = { ...bare, billing: { granularityMs: 100, initPhase: { coldStartPercent: 2, typicalInitMs: 250, source: SRC } } };
   const e = profile({ averageDurationMs: 100, memoryMb: 1024 }).execution;
-  t.same(functionShape(withInit, e), { billedDurationMs: 100, billedMemoryMb: 1024, vcpu: 0, billedInitMs: 300, coldStartShare: 0.02 }, "the table's 250 ms of INIT billed as 300 ms");
+  t.same(functionShape(withInit, e), { billedDurationMs: 100, billedMemoryMb: 1024, vcpu: 0, billedInitMs: 300, coldStartShare: 0.02, warmBilledOnIdle: false }, "the table's 250 ms of INIT billed as 300 ms");
   const measured = profile({ averageDurationMs: 100, memoryMb: 1024, initDurationMs: 120 }).execution;
   t.equal(functionShape(withInit, measured).billedInitMs, 200, "the profile's own INIT time wins over the table's estimate");
   const none = profile({ averageDurationMs: 100, memoryMb: 1024, initDurationMs: 0 }).execution;
-  t.same(functionShape(withInit, none), { billedDurationMs: 100, billedMemoryMb: 1024, vcpu: 0, billedInitMs: 0, coldStartShare: 0 }, 'no INIT time: nothing billed');
+  t.same(functionShape(withInit, none), { billedDurationMs: 100, billedMemoryMb: 1024, vcpu: 0, billedInitMs: 0, coldStartShare: 0, warmBilledOnIdle: false }, 'no INIT time: nothing billed');
   // 1,000 invocations: 100 s of handler time + 2% × 1,000 cold starts × 0.3 s = 106 s, at 1 GB.
   const [plan] = functionPlans({ ...file, services: [withInit] }, profile({ averageDurationMs: 100, memoryMb: 1024 }));
   t.equal(initSecondsOf(plan!.shape, 1000), 6);
-  const usage = functionUsage({ service: withInit, shape: plan!.shape, execution: e, requests: 1000, initSeconds: initSecondsOf(plan!.shape, 1000) });
+  const usage = functionUsage({ shape: plan!.shape, execution: e, requests: 1000, initSeconds: initSecondsOf(plan!.shape, 1000) });
   t.equal(usage['gb-second'], 106);
 });
 
@@ -125,7 +125,7 @@ t.test('vCPUs by memory, the largest row beyond the table, and concurrency bound
   t.equal(executionsPerInstance(cpuFn, cpuBound, functionShape(cpuFn, cpuBound)), 1);
   const [plan] = functionPlans({ ...file, services: [cpuFn] }, profile({ averageDurationMs: 10, memoryMb: 512 }));
   t.equal(plan!.mode, 'provisioned', 'a service that only sells warm instances is always priced warm');
-  const usage = functionUsage({ service: cpuFn, shape: plan!.shape, execution: plan!.shape && profile({ averageDurationMs: 10 }).execution, requests: 10, warmSeconds: 3600 });
+  const usage = functionUsage({ shape: plan!.shape, execution: plan!.shape && profile({ averageDurationMs: 10 }).execution, requests: 10, warmSeconds: 3600 });
   t.equal(usage['provisioned-vcpu-second'], 3600, 'configured warm time is billed in full by default');
 });
 
@@ -147,12 +147,12 @@ t.test('egress included with the servers adds to what the network item already i
   // One server all month, each of its 30,720 answers 1 MB (30 GB), its size bringing 10 GB a month.
   const oneMbAnswers = profile({ averageDurationMs: 50, egressKbPerResponse: 1024 });
   const network = networkPricing(net, oneMbAnswers);
-  const lines = itemised((b) => networkLines({ network, size: { includedEgressGb: 10 } }, 30 * 1024, 730, false, oneMbAnswers, b));
+  const lines = itemised((b) => networkLines({ network, balancerAddresses: 0, size: { includedEgressGb: 10 } }, 30 * 1024, 730, false, oneMbAnswers, b));
   t.same(lines.map((l) => `${l.name}: ${l.quantity} × ${l.unitPriceUsd}`), ['Net: egress, included in plan: 15 × 0', 'Net: egress, over 15: 15 × 0.1', 'Net: addresses: 730 × 0.004']);
-  t.same(itemised((b) => networkLines({ size: { includedEgressGb: 10 } }, 30 * 1024, 730, false, oneMbAnswers, b)), [], 'no network service, no lines');
+  t.same(itemised((b) => networkLines({ balancerAddresses: 0, size: { includedEgressGb: 10 } }, 30 * 1024, 730, false, oneMbAnswers, b)), [], 'no network service, no lines');
   // Without transfer of their own, servers' egress is the provider's: a bill without lines adds it as one total,
   // kept for the requests priced last, which adds up as the lines do.
-  const noTransferOfTheirOwn = { network, size: { includedEgressGb: 0 } };
+  const noTransferOfTheirOwn = { network, balancerAddresses: 0, size: { includedEgressGb: 0 } };
   const [shown, exact, again] = [new Bill('itemised'), new Bill('exact'), new Bill('exact')];
   for (const bill of [shown, exact, again]) networkLines(noTransferOfTheirOwn, 30 * 1024, 730, false, oneMbAnswers, bill);
   t.equal(formatUsd(exact.totalPico), '5.42', '25 GB beyond the 5 included at $0.10, and 730 address-hours at $0.004');

@@ -12,7 +12,7 @@ import { cents, exact, itemised, profile, service, table } from './examples.js';
 function functionBill(provider: Parameters<typeof table>[0], date: string, id: string, requests: number, execution: Record<string, unknown>, applyFreeTier = true) {
   const fn = service(table(provider, date), id);
   const p = profile(execution);
-  const usage = functionUsage({ service: fn, shape: functionShape(fn, p.execution), execution: p.execution, requests });
+  const usage = functionUsage({ shape: functionShape(fn, p.execution), execution: p.execution, requests });
   return itemised((b) => priceServiceItems(fn, usage, applyFreeTier, b, 'on-demand'));
 }
 
@@ -68,7 +68,7 @@ t.test('Amazon API Gateway HTTP API, example 2: 4.5 MB uploads metered per 512 K
   const gateway = service(file, 'apigw-http');
   const lambda = service(file, 'lambda-x86');
   const p = profile({ averageDurationMs: 100, payloadKb: 4.5 * 1024 });
-  const usage = functionUsage({ service: lambda, shape: functionShape(lambda, p.execution), execution: p.execution, requests: 25 * 60 * 24 * 30, gateway });
+  const usage = functionUsage({ shape: functionShape(lambda, p.execution), execution: p.execution, requests: 25 * 60 * 24 * 30, gateway });
   t.equal(usage['gateway-request'], 9_720_000);
   t.equal(cents(itemised((b) => priceServiceItems(gateway, usage, true, b))), '9.72');
 });
@@ -133,7 +133,7 @@ t.test('Azure Functions consumption: memory is billed in 128 MB steps, at least 
   const fn = service(table('azure', '2026-06-01'), 'functions-consumption');
   t.equal(functionShape(fn, profile({ averageDurationMs: 3000, memoryMb: 160 }).execution).billedMemoryMb, 256);
   const half = profile({ averageDurationMs: 3000, memoryMb: 512 }).execution;
-  t.equal(functionUsage({ service: fn, shape: functionShape(fn, half), execution: half, requests: 1 })['gb-second'], 1.5);
+  t.equal(functionUsage({ shape: functionShape(fn, half), execution: half, requests: 1 })['gb-second'], 1.5);
   t.equal(functionShape(fn, profile({ averageDurationMs: 20, memoryMb: 64 }).execution).billedDurationMs, 100, 'minimum 100 ms');
 });
 
@@ -241,7 +241,7 @@ t.test('Vercel: 3M one-second runs at 512 MB are 416.67 GB-hours of function dur
   // = 1,500,000 GB-s = 416.67 GB-hours; the 2024 Pro plan includes 1,000 GB-hours, then $0.18 each.
   const vercel = service(table('vercel', '2024-06-01'), 'vercel-functions');
   const p = profile({ averageDurationMs: 1000, memoryMb: 512 });
-  const usage = functionUsage({ service: vercel, shape: functionShape(vercel, p.execution), execution: p.execution, requests: 3_000_000 });
+  const usage = functionUsage({ shape: functionShape(vercel, p.execution), execution: p.execution, requests: 3_000_000 });
   const duration = itemised((b) => priceServiceItems(vercel, usage, true, b)).filter((l) => l.name.includes('duration'));
   t.equal(duration.reduce((sum, l) => sum + l.quantity, 0).toFixed(2), '416.67');
   t.equal(cents(duration), '0.00', 'inside the 1,000 GB-hours the plan includes');
@@ -252,7 +252,7 @@ t.test('Netlify: 37 minutes at 2,560 MB are 1.54 GB-hours (15.4 credits, $0.10)'
   // each; a 1,500-credit pack is $10, so 15.4 credits are $0.10 (the page rounds to 1.54 first).
   const netlify = service(table('netlify', '2026-06-01'), 'netlify-functions');
   const p = profile({ averageDurationMs: 37 * 60_000, memoryMb: 2560 });
-  const usage = functionUsage({ service: netlify, shape: functionShape(netlify, p.execution), execution: p.execution, requests: 1 });
+  const usage = functionUsage({ shape: functionShape(netlify, p.execution), execution: p.execution, requests: 1 });
   t.equal((usage['gb-second'] / 3600).toFixed(2), '1.54');
   const compute = itemised((b) => priceServiceItems(netlify, usage, false, b)).filter((l) => l.name.includes('compute'));
   t.equal(cents(compute), '0.10');

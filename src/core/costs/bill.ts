@@ -70,7 +70,8 @@ export function monthTotals<K>(price: (bill: Bill, key: K) => void, estimateFrom
  * options share (the same function, the same load balancer) is added to each of their bills as one total.
  */
 export function totalOnce<K>(totals: MonthTotals<K>, key: K, mode: 'estimate' | 'exact'): MonthTotal {
-  const last = totals[mode];
+  // Picked by comparison, not read by key: a keyed read that meets two names in one place goes megamorphic.
+  const last = mode === 'exact' ? totals.exact : totals.estimate;
   if (last.key === key) return last.month!;
   let month: MonthTotal;
   if (mode === 'estimate' && totals.estimateFromExact) month = totalOnce(totals, key, 'exact');

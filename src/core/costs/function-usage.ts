@@ -17,6 +17,8 @@ export interface FunctionShape {
   billedInitMs: number;
   /** Share of on-demand invocations that cold-start, where INIT is billed (0..1); 0 elsewhere. */
   coldStartShare: number;
+  /** Whether warm capacity is billed on its idle part only (Cloud Run), not all of it (AWS): see Billing.warmCapacityBilledOn. */
+  warmBilledOnIdle: boolean;
 }
 
 /** The per-invocation billing shape: the profile's average duration and memory, rounded as the service bills. */
@@ -33,7 +35,14 @@ export function functionShape(service: Service, execution: WorkloadProfile['exec
   const initPhase = billing?.initPhase;
   const initMs = initPhase ? (execution.initDurationMs ?? initPhase.typicalInitMs) : 0;
   const billedInitMs = initMs > 0 ? Math.ceil(initMs / granularity - 1e-9) * granularity : 0;
-  return { billedDurationMs, billedMemoryMb, vcpu, billedInitMs, coldStartShare: billedInitMs > 0 ? initPhase!.coldStartPercent / 100 : 0 };
+  return {
+    billedDurationMs,
+    billedMemoryMb,
+    vcpu,
+    billedInitMs,
+    coldStartShare: billedInitMs > 0 ? initPhase!.coldStartPercent / 100 : 0,
+    warmBilledOnIdle: billing?.warmCapacityBilledOn === 'idle',
+  };
 }
 
 /** Billed INIT-phase seconds a month of on-demand `invocations` adds: the cold-starting share × the billed INIT time. */
@@ -100,7 +109,7 @@ export function warmSecondsBusiestFirst(sorted: SortedShape, rpsOf: (shapeRate: 
 }
 
 export interface FunctionUsageInput {
-  service: Service;
+  /** The service's billing shape (functionShape): everything of the service a month's meters depend on, but its gateway. */
   shape: FunctionShape;
   execution: WorkloadProfile['execution'];
   /** Invocations this month. */
@@ -140,14 +149,15 @@ export function functionMeters(): FunctionMeters {
  * Monthly quantity of every meter a function option can be charged on, written into `into`. Events an event
  * source bills ('event-request') are its caller's to set: they are left at 0 here.
  */
-export function functionUsage({ service, shape, execution, requests, warmSeconds, initSeconds = 0, gateway }: FunctionUsageInput, into: FunctionMeters = functionMeters()): FunctionMeters {
+export function functionUsage({ shape, execution, requests, warmSeconds, initSeconds = 0, gateway }: FunctionUsageInput, into: FunctionMeters = functionMeters()): FunctionMeters {
   const activeSeconds = (requests * shape.billedDurationMs) / 1000 + initSeconds;
   const memoryGb = shape.billedMemoryMb / 1024;
   const increment = gateway?.billing?.meteringIncrementKb;
   const gatewayRequests = increment ? requests * Math.max(1, Math.ceil(execution.payloadKb / increment - 1e-9)) : requests;
   // Cloud Run bills minimum instances' idle time on the provisioned meters; AWS bills all configured time.
+  // (Read from the shape: each table's billing object has a shape of its own, and this runs every month.)
   const warm = warmSeconds ?? 0;
-  const provisionedSeconds = service.billing?.warmCapacityBilledOn === 'idle' ? Math.max(0, warm - activeSeconds) : warm;
+  const provisionedSeconds = shape.warmBilledOnIdle ? Math.max(0, warm - activeSeconds) : warm;
   into.request = requests;
   into['gateway-request'] = gatewayRequests;
   into['gb-second'] = activeSeconds * memoryGb;

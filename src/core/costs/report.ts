@@ -25,7 +25,7 @@ export interface CostReport {
 /** The profile's traffic scaled to `monthlyRequests` a month, same shape. */
 export function weekAtVolume(traffic: WorkloadProfile['traffic'], monthlyRequests: number): TrafficWeek {
   const base = monthlyRequestsOf(traffic);
-  return base > 0 ? trafficWeek(traffic, monthlyRequests / base) : trafficWeek({ ...traffic, monthlyRequests, averageRps: undefined, peakRps: undefined });
+  return base > 0 ? trafficWeek(traffic, monthlyRequests / base) : trafficWeek(Object.assign({}, traffic, { monthlyRequests, averageRps: undefined, peakRps: undefined }));
 }
 
 /**

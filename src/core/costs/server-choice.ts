@@ -8,7 +8,8 @@ import { fleetDemand, fleetFor, fleetMemo, type Fleet, type FleetMemo, type Serv
 import { balancerTotal, fittingSizes, fleetMode, isCommitted, type ServerPlan, type ServerService, type ServerVariant, type VariantState } from './traditional.js';
 
 function stateOf(ctx: ServerService, variant: ServerVariant): VariantState {
-  // Compared, not looked up by key: a keyed read with three names is slower than two pointer comparisons.
+  // Compared, not read by key: a keyed read that meets several names in one place goes megamorphic (a
+  // hash lookup on every call), where two pointer comparisons do.
   const { variants } = ctx;
   return variant === 'on-demand-autoscaled' ? variants['on-demand-autoscaled'] : variant === 'on-demand-fixed' ? variants['on-demand-fixed'] : variants['committed-fixed'];
 }
@@ -162,7 +163,9 @@ function fleetCost(ctx: ServerService, ranked: RankedSize, week: TrafficWeek, mi
 /** A size's fleet memo for one mode, made on first use (most sizes are never costed). */
 function fleetMemoOf(ranked: RankedSize, mode: 'committed' | 'fixed' | 'autoscaled'): FleetMemo {
   const fleets = (ranked.fleets ??= { autoscaled: undefined, fixed: undefined, committed: undefined });
-  return (fleets[mode] ??= fleetMemo());
+  // Picked by comparison, not read by key (see stateOf).
+  if (mode === 'autoscaled') return (fleets.autoscaled ??= fleetMemo());
+  return mode === 'fixed' ? (fleets.fixed ??= fleetMemo()) : (fleets.committed ??= fleetMemo());
 }
 
 /** Hours an instance of this variant is billed at most a month: the provider's cap applies on demand only. */
@@ -183,7 +186,7 @@ function loadSumOf(week: TrafficWeek, mode: 'committed' | 'fixed' | 'autoscaled'
 /** The load balancer's month with its own addresses, as a float: the same whatever the server size. */
 function balancerMonthly(ctx: ServerService, week: TrafficWeek): number {
   const { loadBalancer } = ctx;
-  return loadBalancer ? balancerTotal(ctx, week, 'estimate').usd + (loadBalancer.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH * ctx.ipHourlyEstimate : 0;
+  return loadBalancer ? balancerTotal(ctx, week, 'estimate').usd + ctx.balancerAddresses * HOURS_PER_MONTH * ctx.ipHourlyEstimate : 0;
 }
 
 /**
@@ -300,6 +303,7 @@ function planFor(ctx: ServerService, variant: ServerVariant, size: ServerSize, c
       loadBalancer: ctx.loadBalancer,
       network: ctx.network,
       ipHourlyEstimate: ctx.ipHourlyEstimate,
+      balancerAddresses: ctx.balancerAddresses,
       monthlyCapHours: ctx.monthlyCapHours,
       // Every plan has every field, set or not: the pricing loops then meet one object shape, not four.
       controlPlane: ctx.controlPlane,

@@ -98,7 +98,8 @@ export function invocationOf(file: PricingFile, profile: WorkloadProfile): Invoc
   const execution =
     batch === 1
       ? e
-      : { ...e, averageDurationMs: e.averageDurationMs * batch, p99DurationMs: e.p99DurationMs * batch, maxDurationMs: e.maxDurationMs * batch, cpuMsPerRequest: e.cpuMsPerRequest * batch, payloadKb: e.payloadKb * batch };
+      : // Object.assign, not spread: a spread copy gets a hidden class of its own (see the profile schema's Traffic).
+        Object.assign({}, e, { averageDurationMs: e.averageDurationMs * batch, p99DurationMs: e.p99DurationMs * batch, maxDurationMs: e.maxDurationMs * batch, cpuMsPerRequest: e.cpuMsPerRequest * batch, payloadKb: e.payloadKb * batch });
   return { eventSource, eventsPerInvocation: batch, execution };
 }
 
@@ -211,7 +212,7 @@ export function priceFunctionMonth(plan: FunctionPlan, profile: WorkloadProfile,
   const warmSeconds = plan.mode === 'provisioned' ? (warmSecondsCounted ?? warmInstanceSeconds(week, profile.execution, plan.shape, plan.service)) : undefined;
   // Warm capacity already pays for its environments' initialisation; on demand, cold starts may add INIT time.
   const initSeconds = plan.mode === 'on-demand' ? initSecondsOf(plan.shape, invocations) : 0;
-  const usage = functionUsage({ service: plan.service, shape: plan.shape, execution, requests: invocations, warmSeconds, initSeconds, gateway: plan.gateway }, plan.meters);
+  const usage = functionUsage({ shape: plan.shape, execution, requests: invocations, warmSeconds, initSeconds, gateway: plan.gateway }, plan.meters);
   const applyFreeTier = profile.applyFreeTier && plan.mode === 'on-demand';
   // A plan's usage credit pays for what this function's month adds, but not for the plan fee itself.
   const start = plan.usageCredit && bill.mark();

@@ -98,6 +98,8 @@ export interface NetworkedFleet {
   /** The provider's network service made ready for the profile (none: no egress or IPv4 is charged). */
   network?: NetworkPricing;
   loadBalancer?: Service;
+  /** Public IPv4 addresses the balancer holds, billed while it runs. */
+  balancerAddresses: number;
   size: { includedEgressGb: number };
 }
 
@@ -139,7 +141,7 @@ export function egressTotal(network: NetworkPricing, requests: number, mode: 'es
 
 /** Address-hours of `hours` instance-hours, and of the balancer's own addresses when one runs. */
 function addressHours(fleet: NetworkedFleet, hours: number, balanced: boolean): number {
-  return hours + (balanced ? (fleet.loadBalancer!.billing?.publicIpAddresses ?? 0) * HOURS_PER_MONTH : 0);
+  return hours + (balanced ? fleet.balancerAddresses * HOURS_PER_MONTH : 0);
 }
 
 /** The public IPv4 addresses of a fleet's month (see networkLines), without its egress. */

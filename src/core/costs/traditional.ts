@@ -30,6 +30,8 @@ export interface FleetSurroundings {
   network?: NetworkPricing;
   /** Price per public IPv4 address-hour as a float, for ranking sizes; 0 when not charged. */
   ipHourlyEstimate: number;
+  /** Public IPv4 addresses the load balancer holds (0 without one), read here rather than from each table's own billing object. */
+  balancerAddresses: number;
   /** Hours after which an on-demand instance's month is billed at its monthly price (Infinity: no cap). */
   monthlyCapHours: number;
   /** Managed Kubernetes: the service whose control-plane fee the cluster pays. */
@@ -339,6 +341,7 @@ export function serverService(file: PricingFile, service: Service, profile: Work
     loadBalancer,
     network: network && networkOf(shared, network, profile),
     ipHourlyEstimate,
+    balancerAddresses: loadBalancer?.billing?.publicIpAddresses ?? 0,
     monthlyCapHours: service.billing?.monthlyCapHours ?? Infinity,
     // Every field present, set or not: one object shape for the code that reads them month after month.
     controlPlane,
