@@ -102,7 +102,8 @@ export function evaluate(profile: WorkloadProfile, context: EvaluateContext): Ev
     tippingPoints: context.tippingPoints ? tippingPoints(files, profile, options) : [],
     warnings: report.warnings,
     facts: Object.fromEntries(FACTS.map((f, i) => [f.name, facts[i]])),
-    assumptions: { ...ASSUMPTIONS, hoursPerMonth: HOURS_PER_MONTH },
+    // Object.assign, not spread: here a spread copy got a hidden class of its own in every evaluation.
+    assumptions: Object.assign({}, ASSUMPTIONS, { hoursPerMonth: HOURS_PER_MONTH }),
     provenance: {
       pricing: files.map((f) => ({ provider: f.provider, effectiveDate: f.effectiveDate })),
       pricingDate,
