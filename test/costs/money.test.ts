@@ -4,7 +4,7 @@ import t from 'tap';
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { Bill, toLineItem } from '../../src/core/costs/bill.js';
-import { addPico, formatUsd, parsePrice, priceOfPico, priceQuantity, subPico, tablePrice } from '../../src/core/costs/money.js';
+import { addPico, formatUsd, parsePrice, PicoSum, priceOfPico, priceQuantity, subPico, tablePrice } from '../../src/core/costs/money.js';
 
 t.test('prices are normalised, and their quantity step follows their decimals', async (t) => {
   t.match(parsePrice('0.20'), { text: '0.2', usd: 0.2, scaled: 2, quantityScale: 1e11 });
@@ -31,6 +31,30 @@ t.test('amounts print as exact decimals without trailing zeros', async (t) => {
   t.equal(formatUsd(7_000_340_000_000), '7.00034');
   t.equal(formatUsd(7_000_000_050_000), '7.00000005');
   t.equal(formatUsd(7_001_000_000_100), '7.0010000001');
+});
+
+t.test('a running total held as dollars and pico-dollars is the exact sum, past 2^53 pico-dollars too', async (t) => {
+  const sum = new PicoSum();
+  t.equal(sum.total, 0, 'nothing added: 0');
+  sum.add(25_000_050_000_000);
+  sum.add(-6_666_680_000_000);
+  t.equal(sum.total, 18_333_370_000_000, 'a credit comes off exactly');
+  // A year of months at the largest safe amount passes 2^53 and comes out as a BigInt, to the pico-dollar.
+  for (let month = 0; month < 12; month++) sum.add(Number.MAX_SAFE_INTEGER);
+  t.equal(sum.total, 18_333_370_000_000n + 12n * BigInt(Number.MAX_SAFE_INTEGER));
+  sum.add(-123_456_789_012_345_678_901n);
+  t.equal(formatUsd(sum.total), formatUsd(18_333_370_000_000n + 12n * BigInt(Number.MAX_SAFE_INTEGER) - 123_456_789_012_345_678_901n), 'a BigInt amount, negative');
+  // Against BigInt arithmetic on random months, doubles and BigInts mixed, as a projection's horizon meets them.
+  const months = fc.array(fc.oneof(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.bigInt({ min: 0n, max: 10n ** 24n })), { maxLength: 120 });
+  fc.assert(
+    fc.property(months, (amounts) => {
+      const running = new PicoSum();
+      for (const amount of amounts) running.add(amount);
+      const exact = amounts.reduce<bigint>((a, b) => a + BigInt(b), 0n);
+      // Exact, and a number exactly while it is a safe integer.
+      return BigInt(running.total) === exact && (typeof running.total === 'number') === (exact <= BigInt(Number.MAX_SAFE_INTEGER));
+    }),
+  );
 });
 
 t.test('an amount held as a double prints exactly as the same amount held as a BigInt', async (t) => {

@@ -6,7 +6,7 @@ import type { WorkloadProfile } from '../profile/schema.js';
 import { growthFactor, monthlyRequestsOf, scaleWeek, trafficWeek, type TrafficWeek } from '../traffic/week.js';
 import { toLineItem } from './bill.js';
 import { estimateCaveats, profileCaveats } from './caveats.js';
-import { addPico, formatUsd, type Pico } from './money.js';
+import { formatUsd, PicoSum, type Pico } from './money.js';
 import { prepareOptions, type OptionPlan, type PreparedOptions, type PureSide } from './options.js';
 
 export interface CostReport {
@@ -146,7 +146,7 @@ export function costReport(
   const functionIndex = new Map(plans.map((plan, j) => [plan.functionPlan, j]));
   // Every function of a pricing file is among the plans, so a hybrid's is always found.
   const pricedLike = plans.map((plan) => (plan.parts ? functionIndex.get(plan.parts.fn)! : -1));
-  const horizons: Pico[] = plans.map(() => 0);
+  const horizons = plans.map(() => new PicoSum());
   // Each projection is made at its full length (every feasible option fills every month) rather than grown.
   const projections = plans.map((): OptionOut['projection'] => new Array(months.length));
   // The cheapest option of each month: the first listed among equals.
@@ -169,7 +169,7 @@ export function costReport(
         }
       }
       const total = totals[j]!;
-      horizons[j] = addPico(horizons[j]!, total);
+      horizons[j]!.add(total);
       if (total < cheapestTotal) {
         cheapestId = plan.id;
         cheapestTotal = total;
@@ -196,7 +196,7 @@ export function costReport(
       variant: plan.variant,
       pricingEffectiveDate: plan.effectiveDate,
       monthlyUsd: first ? projection[0]!.totalUsd : null,
-      horizonUsd: first ? formatUsd(horizons[j]!) : null,
+      horizonUsd: first ? formatUsd(horizons[j]!.total) : null,
       lineItems: first ? first.lines.map(toLineItem) : [],
       projection,
       details: first ? first.details : {},
