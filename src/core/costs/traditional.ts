@@ -288,12 +288,14 @@ export function fittingSizes(ctx: ServerService): Array<{ size: ServerSize; capa
   return ctx.fitting;
 }
 
-/** What a server service brings whatever the workload: its balancer, network, address price, nodes and their lowest hourly prices. */
+/** What a server service brings whatever the workload: its balancer, network, address price, monthly cap, nodes and their lowest hourly prices. */
 interface ServerStatics {
-  /** The load balancer HTTP work needs (none is needed otherwise). */
+  /** The load balancer HTTP work needs (none is needed otherwise), and the public IPv4 addresses it holds. */
   loadBalancer: Service | undefined;
+  balancerAddresses: number;
   network: Service | undefined;
   ipHourlyEstimate: number;
+  monthlyCapHours: number;
   controlPlane: Service | undefined;
   nodes: Service;
   lowestHourly: { onDemand: number; committed: number };
@@ -316,10 +318,13 @@ function staticsOf(file: PricingFile, service: Service): ServerStatics {
       lowestHourly.onDemand = Math.min(lowestHourly.onDemand, size.hourlyEstimate);
       if (size.committedHourlyEstimate !== undefined) lowestHourly.committed = Math.min(lowestHourly.committed, size.committedHourlyEstimate);
     }
+    const loadBalancer = serviceById(file, service.billing?.requiresLoadBalancer);
     statics = {
-      loadBalancer: serviceById(file, service.billing?.requiresLoadBalancer),
+      loadBalancer,
+      balancerAddresses: loadBalancer?.billing?.publicIpAddresses ?? 0,
       network,
       ipHourlyEstimate: ipItem ? firstUnitPrice(ipItem) : 0,
+      monthlyCapHours: service.billing?.monthlyCapHours ?? Infinity,
       controlPlane,
       nodes,
       lowestHourly,
@@ -341,8 +346,8 @@ export function serverService(file: PricingFile, service: Service, profile: Work
     loadBalancer,
     network: network && networkOf(shared, network, profile),
     ipHourlyEstimate,
-    balancerAddresses: loadBalancer?.billing?.publicIpAddresses ?? 0,
-    monthlyCapHours: service.billing?.monthlyCapHours ?? Infinity,
+    balancerAddresses: loadBalancer ? statics.balancerAddresses : 0,
+    monthlyCapHours: statics.monthlyCapHours,
     // Every field present, set or not: one object shape for the code that reads them month after month.
     controlPlane,
     controlPlaneMonths: controlPlane ? monthTotals((bill) => priceServiceItems(controlPlane, CLUSTER_MONTH, profile.applyFreeTier, bill)) : undefined,
