@@ -26,11 +26,20 @@ t.test('amounts print as exact decimals without trailing zeros', async (t) => {
   t.equal(formatUsd(Number.MAX_SAFE_INTEGER), '9007.199254740991');
   t.equal(formatUsd(123_456_789_012_345_678_901n), '123456789.012345678901');
   t.equal(formatUsd(-1_500_000_000_000n), '-1.5');
-  // The decimals are printed three at a time: each group can be the last one with digits.
+  // The decimals are printed four at a time: each group can be the last one with digits.
   t.equal(formatUsd(7_120_000_000_000), '7.12');
   t.equal(formatUsd(7_000_340_000_000), '7.00034');
   t.equal(formatUsd(7_000_000_050_000), '7.00000005');
   t.equal(formatUsd(7_001_000_000_100), '7.0010000001');
+  t.equal(formatUsd(9_999_000_000_000), '9.999');
+  t.equal(formatUsd(-9_007_000_000_010_000), '-9007.00000001');
+});
+
+t.test('a safe integer prints as its BigInt does (two separate ways of printing, digit for digit)', async () => {
+  fc.assert(
+    fc.property(fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (pico) => formatUsd(pico) === formatUsd(BigInt(pico))),
+    { numRuns: 5000 },
+  );
 });
 
 t.test('a running total held as dollars and pico-dollars is the exact sum, past 2^53 pico-dollars too', async (t) => {
