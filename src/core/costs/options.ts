@@ -6,6 +6,7 @@ import type { TrafficWeek } from '../traffic/week.js';
 import { Bill, NO_LINES, type BillMode, type MoneyLine } from './bill.js';
 import { bestHybridMonth } from './hybrid.js';
 import type { Pico } from './money.js';
+import { toSignificant } from '../significant.js';
 import { functionPlans, functionsAloneTotal, priceFunctionsAlone, type FunctionPlan } from './serverless.js';
 import { chooseServerPlan, serverCostReaches } from './server-choice.js';
 import { linkNodeTwins, priceServerMonth, serverMonthTotal, serverService, sharedSurroundings, VARIANT_LABEL, type ServerPlan, type ServerService, type ServerVariant } from './traditional.js';
@@ -130,10 +131,10 @@ function serverOption(plan: ServerPlan | undefined, file: PricingFile, service: 
       if (!bill.itemised) return totalOnly(bill.totalPico, bill.totalUsd);
       return pricedMonth(bill, {
         instanceType: plan!.size.name,
-        perInstanceRps: Number(plan!.capacityRps.toPrecision(6)),
+        perInstanceRps: toSignificant(plan!.capacityRps, 6),
         minInstances: month.minInstances,
         peakInstances: month.peakInstances,
-        instanceHours: Number(month.instanceHours.toPrecision(10)),
+        instanceHours: toSignificant(month.instanceHours, 10),
       });
     },
   };

@@ -1,0 +1,29 @@
+// A number shown to a few significant digits, as Number(value.toPrecision(digits)) gives it: that call
+// converts through decimal text (V8's bignum path, ~0.2 µs), and an evaluation shows dozens of such numbers.
+
+/** 10^k for k = 0…22: every one exact as a double. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * Number(value.toPrecision(digits)), to the bit. For a value of at least 1 whose digits fit in a double, the
+ * value (shown to at most 15 digits) is scaled by a power of ten (one rounding, at most half a unit in the last place), rounded to a whole
+ * number, and divided back: the quotient of two exact doubles is the double nearest the decimal the text
+ * would spell, so the two agree wherever the rounding direction does — everywhere but within a few units in
+ * the last place of a tie, which is left to toPrecision, as are values below 1 and beyond 10^22.
+ */
+export function toSignificant(value: number, digits: number): number {
+  const magnitude = Math.abs(value);
+  if (!(magnitude >= 1 && magnitude < 1e22) || digits > 15) return Number(value.toPrecision(digits));
+  // The decimal exponent, counted against exact powers (log10 can miss by one next to a power of ten); the
+  // numbers shown are mostly below 10^4, so the count is short.
+  let exponent = 0;
+  while (exponent < 21 && magnitude >= POWERS_OF_TEN[exponent + 1]!) exponent++;
+  const shift = digits - 1 - exponent;
+  if (shift < 0 || shift > 22) return Number(value.toPrecision(digits));
+  const scale = POWERS_OF_TEN[shift]!;
+  const scaled = magnitude * scale;
+  const whole = Math.floor(scaled);
+  if (Math.abs(scaled - whole - 0.5) <= scaled * Number.EPSILON * 4) return Number(value.toPrecision(digits));
+  const rounded = (scaled - whole < 0.5 ? whole : whole + 1) / scale;
+  return value < 0 ? -rounded : rounded;
+}
