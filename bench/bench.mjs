@@ -286,9 +286,10 @@ const load = await startServer(poolSize);
 // Warm up first (JIT, caches, heap growth), then measure the steady state. Each worker's heap grows to its
 // working size over its first few thousand evaluations (RSS ~220 → ~440 MB, then flat within ±2% for 30 s in
 // a 50 s trace at ~340 evaluations a second): a fixed 10 s was enough on a quiet machine, and not where the
-// machine's neighbours slow the server (one such run measured 44.5% growth). So the warm-up runs in 5 s
-// steps, at least two, until a step adds less than 3% to the resident memory, for at most 60 s; how long it
-// took is printed.
+// machine's neighbours slow the server (one such run measured 44.5% growth). The heap grows in steps, with
+// flat stretches of several seconds between them (one warm-up that stopped after a single flat 5 s step then
+// measured 30.3%). So the warm-up runs in 5 s steps, at least four, until two steps in a row each add less
+// than 3% to the resident memory, for at most 90 s; how long it took is printed.
 const readRss = () => {
   try {
     return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${load.child.pid}/status`, 'utf8'))[1]) / 1024;
@@ -298,11 +299,12 @@ const readRss = () => {
 };
 const loadRequest = { url: `${load.url}/v1/evaluations?tippingPoints=false`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 8 };
 let warmUpSeconds = 0;
-for (let before = readRss(); warmUpSeconds < 60; ) {
+for (let before = readRss(), flatSteps = 0; warmUpSeconds < 90; ) {
   await autocannon({ ...loadRequest, duration: 5 });
   warmUpSeconds += 5;
   const after = readRss();
-  if (warmUpSeconds >= 10 && after < before * 1.03) break;
+  flatSteps = after < before * 1.03 ? flatSteps + 1 : 0;
+  if (warmUpSeconds >= 20 && flatSteps >= 2) break;
   before = after;
 }
 const rss = [];
