@@ -5,11 +5,11 @@
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /**
- * Number(value.toPrecision(digits)), to the bit. For a value of at least 1 whose digits fit in a double, the
- * value (shown to at most 15 digits) is scaled by a power of ten (one rounding, at most half a unit in the last place), rounded to a whole
- * number, and divided back: the quotient of two exact doubles is the double nearest the decimal the text
- * would spell, so the two agree wherever the rounding direction does — everywhere but within a few units in
- * the last place of a tie, which is left to toPrecision, as are values below 1 and beyond 10^22.
+ * Number(value.toPrecision(digits)), to the bit. A value from 1 to 10^22 shown to at most 15 digits is scaled
+ * by a power of ten (one rounding, at most half a unit in the last place), rounded to a whole number and
+ * divided back: the quotient of two exact doubles is the double nearest the decimal the text would spell, so
+ * the two agree wherever the rounding direction does — everywhere but within a few units in the last place
+ * of a tie, which is left to toPrecision, as are values below 1, beyond 10^22, and larger than their digits.
  */
 export function toSignificant(value: number, digits: number): number {
   const magnitude = Math.abs(value);
@@ -18,8 +18,9 @@ export function toSignificant(value: number, digits: number): number {
   // numbers shown are mostly below 10^4, so the count is short.
   let exponent = 0;
   while (exponent < 21 && magnitude >= POWERS_OF_TEN[exponent + 1]!) exponent++;
+  // At most 14 (15 digits, exponent ≥ 0); below 0 the value has more whole digits than are shown.
   const shift = digits - 1 - exponent;
-  if (shift < 0 || shift > 22) return Number(value.toPrecision(digits));
+  if (shift < 0) return Number(value.toPrecision(digits));
   const scale = POWERS_OF_TEN[shift]!;
   const scaled = magnitude * scale;
   const whole = Math.floor(scaled);

@@ -2,11 +2,11 @@
 // service and variant, and a hybrid per provider that has both. Each is a plan that can price any month.
 import type { PricingFile } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
+import { toSignificant } from '../significant.js';
 import type { TrafficWeek } from '../traffic/week.js';
 import { Bill, NO_LINES, type BillMode, type MoneyLine } from './bill.js';
 import { bestHybridMonth } from './hybrid.js';
 import type { Pico } from './money.js';
-import { toSignificant } from '../significant.js';
 import { functionPlans, functionsAloneTotal, priceFunctionsAlone, type FunctionPlan } from './serverless.js';
 import { chooseServerPlan, serverCostReaches } from './server-choice.js';
 import { linkNodeTwins, priceServerMonth, serverMonthTotal, serverService, sharedSurroundings, VARIANT_LABEL, type ServerPlan, type ServerService, type ServerVariant } from './traditional.js';
