@@ -8,6 +8,7 @@ import { WorkloadProfile } from '../../core/profile/schema.js';
 import type { FieldIssue } from '../../core/issue-path.js';
 import type { LoadedRuleset } from '../../core/rules/load.js';
 import type { EvaluationPool } from '../evaluation-pool.js';
+import { JsonBytesWriter } from '../json-bytes.js';
 import { ProblemError } from '../error-handler.js';
 import { Problem, problem } from '../problems.js';
 
@@ -74,7 +75,10 @@ export function evaluationRoutes(deps: EvaluationDeps): FastifyPluginAsyncZod {
         // The core builds the evaluation from the schema's own types, and a test parses a response with the
         // schema; re-validating ~160 KB of output on every request cost more than a quarter of the evaluation.
         // A Buffer, encoded once here, saves Fastify measuring the string's UTF-8 length before writing it.
-        serializerCompiler: () => (data) => Buffer.from(JSON.stringify(data)) as unknown as string,
+        serializerCompiler: () => {
+          const json = new JsonBytesWriter();
+          return (data) => Buffer.from(json.bytes(data)) as unknown as string;
+        },
       },
       async (request, reply) => {
         const ruleset = rulesetNamed(deps.rulesets, request.query.ruleset);
