@@ -38,6 +38,9 @@ await build({
   logOverride: { 'empty-import-meta': 'silent' },
   logLevel: 'warning',
   plugins: [englishOnlyZod],
+  // A smaller bundle is a smaller blob to read and deserialise at every start: 9.3 → 7.7 MB, ~25 ms off
+  // `archcalc evaluate` (0.259 → 0.235 s in alternating runs). No code reads a function's or class's name.
+  minify: true,
 });
 // Node warns that some built-in modules (commander loads child_process) are not verified in snapshots; the
 // CLI's tests run the snapshot as a process and compare its output with dist/cli/main.js's.

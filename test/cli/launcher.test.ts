@@ -39,7 +39,23 @@ t.test('npm run build made a snapshot for this node', async (t) => {
 });
 
 t.test('from the snapshot, every format and exit code is what dist/cli/main.js gives', async (t) => {
+  // The snapshot runs a minified bundle: messages made by the libraries (zod's, commander's, yaml's) must
+  // read the same as from the modules themselves.
+  const dir = mkdtempSync(join(tmpdir(), 'archcalc-launcher-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const invalid = join(dir, 'invalid.yaml');
+  writeFileSync(invalid, 'traffic:\n  monthlyRequests: -5\n  peakRPS: 3\nexecution:\n  averageDurationMs: "100"\n');
+  const malformed = join(dir, 'malformed.yaml');
+  writeFileSync(malformed, 'traffic: {monthlyRequests: 5\n');
+  const examples = ['checkout-api', 'side-project', 'queue-consumer'].map((name) => join(ROOT, 'examples', `${name}.yaml`));
   for (const args of [
+    ['evaluate', invalid],
+    ['evaluate', malformed],
+    ['evaluate', EXAMPLE, '--ruleset', 'nope'],
+    ['evaluate', EXAMPLE, '--providers', 'nope'],
+    ['check', ...examples, '--baseline', join(dir, 'none.json')],
+    ['chart', EXAMPLE],
+    ['nope'],
     ['evaluate', EXAMPLE, '--format', 'json'],
     ['evaluate', EXAMPLE, '--format', 'markdown', '--horizon', '12'],
     ['evaluate', EXAMPLE, '--providers', 'aws,gcp'],
