@@ -1,7 +1,8 @@
 // Evaluations off the event loop: a pool of worker threads, each holding the tables, evaluates the profiles the
 // routes have validated, so a long batch never stalls /healthz and every core works. Each answer comes back
-// already encoded as JSON bytes, moved rather than copied between threads.
+// already encoded as JSON bytes, in memory the worker shares with the main thread (answer-slots.ts).
 import { Worker } from 'node:worker_threads';
+import { AnswerSlotReader, createAnswerSlots } from './answer-slots.js';
 import type { FieldIssue } from '../core/issue-path.js';
 import type { WorkloadProfile } from '../core/profile/schema.js';
 
@@ -14,10 +15,30 @@ export interface PoolJob {
   tippingPoints: boolean;
 }
 
-/** A worker's answer: the evaluation as JSON bytes, the issues that stop it, or the error it threw. */
-export type PoolAnswer = { id: number } & ({ ok: true; json: ArrayBuffer } | { ok: false; issues: FieldIssue[] } | { ok: 'error'; message: string });
+/**
+ * A worker's answer: the evaluation as JSON bytes (in one of its shared slots, or in a buffer it moved), the
+ * issues that stop it, or the error it threw.
+ */
+export type PoolAnswer = { id: number } & (
+  | { ok: true; slot: number; length: number }
+  | { ok: true; json: ArrayBuffer }
+  | { ok: false; issues: FieldIssue[] }
+  | { ok: 'error'; message: string }
+);
 
-export type PoolResult = { ok: true; json: Buffer } | { ok: false; issues: FieldIssue[] };
+/**
+ * An evaluation's JSON bytes, or the issues that stop it. `release` must be called once the bytes are no
+ * longer needed (sent, or copied): they may sit in memory the worker will write its next answers into.
+ */
+export type PoolResult = { ok: true; json: Buffer; release: () => void } | { ok: false; issues: FieldIssue[] };
+
+/** The workerData an evaluation worker is started with. */
+export interface PoolWorkerData {
+  pricingDir: string;
+  rulesDir: string;
+  /** Where it writes its answers (answer-slots.ts). */
+  answerSlots: SharedArrayBuffer;
+}
 
 export interface EvaluationPool {
   /** Settles once every worker has loaded the tables; rejects with the first worker's failure to start. */
@@ -50,7 +71,10 @@ export function startEvaluationPool({ size, pricingDir, rulesDir, workerUrl, you
   const slots: Slot[] = [];
   const spawn = (index: number): Promise<void> =>
     new Promise((started, failed) => {
-      const slot: Slot = { worker: new Worker(workerUrl, { workerData: { pricingDir, rulesDir }, ...limits }), pending: new Map() };
+      const answerSlots = createAnswerSlots();
+      const answers = new AnswerSlotReader(answerSlots);
+      const workerData: PoolWorkerData = { pricingDir, rulesDir, answerSlots };
+      const slot: Slot = { worker: new Worker(workerUrl, { workerData, ...limits }), pending: new Map() };
       let isReady = false;
       slot.worker.on('message', (answer: PoolAnswer | 'ready') => {
         if (answer === 'ready') {
@@ -59,7 +83,15 @@ export function startEvaluationPool({ size, pricingDir, rulesDir, workerUrl, you
         }
         const waiting = slot.pending.get(answer.id)!;
         slot.pending.delete(answer.id);
-        if (answer.ok === true) waiting.resolve({ ok: true, json: Buffer.from(answer.json) });
+        if (answer.ok === true && 'slot' in answer) {
+          const json = answers.bytes(answer.slot, answer.length);
+          let released = false;
+          const release = () => {
+            if (!released) answers.free(answer.slot);
+            released = true;
+          };
+          waiting.resolve({ ok: true, json, release });
+        } else if (answer.ok === true) waiting.resolve({ ok: true, json: Buffer.from(answer.json), release: () => undefined });
         else if (answer.ok === false) waiting.resolve({ ok: false, issues: answer.issues });
         else waiting.reject(new Error(answer.message));
       });

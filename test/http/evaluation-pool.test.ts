@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import t from 'tap';
 import { WorkloadProfile } from '../../src/core/profile/schema.js';
 import { buildApp } from '../../src/http/app.js';
+import { SLOT_COUNT } from '../../src/http/answer-slots.js';
 import { openEvaluationPool, startEvaluationPool } from '../../src/http/evaluation-pool.js';
 import { committedCatalog, committedRulesets, PRICING_DIR, RULES_DIR } from '../helpers.js';
 
@@ -43,6 +44,37 @@ t.test('an evaluation from a worker is byte for byte the one made on the event l
   t.match(JSON.parse(refused.body), { errors: [{ path: 'pricingDate', message: /had prices in force on 1990-01-01/ }] });
 });
 
+t.test('answers come in shared slots, freed once sent; with none free they still come, in buffers of their own', async (t) => {
+  const pool = await openEvaluationPool({ size: 1, pricingDir: PRICING_DIR, rulesDir: RULES_DIR, workerUrl: WORKER });
+  const app = await buildApp({ catalog: committedCatalog(), rulesets: committedRulesets(), today: TODAY, pool });
+  t.teardown(() => app.close());
+  const job = () => pool.evaluate({ profile: WorkloadProfile.parse(profile), ruleset: 'default', today: TODAY(), tippingPoints: false });
+  const inShared = (result: Awaited<ReturnType<typeof job>>) => result.ok && result.json.buffer instanceof SharedArrayBuffer;
+  // Held without being released, the worker's slots run out; the answers after them are the same bytes.
+  const held = [];
+  for (let i = 0; i < SLOT_COUNT + 2; i++) held.push(await job());
+  t.same(held.map(inShared), [...Array(SLOT_COUNT).fill(true), false, false]);
+  const texts = new Set(held.map((result) => (result.ok ? result.json.toString() : '')));
+  t.equal(texts.size, 1, 'every answer the same bytes, in a slot or not');
+  for (const result of held) if (result.ok) result.release();
+  const again = await job();
+  t.ok(inShared(again), 'released slots are written again');
+  if (again.ok) {
+    again.release();
+    again.release();
+  }
+  // Over a real socket, each response frees its slot when it is over: more requests than slots, then a slot is free.
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  for (let i = 0; i < SLOT_COUNT * 2; i++) {
+    const response = await fetch(`http://127.0.0.1:${port}/v1/evaluations?tippingPoints=false`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(profile) });
+    t.equal(await response.text(), [...texts][0]!, `request ${i + 1}`);
+  }
+  const after = await job();
+  t.ok(inShared(after), 'the responses freed their slots');
+  if (after.ok) after.release();
+});
+
 t.test("a fault in a worker's engine fails that job and the worker lives on", async (t) => {
   const pool = await openEvaluationPool({ size: 1, pricingDir: PRICING_DIR, rulesDir: RULES_DIR, workerUrl: WORKER });
   t.teardown(() => pool.close());
@@ -58,10 +90,10 @@ t.test('a worker that dies fails its jobs and is replaced; one that cannot start
   const marker = join(dir, 'marker');
   const pool = await openEvaluationPool({ size: 1, pricingDir: marker, rulesDir: dir, workerUrl: UNRULY });
   const job = (p: unknown) => pool.evaluate({ profile: p as never, ruleset: 'default', today: TODAY(), tippingPoints: false });
-  t.same(await job({ a: 1 }), { ok: true, json: Buffer.from('{"a":1}') });
+  t.match(await job({ a: 1 }), { ok: true, json: Buffer.from('{"a":1}') }, 'a worker may move a buffer of its own');
   await t.rejects(job('fault'), { message: 'engine fault' });
   await t.rejects(job('crash'), { message: 'worker crashed' });
-  t.same(await job({ b: 2 }), { ok: true, json: Buffer.from('{"b":2}') }, 'a fresh worker took its place');
+  t.match(await job({ b: 2 }), { ok: true, json: Buffer.from('{"b":2}') }, 'a fresh worker took its place');
   // This time the replacement cannot start: no worker is left to take a job.
   writeFileSync(marker, '');
   await t.rejects(job('crash'), { message: 'worker crashed' });

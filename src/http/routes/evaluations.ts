@@ -74,19 +74,23 @@ export function evaluationRoutes(deps: EvaluationDeps): FastifyPluginAsyncZod {
         },
         // The core builds the evaluation from the schema's own types, and a test parses a response with the
         // schema; re-validating ~160 KB of output on every request cost more than a quarter of the evaluation.
-        // A Buffer, encoded once here, saves Fastify measuring the string's UTF-8 length before writing it.
+        // A Buffer, encoded once here, saves Fastify measuring the string's UTF-8 length before writing it. An
+        // answer from the pool is JSON bytes already, in shared memory, which Fastify does not take for bytes
+        // (it checks for an ArrayBuffer) and hands to the serializer: they pass through as they are.
         serializerCompiler: () => {
           const json = new JsonBytesWriter();
-          return (data) => Buffer.from(json.bytes(data)) as unknown as string;
+          return (data) => (Buffer.isBuffer(data) ? data : Buffer.from(json.bytes(data))) as unknown as string;
         },
       },
       async (request, reply) => {
         const ruleset = rulesetNamed(deps.rulesets, request.query.ruleset);
         const tippingPoints = request.query.tippingPoints === 'true';
         if (deps.pool) {
-          // The worker answers with the evaluation already encoded as JSON: its bytes are sent as they are.
+          // The worker answers with the evaluation already encoded as JSON: its bytes are sent as they are, and
+          // their slot is freed once the response is over (sent, or its connection gone).
           const result = await deps.pool.evaluate({ profile: request.body, ruleset: request.query.ruleset, today: deps.today(), tippingPoints });
           if (!result.ok) throw cannotEvaluate(result.issues);
+          reply.raw.once('close', result.release);
           return reply.type('application/json; charset=utf-8').send(result.json as unknown as Evaluation);
         }
         const result = evaluate(request.body, { catalog: deps.catalog, ruleset, today: deps.today(), tippingPoints });
@@ -122,6 +126,7 @@ export function evaluationRoutes(deps: EvaluationDeps): FastifyPluginAsyncZod {
             result.ok ? Buffer.concat([Buffer.from(`{"index":${index},"evaluation":`), result.json, Buffer.from('}')]) : Buffer.from(JSON.stringify(failed(index, result.issues))),
           );
           const json = Buffer.concat([Buffer.from('{"results":['), ...parts.flatMap((part, i) => (i === 0 ? [part] : [Buffer.from(','), part])), Buffer.from(']}')]);
+          for (const result of results) if (result.ok) result.release();
           return reply.type('application/json; charset=utf-8').send(json as unknown as z.infer<typeof BatchResult>);
         }
         return {
