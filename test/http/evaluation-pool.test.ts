@@ -75,6 +75,24 @@ t.test('answers come in shared slots, freed once sent; with none free they still
   if (after.ok) after.release();
 });
 
+t.test("a response whose connection is gone before the worker answers frees its answer's slot at once", async (t) => {
+  const pool = await openEvaluationPool({ size: 1, pricingDir: PRICING_DIR, rulesDir: RULES_DIR, workerUrl: WORKER });
+  const app = await buildApp({ catalog: committedCatalog(), rulesets: committedRulesets(), today: TODAY, pool });
+  t.teardown(() => app.close());
+  // The client goes away while the route waits for the worker: its socket is destroyed a tick after the handler starts.
+  app.addHook('preHandler', async (request) => void setImmediate(() => request.raw.socket.destroy()));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  const send = () =>
+    fetch(`http://127.0.0.1:${port}/v1/evaluations?tippingPoints=false`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(profile) }).catch(() => 'gone');
+  for (let i = 0; i < SLOT_COUNT + 1; i++) t.equal(await send(), 'gone');
+  // The worker answered every one of them (it answers in order, this job after theirs) and each slot was freed.
+  const held = [];
+  for (let i = 0; i < SLOT_COUNT; i++) held.push(await pool.evaluate({ profile: WorkloadProfile.parse(profile), ruleset: 'default', today: TODAY(), tippingPoints: false }));
+  t.ok(held.every((result) => result.ok && result.json.buffer instanceof SharedArrayBuffer), 'every slot free again');
+  for (const result of held) if (result.ok) result.release();
+});
+
 t.test("a fault in a worker's engine fails that job and the worker lives on", async (t) => {
   const pool = await openEvaluationPool({ size: 1, pricingDir: PRICING_DIR, rulesDir: RULES_DIR, workerUrl: WORKER });
   t.teardown(() => pool.close());

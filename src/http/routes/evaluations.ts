@@ -87,10 +87,11 @@ export function evaluationRoutes(deps: EvaluationDeps): FastifyPluginAsyncZod {
         const tippingPoints = request.query.tippingPoints === 'true';
         if (deps.pool) {
           // The worker answers with the evaluation already encoded as JSON: its bytes are sent as they are, and
-          // their slot is freed once the response is over (sent, or its connection gone).
+          // their slot is freed once the response is over (sent, or its connection gone — maybe while it waited).
           const result = await deps.pool.evaluate({ profile: request.body, ruleset: request.query.ruleset, today: deps.today(), tippingPoints });
           if (!result.ok) throw cannotEvaluate(result.issues);
-          reply.raw.once('close', result.release);
+          if (reply.raw.destroyed) result.release();
+          else reply.raw.once('close', result.release);
           return reply.type('application/json; charset=utf-8').send(result.json as unknown as Evaluation);
         }
         const result = evaluate(request.body, { catalog: deps.catalog, ruleset, today: deps.today(), tippingPoints });
