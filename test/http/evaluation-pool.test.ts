@@ -8,7 +8,7 @@ import t from 'tap';
 import { WorkloadProfile } from '../../src/core/profile/schema.js';
 import { buildApp } from '../../src/http/app.js';
 import { SLOT_COUNT } from '../../src/http/answer-slots.js';
-import { openEvaluationPool, startEvaluationPool } from '../../src/http/evaluation-pool.js';
+import { openEvaluationPool, startEvaluationPool, type EvaluationPool } from '../../src/http/evaluation-pool.js';
 import { committedCatalog, committedRulesets, PRICING_DIR, RULES_DIR } from '../helpers.js';
 
 const TODAY = () => '2026-11-25';
@@ -91,6 +91,31 @@ t.test("a response whose connection is gone before the worker answers frees its 
   for (let i = 0; i < SLOT_COUNT; i++) held.push(await pool.evaluate({ profile: WorkloadProfile.parse(profile), ruleset: 'default', today: TODAY(), tippingPoints: false }));
   t.ok(held.every((result) => result.ok && result.json.buffer instanceof SharedArrayBuffer), 'every slot free again');
   for (const result of held) if (result.ok) result.release();
+});
+
+t.test('a batch frees every answer it got, whether it is answered or one of its evaluations failed', async (t) => {
+  // A stand-in pool: each answer notes when it is released; a profile named "fault" fails in the engine.
+  const released: number[] = [];
+  let answered = 0;
+  const pool: EvaluationPool = {
+    ready: Promise.resolve(),
+    evaluate: async (job) => {
+      const n = answered++;
+      if (job.profile.name === 'fault') throw new Error('engine fault');
+      return { ok: true, json: Buffer.from(`{"n":${n}}`), release: () => void released.push(n) };
+    },
+    close: async () => undefined,
+  };
+  const app = await buildApp({ catalog: committedCatalog(), rulesets: committedRulesets(), today: TODAY, pool });
+  t.teardown(() => app.close());
+  const batch = (names: string[]) => app.inject({ method: 'POST', url: '/v1/evaluations/batch', payload: { profiles: names.map((name) => ({ ...profile, name })) } });
+  const ok = await batch(['a', 'b']);
+  t.equal(ok.statusCode, 200);
+  t.same(JSON.parse(ok.body), { results: [{ index: 0, evaluation: { n: 0 } }, { index: 1, evaluation: { n: 1 } }] });
+  t.same(released, [0, 1]);
+  const failed = await batch(['c', 'fault', 'd']);
+  t.equal(failed.statusCode, 500);
+  t.same(released.sort(), [0, 1, 2, 4], 'the answers that came are freed; the failed one had nothing to free');
 });
 
 t.test("a fault in a worker's engine fails that job and the worker lives on", async (t) => {

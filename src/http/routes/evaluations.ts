@@ -7,7 +7,7 @@ import type { PricingCatalog } from '../../core/pricing/catalog.js';
 import { WorkloadProfile } from '../../core/profile/schema.js';
 import type { FieldIssue } from '../../core/issue-path.js';
 import type { LoadedRuleset } from '../../core/rules/load.js';
-import type { EvaluationPool } from '../evaluation-pool.js';
+import type { EvaluationPool, PoolResult } from '../evaluation-pool.js';
 import { JsonBytesWriter } from '../json-bytes.js';
 import { ProblemError } from '../error-handler.js';
 import { Problem, problem } from '../problems.js';
@@ -120,15 +120,22 @@ export function evaluationRoutes(deps: EvaluationDeps): FastifyPluginAsyncZod {
         const today = deps.today();
         const failed = (index: number, issues: FieldIssue[]) => ({ index, errors: issues.map((i) => ({ path: `profiles[${index}].${i.path}`, message: i.message })) });
         if (deps.pool) {
-          // The profiles are spread over the workers; their JSON is joined into the answer as it came back.
+          // The profiles are spread over the workers; their JSON is joined into the answer as it came back, and
+          // every answer that came frees its slot, whether the batch is answered or one of them failed.
           const pool = deps.pool;
-          const results = await Promise.all(request.body.profiles.map((profile) => pool.evaluate({ profile, ruleset: request.query.ruleset, today, tippingPoints: false })));
-          const parts = results.map((result, index) =>
-            result.ok ? Buffer.concat([Buffer.from(`{"index":${index},"evaluation":`), result.json, Buffer.from('}')]) : Buffer.from(JSON.stringify(failed(index, result.issues))),
-          );
-          const json = Buffer.concat([Buffer.from('{"results":['), ...parts.flatMap((part, i) => (i === 0 ? [part] : [Buffer.from(','), part])), Buffer.from(']}')]);
-          for (const result of results) if (result.ok) result.release();
-          return reply.type('application/json; charset=utf-8').send(json as unknown as z.infer<typeof BatchResult>);
+          const settled = await Promise.allSettled(request.body.profiles.map((profile) => pool.evaluate({ profile, ruleset: request.query.ruleset, today, tippingPoints: false })));
+          try {
+            const fault = settled.find((outcome) => outcome.status === 'rejected');
+            if (fault) throw fault.reason;
+            const parts = settled.map((outcome, index) => {
+              const result = (outcome as PromiseFulfilledResult<PoolResult>).value;
+              return result.ok ? [Buffer.from(`{"index":${index},"evaluation":`), result.json, Buffer.from('}')] : [Buffer.from(JSON.stringify(failed(index, result.issues)))];
+            });
+            const json = Buffer.concat([Buffer.from('{"results":['), ...parts.flatMap((part, i) => (i === 0 ? part : [Buffer.from(','), ...part])), Buffer.from(']}')]);
+            return reply.type('application/json; charset=utf-8').send(json as unknown as z.infer<typeof BatchResult>);
+          } finally {
+            for (const outcome of settled) if (outcome.status === 'fulfilled' && outcome.value.ok) outcome.value.release();
+          }
         }
         return {
           results: request.body.profiles.map((profile, index) => {
