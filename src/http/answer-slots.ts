@@ -79,3 +79,33 @@ export class AnswerSlotReader {
     Atomics.store(this.layout.flags, slot, 0);
   }
 }
+
+/** JSON bytes ready to send, and what frees the memory they sit in once sent (nothing, for a buffer of their own). */
+export interface EncodedAnswer {
+  json: Buffer;
+  release: () => void;
+}
+
+/** The answer in `slot` of `reader`'s memory, freed at the first call of its release. */
+export function answerInSlot(reader: AnswerSlotReader, slot: number, length: number): EncodedAnswer {
+  let released = false;
+  const release = () => {
+    if (!released) reader.free(slot);
+    released = true;
+  };
+  return { json: reader.bytes(slot, length), release };
+}
+
+/**
+ * Slots written and sent from on one thread, for evaluations on the event loop: `bytes` copied into a free
+ * slot, or into a buffer of their own when none is free.
+ */
+export function localAnswerSlots(count = SLOT_COUNT, bytesEach = SLOT_BYTES): (bytes: Uint8Array) => EncodedAnswer {
+  const memory = createAnswerSlots(count, bytesEach);
+  const writer = new AnswerSlotWriter(memory, count);
+  const reader = new AnswerSlotReader(memory, count);
+  return (bytes) => {
+    const slot = writer.write(bytes);
+    return slot === undefined ? { json: Buffer.from(bytes), release: () => undefined } : answerInSlot(reader, slot, bytes.length);
+  };
+}

@@ -2,7 +2,7 @@
 // routes have validated, so a long batch never stalls /healthz and every core works. Each answer comes back
 // already encoded as JSON bytes, in memory the worker shares with the main thread (answer-slots.ts).
 import { Worker } from 'node:worker_threads';
-import { AnswerSlotReader, createAnswerSlots } from './answer-slots.js';
+import { AnswerSlotReader, answerInSlot, createAnswerSlots, type EncodedAnswer } from './answer-slots.js';
 import type { FieldIssue } from '../core/issue-path.js';
 import type { WorkloadProfile } from '../core/profile/schema.js';
 
@@ -30,7 +30,7 @@ export type PoolAnswer = { id: number } & (
  * An evaluation's JSON bytes, or the issues that stop it. `release` must be called once the bytes are no
  * longer needed (sent, or copied): they may sit in memory the worker will write its next answers into.
  */
-export type PoolResult = { ok: true; json: Buffer; release: () => void } | { ok: false; issues: FieldIssue[] };
+export type PoolResult = ({ ok: true } & EncodedAnswer) | { ok: false; issues: FieldIssue[] };
 
 /** The workerData an evaluation worker is started with. */
 export interface PoolWorkerData {
@@ -83,15 +83,8 @@ export function startEvaluationPool({ size, pricingDir, rulesDir, workerUrl, you
         }
         const waiting = slot.pending.get(answer.id)!;
         slot.pending.delete(answer.id);
-        if (answer.ok === true && 'slot' in answer) {
-          const json = answers.bytes(answer.slot, answer.length);
-          let released = false;
-          const release = () => {
-            if (!released) answers.free(answer.slot);
-            released = true;
-          };
-          waiting.resolve({ ok: true, json, release });
-        } else if (answer.ok === true) waiting.resolve({ ok: true, json: Buffer.from(answer.json), release: () => undefined });
+        if (answer.ok === true && 'slot' in answer) waiting.resolve({ ok: true, ...answerInSlot(answers, answer.slot, answer.length) });
+        else if (answer.ok === true) waiting.resolve({ ok: true, json: Buffer.from(answer.json), release: () => undefined });
         else if (answer.ok === false) waiting.resolve({ ok: false, issues: answer.issues });
         else waiting.reject(new Error(answer.message));
       });

@@ -1,5 +1,6 @@
 // POST /v1/evaluations: a workload profile (JSON, or YAML with Content-Type: application/yaml) → evaluation.
 import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { evaluate } from '../../core/evaluate.js';
 import { Evaluation } from '../../core/evaluation/schema.js';
@@ -9,6 +10,7 @@ import type { FieldIssue } from '../../core/issue-path.js';
 import type { LoadedRuleset } from '../../core/rules/load.js';
 import type { EvaluationPool, PoolResult } from '../evaluation-pool.js';
 import { JsonBytesWriter } from '../json-bytes.js';
+import { localAnswerSlots, type EncodedAnswer } from '../answer-slots.js';
 import { ProblemError } from '../error-handler.js';
 import { Problem, problem } from '../problems.js';
 
@@ -56,8 +58,21 @@ export function rulesetNamed(rulesets: EvaluationDeps['rulesets'], name: string)
   return ruleset;
 }
 
+/**
+ * Sends JSON bytes as they are, and frees the memory they sit in once the response is over: sent, or its
+ * connection gone (maybe while the answer was being made).
+ */
+function sendEncoded(reply: FastifyReply, { json, release }: EncodedAnswer): FastifyReply {
+  if (reply.raw.destroyed) release();
+  else reply.raw.once('close', release);
+  return reply.type('application/json; charset=utf-8').send(json);
+}
+
 export function evaluationRoutes(deps: EvaluationDeps): FastifyPluginAsyncZod {
   return async (app) => {
+    // Evaluations made on the event loop (no pool) are encoded here; their bytes are sent from slots of this thread.
+    const json = new JsonBytesWriter();
+    const onLoop = deps.pool ? undefined : localAnswerSlots();
     app.post(
       '/v1/evaluations',
       {
@@ -74,29 +89,24 @@ export function evaluationRoutes(deps: EvaluationDeps): FastifyPluginAsyncZod {
         },
         // The core builds the evaluation from the schema's own types, and a test parses a response with the
         // schema; re-validating ~160 KB of output on every request cost more than a quarter of the evaluation.
-        // A Buffer, encoded once here, saves Fastify measuring the string's UTF-8 length before writing it. An
-        // answer from the pool is JSON bytes already, in shared memory, which Fastify does not take for bytes
-        // (it checks for an ArrayBuffer) and hands to the serializer: they pass through as they are.
-        serializerCompiler: () => {
-          const json = new JsonBytesWriter();
-          return (data) => (Buffer.isBuffer(data) ? data : Buffer.from(json.bytes(data))) as unknown as string;
-        },
+        // An evaluation is sent as JSON bytes already (from the pool, or encoded below), in shared memory, which
+        // Fastify does not take for bytes (it checks for an ArrayBuffer) and hands to the serializer: they pass
+        // through as they are. The route's problems are encoded here, as a Buffer (no UTF-8 length to measure).
+        serializerCompiler: () => (data) => (Buffer.isBuffer(data) ? data : Buffer.from(json.bytes(data))) as unknown as string,
       },
       async (request, reply) => {
         const ruleset = rulesetNamed(deps.rulesets, request.query.ruleset);
         const tippingPoints = request.query.tippingPoints === 'true';
         if (deps.pool) {
-          // The worker answers with the evaluation already encoded as JSON: its bytes are sent as they are, and
-          // their slot is freed once the response is over (sent, or its connection gone — maybe while it waited).
+          // The worker answers with the evaluation already encoded as JSON: its bytes are sent as they are.
           const result = await deps.pool.evaluate({ profile: request.body, ruleset: request.query.ruleset, today: deps.today(), tippingPoints });
           if (!result.ok) throw cannotEvaluate(result.issues);
-          if (reply.raw.destroyed) result.release();
-          else reply.raw.once('close', result.release);
-          return reply.type('application/json; charset=utf-8').send(result.json as unknown as Evaluation);
+          return sendEncoded(reply, result);
         }
         const result = evaluate(request.body, { catalog: deps.catalog, ruleset, today: deps.today(), tippingPoints });
         if (!result.ok) throw cannotEvaluate(result.issues);
-        return result.evaluation;
+        // On the event loop too, the answer's bytes go into a slot of their own memory rather than a fresh buffer.
+        return sendEncoded(reply, onLoop!(json.bytes(result.evaluation)));
       },
     );
 
