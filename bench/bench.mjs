@@ -269,8 +269,8 @@ row(
 row('… the same server evaluating on its event loop (ARCHCALC_WORKERS=0)', `${onLoop.posts.toFixed(0)} req/s, ${((onLoop.posts / ceiling) * 100).toFixed(1)}% of ${ceiling.toFixed(0)}`, '(reported)');
 const inside = onLoop.inside;
 row(
-  '… inside that server, per request: parse + validate / evaluate + encode JSON / serialize / send',
-  `${ms(inside.parseAndValidate)} / ${ms(inside.evaluateAndEncode)} / ${ms(inside.serialize)} / ${ms(inside.send)}`,
+  '… inside that server, per request: parse + validate / evaluate / serialize / send',
+  `${ms(inside.parseAndValidate)} / ${ms(inside.evaluate)} / ${ms(inside.serialize)} / ${ms(inside.send)}`,
   '(reported)',
 );
 // The same in-process evaluation with the machine's other core busy allocating, as autocannon keeps it.

@@ -95,17 +95,3 @@ export function answerInSlot(reader: AnswerSlotReader, slot: number, length: num
   };
   return { json: reader.bytes(slot, length), release };
 }
-
-/**
- * Slots written and sent from on one thread, for evaluations on the event loop: `bytes` copied into a free
- * slot, or into a buffer of their own when none is free.
- */
-export function localAnswerSlots(count = SLOT_COUNT, bytesEach = SLOT_BYTES): (bytes: Uint8Array) => EncodedAnswer {
-  const memory = createAnswerSlots(count, bytesEach);
-  const writer = new AnswerSlotWriter(memory, count);
-  const reader = new AnswerSlotReader(memory, count);
-  return (bytes) => {
-    const slot = writer.write(bytes);
-    return slot === undefined ? { json: Buffer.from(bytes), release: () => undefined } : answerInSlot(reader, slot, bytes.length);
-  };
-}

@@ -1,7 +1,7 @@
 // The slots a worker writes answers into and the main thread sends them from: taken, read, freed, reused —
 // and refused (so the worker moves a buffer of its own) when all are taken or an answer is too long.
 import t from 'tap';
-import { AnswerSlotReader, AnswerSlotWriter, createAnswerSlots, localAnswerSlots, SLOT_BYTES, SLOT_COUNT } from '../../src/http/answer-slots.js';
+import { AnswerSlotReader, AnswerSlotWriter, createAnswerSlots, SLOT_BYTES, SLOT_COUNT } from '../../src/http/answer-slots.js';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 
@@ -35,19 +35,4 @@ t.test('the defaults: 8 slots of 1 MB, enough for a 120-month answer', async (t)
   const taken = Array.from({ length: SLOT_COUNT }, () => writer.write(new Uint8Array(400_000)));
   t.same([...taken].sort(), [0, 1, 2, 3, 4, 5, 6, 7]);
   t.equal(writer.write(new Uint8Array(1)), undefined);
-});
-
-t.test('on one thread (evaluations on the event loop): a free slot, or a buffer of its own', async (t) => {
-  const take = localAnswerSlots(1, 16);
-  const first = take(bytesOf('{"a":1}'));
-  t.ok(first.json.buffer instanceof SharedArrayBuffer);
-  const second = take(bytesOf('{"b":2}'));
-  t.equal(second.json.toString(), '{"b":2}', 'the only slot is taken: the bytes get a buffer of their own');
-  t.notOk(second.json.buffer instanceof SharedArrayBuffer);
-  second.release();
-  t.equal(first.json.toString(), '{"a":1}', 'releasing that buffer frees no slot');
-  first.release();
-  first.release();
-  t.ok(take(bytesOf('{"c":3}')).json.buffer instanceof SharedArrayBuffer, 'released once (twice is once), the slot is free');
-  t.notOk(take(new Uint8Array(17)).json.buffer instanceof SharedArrayBuffer, 'too long for a slot');
 });

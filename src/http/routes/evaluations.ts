@@ -10,7 +10,7 @@ import type { FieldIssue } from '../../core/issue-path.js';
 import type { LoadedRuleset } from '../../core/rules/load.js';
 import type { EvaluationPool, PoolResult } from '../evaluation-pool.js';
 import { JsonBytesWriter } from '../json-bytes.js';
-import { localAnswerSlots, type EncodedAnswer } from '../answer-slots.js';
+import type { EncodedAnswer } from '../answer-slots.js';
 import { ProblemError } from '../error-handler.js';
 import { Problem, problem } from '../problems.js';
 
@@ -70,9 +70,7 @@ function sendEncoded(reply: FastifyReply, { json, release }: EncodedAnswer): Fas
 
 export function evaluationRoutes(deps: EvaluationDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    // Evaluations made on the event loop (no pool) are encoded here; their bytes are sent from slots of this thread.
     const json = new JsonBytesWriter();
-    const onLoop = deps.pool ? undefined : localAnswerSlots();
     app.post(
       '/v1/evaluations',
       {
@@ -89,9 +87,9 @@ export function evaluationRoutes(deps: EvaluationDeps): FastifyPluginAsyncZod {
         },
         // The core builds the evaluation from the schema's own types, and a test parses a response with the
         // schema; re-validating ~160 KB of output on every request cost more than a quarter of the evaluation.
-        // An evaluation is sent as JSON bytes already (from the pool, or encoded below), in shared memory, which
-        // Fastify does not take for bytes (it checks for an ArrayBuffer) and hands to the serializer: they pass
-        // through as they are. The route's problems are encoded here, as a Buffer (no UTF-8 length to measure).
+        // A Buffer, encoded once here, saves Fastify measuring the string's UTF-8 length before writing it. An
+        // answer from the pool is JSON bytes already, in shared memory, which Fastify does not take for bytes
+        // (it checks for an ArrayBuffer) and hands to the serializer: they pass through as they are.
         serializerCompiler: () => (data) => (Buffer.isBuffer(data) ? data : Buffer.from(json.bytes(data))) as unknown as string,
       },
       async (request, reply) => {
@@ -105,8 +103,7 @@ export function evaluationRoutes(deps: EvaluationDeps): FastifyPluginAsyncZod {
         }
         const result = evaluate(request.body, { catalog: deps.catalog, ruleset, today: deps.today(), tippingPoints });
         if (!result.ok) throw cannotEvaluate(result.issues);
-        // On the event loop too, the answer's bytes go into a slot of their own memory rather than a fresh buffer.
-        return sendEncoded(reply, onLoop!(json.bytes(result.evaluation)));
+        return result.evaluation;
       },
     );
 
