@@ -71,6 +71,7 @@ export class AnswerSlotReader {
 
   /** A view of the answer in `slot` (no copy): valid until `free(slot)`. */
   bytes(slot: number, length: number): Buffer {
+    // Read for its ordering alone: the worker's bytes, written before it set the flag, are seen whole.
     Atomics.load(this.layout.flags, slot);
     return Buffer.from(this.memory, this.layout.offsetOf(slot), length);
   }
