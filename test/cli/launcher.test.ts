@@ -73,6 +73,14 @@ t.test('options that node itself knows reach archcalc', async (t) => {
   t.match(await archcalc(['--version']), { code: 0, stdout: /^\d+\.\d+\.\d+\n$/ });
 });
 
+t.test('from the snapshot, node is spared loading NODE_EXTRA_CA_CERTS: nothing archcalc runs opens a TLS connection', async (t) => {
+  // node warns when it cannot load the file, so the warning shows whether it tried.
+  const env = { NODE_EXTRA_CA_CERTS: join(tmpdir(), 'archcalc-no-such-bundle.pem') };
+  t.match(await archcalc(['--version'], env), { code: 0, stderr: '' });
+  const bare = await promisify(execFile)(process.execPath, ['-e', ''], { env: { ...process.env, ...env } });
+  t.match(bare.stderr, /Ignoring extra certs/, 'a plain node tries, and warns');
+});
+
 t.test('another node on PATH takes the plain way in, with the same output', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'archcalc-launcher-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
