@@ -5,12 +5,12 @@ import { functionShape, functionUsage, executionsPerInstance, initSecondsOf } fr
 import { functionPlans } from '../../src/core/costs/serverless.js';
 import { serverSizes } from '../../src/core/costs/servers.js';
 import { chooseServerPlan } from '../../src/core/costs/server-choice.js';
-import { serverService } from '../../src/core/costs/traditional.js';
+import { serverService } from '../../src/core/costs/server-service.js';
 import { networkLines, networkPricing } from '../../src/core/costs/support-lines.js';
 import { Bill } from '../../src/core/costs/bill.js';
 import { formatUsd } from '../../src/core/costs/money.js';
 import { weekAtVolume } from '../../src/core/costs/report.js';
-import { PricingFile } from '../../src/core/pricing/schema.js';
+import { PricingFile, Service } from '../../src/core/pricing/schema.js';
 import { trafficWeek } from '../../src/core/traffic/week.js';
 import { itemised, profile } from './examples.js';
 
@@ -85,7 +85,9 @@ const file = PricingFile.parse({
     },
   ],
 });
-const [bare, cpuFn, tasks, net] = file.services as [typeof file.services[0], typeof file.services[0], typeof file.services[0], typeof file.services[0]];
+const [bare, cpuFn, tasks, net] = file.services as [Service, Service, Service, Service];
+/** A service of the file with another billing block, read through the schema as a pricing file's would be (defaults filled in). */
+const billedAs = (service: Service, billing: Record<string, unknown>): Service => Service.parse({ ...service, billing });
 
 t.test('a function without limits (but what starts it) or billing rules: no breaches, 1 ms billing, no vCPU', async (t) => {
   const p = profile({ averageDurationMs: 12.3, memoryMb: 300 });
@@ -96,13 +98,13 @@ t.test('a function without limits (but what starts it) or billing rules: no brea
   t.equal(plan!.mode, 'on-demand');
   // Its gateway states no limits at all: nothing of the gateway's to breach either.
   const gateway = { ...net, id: 'gw', name: 'Gateway', kind: 'gateway' as const, limits: undefined };
-  const [behindGateway] = functionPlans({ ...file, services: [{ ...bare, billing: { requiresGateway: 'gw' } }, gateway] }, p);
+  const [behindGateway] = functionPlans({ ...file, services: [billedAs(bare, { requiresGateway: 'gw' }), gateway] }, p);
   t.equal(behindGateway!.gateway, gateway);
   t.same(behindGateway!.infeasibleBecause, []);
 });
 
 t.test('INIT-phase billing: the share of invocations that cold-start, each billed its INIT time at the duration granularity', async (t) => {
-  const withInit = { ...bare, billing: { granularityMs: 100, initPhase: { coldStartPercent: 2, typicalInitMs: 250, source: SRC } } };
+  const withInit = billedAs(bare, { granularityMs: 100, initPhase: { coldStartPercent: 2, typicalInitMs: 250, source: SRC } });
   const e = profile({ averageDurationMs: 100, memoryMb: 1024 }).execution;
   t.same(functionShape(withInit, e), { billedDurationMs: 100, billedMemoryMb: 1024, vcpu: 0, billedInitMs: 300, coldStartShare: 0.02, warmBilledOnIdle: false }, "the table's 250 ms of INIT billed as 300 ms");
   const measured = profile({ averageDurationMs: 100, memoryMb: 1024, initDurationMs: 120 }).execution;

@@ -13,7 +13,8 @@ import { intraHourShape, overflowWarmSeconds } from '../../src/core/costs/hybrid
 import { functionPlans, priceFunctionMonth } from '../../src/core/costs/serverless.js';
 import { opsLine } from '../../src/core/costs/servers.js';
 import { ASSUMPTIONS } from '../../src/core/costs/assumptions.js';
-import { priceServerMonth, serverService } from '../../src/core/costs/traditional.js';
+import { serverService } from '../../src/core/costs/server-service.js';
+import { priceServerMonth } from '../../src/core/costs/traditional.js';
 import { chooseServerPlan, serverCostReaches } from '../../src/core/costs/server-choice.js';
 import { SERVER_VARIANTS } from '../../src/core/costs/options.js';
 import { evaluate } from '../../src/core/evaluate.js';

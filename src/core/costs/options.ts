@@ -9,7 +9,8 @@ import { bestHybridMonth } from './hybrid.js';
 import type { Pico } from './money.js';
 import { functionPlans, functionsAloneTotal, priceFunctionsAlone, type FunctionPlan } from './serverless.js';
 import { chooseServerPlan, serverCostReaches } from './server-choice.js';
-import { linkNodeTwins, priceServerMonth, serverMonthTotal, serverService, sharedSurroundings, VARIANT_LABEL, type ServerPlan, type ServerService, type ServerVariant } from './traditional.js';
+import { linkNodeTwins, serverService, sharedSurroundings, type ServerService } from './server-service.js';
+import { priceServerMonth, serverMonthTotal, VARIANT_LABEL, type ServerPlan, type ServerVariant } from './traditional.js';
 
 export type Architecture = 'serverless' | 'traditional' | 'hybrid';
 

@@ -5,7 +5,8 @@ import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_MONTH, HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
 import { fleetDemand, fleetFor, fleetMemo, type Fleet, type FleetMemo, type ServerSize } from './servers.js';
-import { balancerTotal, fittingSizes, fleetMode, isCommitted, type ServerPlan, type ServerService, type ServerVariant, type VariantState } from './traditional.js';
+import { fittingSizes, type ServerService, type VariantState } from './server-service.js';
+import { balancerTotal, fleetMode, isCommitted, type ServerPlan, type ServerVariant } from './traditional.js';
 
 function stateOf(ctx: ServerService, variant: ServerVariant): VariantState {
   // Compared, not read by key: a keyed read that meets several names in one place goes megamorphic (a
