@@ -31,11 +31,11 @@ t.test('a snapshot of other files is ignored: edited tables are read from their 
   const pricing = join(work, 'pricing');
   cpSync(PRICING_DIR, pricing, { recursive: true });
   appendFileSync(join(pricing, 'aws', '2024-02-01.yaml'), '\nnotAField: 1\n');
-  t.throws(() => loadPricingCatalog(pricing, snapshot), { file: 'aws/2024-02-01.yaml' }, 'the edit is seen and refused');
+  t.throws(() => loadPricingCatalog(pricing, snapshot), { name: 'PricingFileError', file: 'aws/2024-02-01.yaml' }, 'the edit is seen and refused');
   const rules = join(work, 'rules');
   cpSync(RULES_DIR, rules, { recursive: true });
   appendFileSync(join(rules, 'default.yaml'), '\nnotAField: 1\n');
-  t.throws(() => loadRulesetDir(rules, snapshot), { file: 'default.yaml' });
+  t.throws(() => loadRulesetDir(rules, snapshot), { name: 'RulesetFileError', file: 'default.yaml' });
 });
 
 t.test('an unreadable snapshot is no snapshot', async (t) => {

@@ -21,6 +21,10 @@ function io(stdin = '', env: NodeJS.ProcessEnv = {}) {
       readFile: (path: string) => readFile(path, 'utf8'),
       env,
       today: '2026-11-25',
+      // evaluate writes no file and starts no server: a call would reject, and the command with it.
+      writeFile: async (path: string) => Promise.reject(new Error(`unexpected write to ${path}`)),
+      appendFile: async (path: string) => Promise.reject(new Error(`unexpected append to ${path}`)),
+      serve: async () => Promise.reject(new Error('unexpected serve')),
     },
   };
 }

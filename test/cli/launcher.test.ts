@@ -8,6 +8,10 @@ import { promisify } from 'node:util';
 import t from 'tap';
 import { packageRoot } from '../../src/files/tables.js';
 
+// Some forty node processes, the fallback ones loading every module (~18 s alone): on a busy 2-core machine
+// running other test files beside it, this file needs more than tap's default 30 s.
+t.setTimeout(120_000);
+
 const ROOT = packageRoot();
 const LAUNCHER = join(ROOT, 'bin', 'archcalc');
 const EXAMPLE = join(ROOT, 'examples', 'plain-api.yaml');
