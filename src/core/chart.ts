@@ -1,6 +1,7 @@
 // The data behind the cost chart: the monthly cost of the best option of each architecture across a
 // range of monthly volumes around the profile's own volume and the break-even.
-import { prepareOptions, type Architecture, type PreparedOptions } from './costs/options.js';
+import type { Architecture } from './costs/option-plan.js';
+import { prepareOptions, type PreparedOptions } from './costs/options.js';
 import { weekAtVolume } from './costs/report.js';
 import type { PricingFile } from './pricing/schema.js';
 import type { WorkloadProfile } from './profile/schema.js';

@@ -16,7 +16,7 @@ import { ASSUMPTIONS } from '../../src/core/costs/assumptions.js';
 import { serverService } from '../../src/core/costs/server-service.js';
 import { priceServerMonth } from '../../src/core/costs/traditional.js';
 import { chooseServerPlan, serverCostReaches } from '../../src/core/costs/server-choice.js';
-import { SERVER_VARIANTS } from '../../src/core/costs/options.js';
+import { SERVER_VARIANTS } from '../../src/core/costs/option-plan.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import { selectPricing } from '../../src/core/pricing/catalog.js';
 import { WorkloadProfile } from '../../src/core/profile/schema.js';

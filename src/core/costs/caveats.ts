@@ -1,7 +1,7 @@
 // What the prices do not cover, said in the evaluation's warnings rather than passed over: inputs the
 // tables cannot honour (a region they do not price, dedicated tenancy, compliance programmes) and
 // estimates a bill depends on (an INIT time nobody measured).
-import type { OptionPlan } from './options.js';
+import type { OptionPlan } from './option-plan.js';
 import type { FunctionPlan } from './serverless.js';
 import { locationWarnings } from '../pricing/location.js';
 import type { PricingFile } from '../pricing/schema.js';

@@ -7,7 +7,8 @@ import { growthFactor, monthlyRequestsOf, scaleWeek, trafficWeek, type TrafficWe
 import { toLineItem } from './bill.js';
 import { estimateCaveats, profileCaveats } from './caveats.js';
 import { formatUsd, PicoSum, type Pico } from './money.js';
-import { prepareOptions, type OptionPlan, type PreparedOptions, type PureSide } from './options.js';
+import type { OptionPlan } from './option-plan.js';
+import { prepareOptions, type PreparedOptions, type PureSide } from './options.js';
 
 export interface CostReport {
   options: OptionOut[];
