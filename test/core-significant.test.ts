@@ -1,7 +1,8 @@
 // toSignificant is Number(value.toPrecision(digits)) without the decimal text: checked against it bit for bit.
+// compactCount and plainNumber, built on it, write the counts and rates people read.
 import t from 'tap';
 import fc from 'fast-check';
-import { toSignificant } from '../src/core/significant.js';
+import { compactCount, plainNumber, toSignificant } from '../src/core/significant.js';
 
 const viaText = (value: number, digits: number) => Number(value.toPrecision(digits));
 
@@ -38,5 +39,42 @@ t.test('values near ties and near powers of ten (where a fast path could slip)',
   fc.assert(
     fc.property(fc.oneof(nearTie, nearPower), fc.integer({ min: 1, max: 15 }), (value, digits) => Object.is(toSignificant(value, digits), viaText(value, digits))),
     { numRuns: 20_000 },
+  );
+});
+
+t.test('counts read with a suffix and three significant digits, rounded before the suffix is chosen', async (t) => {
+  for (const [count, text] of [
+    [0.263, '0.263'],
+    [1, '1'],
+    [999, '999'],
+    [999.7, '1k'],
+    [12_345, '12.3k'],
+    [41_200_000, '41.2M'],
+    [999_999, '1M'],
+    [2_500_000_000, '2.5B'],
+    [1e12, '1T'],
+    [3.14159e13, '31.4T'],
+  ] as const)
+    t.equal(compactCount(count), text, String(count));
+});
+
+t.test('rates read as toPrecision writes them, without its exponents', async (t) => {
+  for (const [value, text] of [
+    [3.80517503805175e-7, '0.000000381'],
+    [0.0038, '0.00380'],
+    [1.5, '1.50'],
+    [100, '100'],
+    [380517.503805175, '381000'],
+    [1e-7, '0.000000100'],
+  ] as const)
+    t.equal(plainNumber(value), text, String(value));
+  t.equal(plainNumber(123_456_789, 4), '123500000');
+  // Whatever it writes reads back as toPrecision's number.
+  fc.assert(
+    fc.property(fc.double({ min: 1e-12, max: 1e15, noNaN: true }), fc.integer({ min: 1, max: 6 }), (value, digits) => {
+      const text = plainNumber(value, digits);
+      return !/e/.test(text) && Number(text) === Number(value.toPrecision(digits));
+    }),
+    { numRuns: 5_000 },
   );
 });

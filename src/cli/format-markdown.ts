@@ -5,7 +5,7 @@ import type { Evaluation } from '../core/evaluation/schema.js';
 import type { FileReport } from './checks.js';
 import { isGenuineOption } from '../core/rules/facts.js';
 import { describeTippingPoint } from '../render/tipping-text.js';
-import { compactCount } from './format-table.js';
+import { compactCount } from '../core/significant.js';
 
 const money = (value: string) => `$${new Decimal(value).toFixed(2)}`;
 /** Pipes would break a table cell. */

@@ -2,16 +2,10 @@
 import { Decimal } from 'decimal.js';
 import type { Evaluation } from '../core/evaluation/schema.js';
 import { isGenuineOption } from '../core/rules/facts.js';
+import { compactCount } from '../core/significant.js';
 import { describeTippingPoint } from '../render/tipping-text.js';
 
 const money = (value: string) => `$${new Decimal(value).toFixed(2)}`;
-
-export function compactCount(n: number): string {
-  if (n >= 1e9) return `${(n / 1e9).toFixed(2)}B`;
-  if (n >= 1e6) return `${(n / 1e6).toFixed(2)}M`;
-  if (n >= 1e3) return `${(n / 1e3).toFixed(1)}k`;
-  return String(n);
-}
 
 function pad(cells: string[], widths: number[]): string {
   return cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();

@@ -28,3 +28,31 @@ export function toSignificant(value: number, digits: number): number {
   const rounded = (scaled - whole < 0.5 ? whole : whole + 1) / scale;
   return value < 0 ? -rounded : rounded;
 }
+
+const COUNT_SUFFIXES = [
+  [1e12, 'T'],
+  [1e9, 'B'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+] as const;
+
+/**
+ * A count as the evaluation's words, the CLI, the chart and the page show it: three significant digits and a
+ * suffix (41.2M, 2.5B, 1T, 12.3k, 950). Rounded first, so 999,999 reads 1M rather than 1000k.
+ */
+export function compactCount(count: number): string {
+  const rounded = toSignificant(count, 3);
+  for (const [size, suffix] of COUNT_SUFFIXES) if (rounded >= size) return `${toSignificant(rounded / size, 3)}${suffix}`;
+  return String(rounded);
+}
+
+/**
+ * `value` to `digits` significant digits as toPrecision writes it, but never in exponent notation: a side
+ * project's 3.81e-7 requests a second reads 0.000000381, a firehose's 3.81e+5 reads 381000.
+ */
+export function plainNumber(value: number, digits = 3): string {
+  const text = value.toPrecision(digits);
+  if (!text.includes('e')) return text;
+  const rounded = toSignificant(value, digits);
+  return rounded.toFixed(Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(rounded)))));
+}

@@ -6,6 +6,7 @@ import type { Evaluation, OptionOut } from './evaluation/schema.js';
 import type { RulesetOutcome } from './rules/compile.js';
 import { cheapestOption, compareUsd, FACT_INDEX, type FactValue } from './rules/facts.js';
 import type { ArchitectureName } from './rules/schema.js';
+import { compactCount, plainNumber } from './significant.js';
 
 const ARCHITECTURES: readonly ArchitectureName[] = ['serverless', 'traditional', 'hybrid'];
 
@@ -45,10 +46,6 @@ export function decide(outcome: RulesetOutcome, report: CostReport): Verdict | u
 const usd = (value: string) => `$${new Decimal(value).toFixed(2)}`;
 const fact = (facts: readonly FactValue[], name: string) => facts[FACT_INDEX.get(name)!];
 
-function millions(n: number): string {
-  return n >= 1e6 ? `${Number((n / 1e6).toPrecision(3))}M` : n >= 1e3 ? `${Number((n / 1e3).toPrecision(3))}k` : String(Math.round(n));
-}
-
 function describeEffect(effect: RulesetOutcome['fired'][number]['effect']): string {
   if ('exclude' in effect) return `excludes ${effect.exclude}`;
   return Object.entries(effect.score)
@@ -73,12 +70,13 @@ export function summarise(verdict: Verdict, outcome: RulesetOutcome, facts: read
   for (const exclusion of outcome.exclusions) sentences.push(`${exclusion.architecture[0]!.toUpperCase()}${exclusion.architecture.slice(1)} is excluded: ${exclusion.because}`);
   const peakRatio = fact(facts, 'peakToAverageRatio') as number;
   const idle = fact(facts, 'idleShareOfWeek') as number;
+  const monthlyRequests = fact(facts, 'monthlyRequests') as number;
   sentences.push(
-    `Traffic: ${millions(fact(facts, 'monthlyRequests') as number)} requests a month, ${(fact(facts, 'averageRps') as number).toPrecision(3)} per second on average, peak ${peakRatio.toPrecision(3)}× the average, ${Math.round(idle * 100)}% of the week near idle.`,
+    `Traffic: ${compactCount(monthlyRequests)} request${monthlyRequests === 1 ? '' : 's'} a month, ${plainNumber(fact(facts, 'averageRps') as number)} per second on average, peak ${peakRatio.toPrecision(3)}× the average, ${Math.round(idle * 100)}% of the week near idle.`,
   );
   sentences.push(
     report.breakEven
-      ? `Traditional becomes cheaper than serverless above ${millions(report.breakEven.monthlyRequests)} requests a month.`
+      ? `Traditional becomes cheaper than serverless above ${compactCount(report.breakEven.monthlyRequests)} requests a month.`
       : 'No break-even between serverless and traditional lies between 1k and 1T requests a month.',
   );
   return sentences.join(' ');

@@ -1,5 +1,6 @@
 // The cost chart as a self-contained SVG: readable with no JavaScript, embeddable in Markdown.
 import type { CostCurve } from '../core/chart.js';
+import { compactCount } from '../core/significant.js';
 
 const WIDTH = 760;
 const HEIGHT = 460;
@@ -8,12 +9,6 @@ const COLOURS = { serverless: '#1f77b4', traditional: '#d95f02', hybrid: '#1b9e7
 
 function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** 41200000 → "41.2M" */
-export function shortVolume(n: number): string {
-  for (const [size, suffix] of [[1e9, 'B'], [1e6, 'M'], [1e3, 'k']] as const) if (n >= size) return `${Number((n / size).toPrecision(3))}${suffix}`;
-  return String(Math.round(n));
 }
 
 export function renderCostChart(curve: CostCurve, title: string): string {
@@ -40,7 +35,7 @@ export function renderCostChart(curve: CostCurve, title: string): string {
   for (let decade = Math.pow(10, Math.ceil(Math.log10(low))); decade <= high; decade *= 10)
     parts.push(
       `<line x1="${x(decade).toFixed(1)}" x2="${x(decade).toFixed(1)}" y1="${MARGIN.top}" y2="${MARGIN.top + plotHeight}" stroke="#f0f0f0"/>`,
-      `<text x="${x(decade).toFixed(1)}" y="${MARGIN.top + plotHeight + 18}" text-anchor="middle">${shortVolume(decade)}</text>`,
+      `<text x="${x(decade).toFixed(1)}" y="${MARGIN.top + plotHeight + 18}" text-anchor="middle">${compactCount(decade)}</text>`,
     );
   parts.push(
     `<line x1="${MARGIN.left}" x2="${MARGIN.left + plotWidth}" y1="${MARGIN.top + plotHeight}" y2="${MARGIN.top + plotHeight}" stroke="#333"/>`,
@@ -68,8 +63,8 @@ export function renderCostChart(curve: CostCurve, title: string): string {
         : `<text x="${(x(volume) + 5).toFixed(1)}" y="${MARGIN.top + 14 + row * 16}" fill="${colour}">${escape(label)}</text>`,
     );
   };
-  if (curve.breakEven !== null) marker(curve.breakEven, `break-even ${shortVolume(curve.breakEven)}/month`, '#7a0177', '6 4', 0);
-  marker(curve.profileVolume, `this workload ${shortVolume(curve.profileVolume)}/month`, '#333333', '2 3', 1);
+  if (curve.breakEven !== null) marker(curve.breakEven, `break-even ${compactCount(curve.breakEven)}/month`, '#7a0177', '6 4', 0);
+  marker(curve.profileVolume, `this workload ${compactCount(curve.profileVolume)}/month`, '#333333', '2 3', 1);
   // Legend below the axis title.
   (['serverless', 'traditional', 'hybrid'] as const).forEach((architecture, i) => {
     const lx = MARGIN.left + i * 170;

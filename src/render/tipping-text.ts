@@ -1,9 +1,10 @@
 // Tipping points in words: "flips to traditional above 41.2M requests/month (now 10M)"; memory, searched to
 // the MB, says where exactly: "flips to traditional at 10241 MB of memory or more (now 512)".
 import type { Evaluation } from '../core/evaluation/schema.js';
+import { compactCount } from '../core/significant.js';
 
 const UNITS: Record<string, { label: string; format: (v: number) => string; exact?: boolean }> = {
-  monthlyRequests: { label: 'requests/month', format: (v) => (v >= 1e9 ? `${Number((v / 1e9).toPrecision(3))}B` : v >= 1e6 ? `${Number((v / 1e6).toPrecision(3))}M` : v >= 1e3 ? `${Number((v / 1e3).toPrecision(3))}k` : String(v)) },
+  monthlyRequests: { label: 'requests/month', format: compactCount },
   averageDurationMs: { label: 'ms average duration', format: (v) => String(Number(v.toPrecision(3))) },
   memoryMb: { label: 'MB of memory', format: (v) => String(v), exact: true },
   peakToAverageRatio: { label: '× peak-to-average', format: (v) => String(Number(v.toPrecision(3))) },

@@ -54,7 +54,7 @@ t.test('the default table names the verdict, each option and the break-even', as
   t.equal(await run(['evaluate', EXAMPLE], cli), 0);
   t.match(out.stdout, /^archcalc: plain API on AWS \(prices as of 2026-11-25\)\nRecommendation: serverless — aws lambda-arm/);
   t.match(out.stdout, /aws\/ec2\/on-demand-autoscaled\s+traditional\s+\$\d+\.\d\d\s+\$\d+\.\d\d/);
-  t.match(out.stdout, /Break-even: \d+\.\d\dM requests\/month/);
+  t.match(out.stdout, /Break-even: \d+(\.\d+)?M requests\/month \(aws\/lambda-arm\/on-demand vs /);
 });
 
 t.test('infeasible options, warnings and a change of cheapest option show in the table', async (t) => {
@@ -130,12 +130,13 @@ t.test('no break-even when one side is missing', async (t) => {
   t.match(out.stdout, /Break-even: none between 1k and 1T requests\/month/);
 });
 
-t.test('large and small counts read compactly in the table', async (t) => {
-  const { compactCount } = await import('../../src/cli/format-table.js');
-  t.equal(compactCount(2_500_000_000), '2.50B');
-  t.equal(compactCount(41_200_000), '41.20M');
-  t.equal(compactCount(12_345), '12.3k');
-  t.equal(compactCount(999), '999');
+t.test('a side project and a firehose: counts and rates read without exponents in the table', async (t) => {
+  const tiny = io('{"traffic":{"monthlyRequests":1},"execution":{"averageDurationMs":1}}');
+  t.equal(await run(['evaluate', '-'], tiny.io), 0);
+  t.match(tiny.out.stdout, /Traffic: 1 request a month, 0\.000000381 per second on average/);
+  const huge = io('{"traffic":{"monthlyRequests":1e12},"execution":{"averageDurationMs":100,"memoryMb":512},"providers":["digitalocean"]}');
+  t.equal(await run(['evaluate', '-'], huge.io), 0);
+  t.match(huge.out.stdout, /Traffic: 1T requests a month, 381000 per second on average/);
 });
 
 t.test('a failure that is not about the input is not disguised as one', async (t) => {
