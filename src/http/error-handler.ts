@@ -17,11 +17,13 @@ export class ProblemError extends Error {
   }
 }
 
-// Fastify's own error codes for bodies it could not read (see fastify/lib/errors.js).
+// Error codes for bodies that could not be read: Fastify's own (see fastify/lib/errors.js) and @fastify/compress's.
 const BODY_ERRORS: Record<string, Parameters<typeof problem>[0]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'body-too-large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'malformed-body',
+  FST_CP_ERR_INVALID_CONTENT_ENCODING: 'unsupported-content-encoding',
+  FST_CP_ERR_INVALID_CONTENT: 'undecodable-body',
 };
 
 function toProblem(error: FastifyError, request: FastifyRequest): Problem {

@@ -8,6 +8,8 @@ export const problemTypes = {
   'malformed-body': { status: 400, title: 'The body is not well-formed JSON or YAML' },
   'body-too-large': { status: 413, title: 'The body is larger than the server accepts' },
   'unsupported-media-type': { status: 415, title: 'The body has a content type the server does not read' },
+  'unsupported-content-encoding': { status: 415, title: 'The body is compressed in an encoding the server does not read (br, gzip and deflate it does)' },
+  'undecodable-body': { status: 400, title: 'The body could not be inflated with the Content-Encoding it names' },
   'not-found': { status: 404, title: 'No such resource' },
   'unknown-provider': { status: 404, title: 'No pricing tables exist for this provider' },
   'no-pricing-for-date': { status: 404, title: 'The provider had no prices in force on this date' },
