@@ -81,6 +81,12 @@ t.test('a profile with mistakes: exit 2 and every field named on stderr', async 
   t.match(out.stderr, /  - execution\.averageDurationMs: /);
 });
 
+t.test('an empty profile (blank, or comments only): exit 2, and said to be empty', async (t) => {
+  const { out, io: cli } = io('# to be written\n\n');
+  t.equal(await run(['evaluate', '-'], cli), 2);
+  t.equal(out.stderr, 'archcalc: invalid profile stdin:\n  - (document): the document is empty; a profile needs at least traffic and execution\n');
+});
+
 t.test('bad input of every kind exits 2', async (t) => {
   const cases: Array<[string[], string, RegExp]> = [
     [['evaluate', '-'], 'traffic: [unclosed', /invalid profile stdin:\n {2}- line 1:/],

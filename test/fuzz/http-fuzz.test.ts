@@ -113,7 +113,10 @@ t.test('hostile documents each get a clear 4xx', async (t) => {
   const empty = await post('');
   t.equal(empty.statusCode, 400);
   const emptyYaml = await post('', 'application/yaml');
-  t.equal(emptyYaml.statusCode, 422, 'an empty YAML document is null: the profile is missing');
+  t.equal(emptyYaml.statusCode, 400, 'an empty YAML body is refused as the empty JSON body is');
+  t.match(emptyYaml.json().errors, [{ path: '(document)', message: /the document is empty/ }]);
+  const onlyComments = await post('# traffic: later\n\n', 'application/yaml');
+  t.match(onlyComments.json(), { status: 400, errors: [{ path: '(document)', message: /the document is empty/ }] });
   const wrongType = await app.inject({ method: 'POST', url: '/v1/evaluations', headers: { 'content-type': 'application/xml' }, payload: '<profile/>' });
   t.equal(wrongType.statusCode, 415);
   const noType = await app.inject({ method: 'POST', url: '/v1/evaluations', payload: 'traffic: 1' });

@@ -13,6 +13,8 @@ export function parseDocumentText(text: string): { ok: true; value: unknown } | 
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0)
     return { ok: false, issues: doc.errors.map((e) => ({ path: `line ${e.linePos![0].line}`, message: e.message.split('\n', 1)[0]! })) };
+  // Nothing but blank lines and comments: say so, rather than that null is not an object.
+  if (doc.contents === null) return { ok: false, issues: [{ path: '(document)', message: 'the document is empty; a profile needs at least traffic and execution' }] };
   try {
     return { ok: true, value: doc.toJS(YAML_OPTIONS) };
   } catch (error) {
