@@ -107,6 +107,19 @@ t.test('over the size limit: 413; wrong content type: 415; unknown ruleset: 400'
   t.match(ruleset.json(), { errors: [{ path: 'ruleset', message: 'unknown ruleset "strict"' }] });
 });
 
+t.test('a misspelt query parameter is a 400 naming it, not silently the default', async (t) => {
+  const app = await testApp(t);
+  for (const url of ['/v1/evaluations?tippingpoints=false', '/v1/evaluations/batch?rulset=default']) {
+    const body = url.includes('batch') ? { profiles: [profile] } : profile;
+    const answer = await app.inject({ method: 'POST', url, payload: body });
+    t.equal(answer.statusCode, 400, url);
+    const name = url.split('?')[1]!.split('=')[0]!;
+    t.match(answer.json(), { type: '/problems/invalid-parameter', errors: [{ path: name, message: new RegExp(`unknown field "${name}"`) }] });
+  }
+  const chart = await app.inject({ method: 'GET', url: '/v1/charts/cost-vs-volume.svg?profile=e30&profil=x' });
+  t.match(chart.json(), { status: 400, errors: [{ path: 'profil' }] });
+});
+
 t.test('GET /v1/rules and /v1/facts list everything an evaluation uses', async (t) => {
   const app = await testApp(t);
   const rules = (await app.inject({ method: 'GET', url: '/v1/rules' })).json();

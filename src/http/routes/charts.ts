@@ -42,7 +42,7 @@ export function chartRoutes(deps: EvaluationDeps): FastifyPluginAsyncZod {
           summary: 'The same chart for a profile given in the query, for Markdown image links',
           tags: ['charts'],
           produces: ['image/svg+xml'],
-          querystring: z.object({ profile: z.string().min(1).describe('The profile as base64url-encoded JSON or YAML') }),
+          querystring: z.strictObject({ profile: z.string().min(1).describe('The profile as base64url-encoded JSON or YAML') }),
           response: svg,
         },
       },

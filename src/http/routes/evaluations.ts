@@ -38,7 +38,8 @@ const BatchResult = z.object({
   ),
 });
 
-export const RulesetQuery = z.object({
+// Strict: a misspelt parameter (tippingpoints=false) is a 400 naming it, not silently the default.
+export const RulesetQuery = z.strictObject({
   ruleset: z.string().default('default').describe('Name of the ruleset (GET /v1/rules lists them)'),
 });
 
