@@ -38,6 +38,24 @@ t.test('compiled and reference agree on every scenario', async (t) => {
   }
 });
 
+t.test('cost gaps are graded: a tenth or less, half or less, 10% or more, either way', async (t) => {
+  const result = evaluate(WorkloadProfile.parse(SCENARIOS[0]!.profile), { catalog: committedCatalog(), ruleset: defaultRuleset(), today: '2026-11-25' });
+  if (!result.ok) throw new Error('scenario failed');
+  const at = FACTS.findIndex((f) => f.name === 'serverlessToTraditionalCostRatio');
+  const costRules = (ratio: number) => {
+    const values = FACTS.map((f) => result.evaluation.facts[f.name] as FactValue);
+    values[at] = ratio;
+    return compiled.run(values).fired.map((r) => r.id).filter((id) => /-(an-order-|far-)?cheaper$/.test(id));
+  };
+  t.same(costRules(0.05), ['serverless-far-cheaper', 'serverless-an-order-cheaper']);
+  t.same(costRules(0.3), ['serverless-far-cheaper']);
+  t.same(costRules(0.7), ['serverless-cheaper']);
+  t.same(costRules(1), []);
+  t.same(costRules(1.5), ['traditional-cheaper']);
+  t.same(costRules(3), ['traditional-far-cheaper']);
+  t.same(costRules(12), ['traditional-far-cheaper', 'traditional-an-order-cheaper']);
+});
+
 const factValue = (type: string, values?: readonly string[]): fc.Arbitrary<FactValue> => {
   switch (type) {
     case 'number': return fc.oneof(fc.constant(null), fc.double({ min: -10, max: 1e9, noNaN: true }), fc.constantFrom(0, 0.5, 1, 2, 5, 100, 1000));

@@ -113,4 +113,16 @@ export const SCENARIOS: Scenario[] = [
     verdict: 'traditional',
     decidedBy: ['no-cold-starts-tolerated', 'latency-critical'],
   },
+  {
+    name: 'a small API with flat traffic, where functions cost a tenth of servers',
+    profile: {
+      name: 'internal API',
+      traffic: { monthlyRequests: 5_000_000, pattern: 'steady' },
+      execution: { averageDurationMs: 100 },
+    },
+    verdict: 'serverless',
+    decidedBy: ['serverless-an-order-cheaper', 'serverless-far-cheaper'],
+    // Flat, but under one request in flight on average: a server would idle, not run near its target.
+    notFired: ['flat-traffic'],
+  },
 ];
