@@ -12,7 +12,7 @@ t.test('each input reads with its unit and direction', async (t) => {
   // Memory is searched to the MB: the first size past AWS Lambda's 10,240 MB limit, said exactly.
   t.equal(describeTippingPoint(tip('memoryMb', 512, 10241)), 'flips to traditional at 10241 MB of memory or more (now 512)');
   t.equal(describeTippingPoint(tip('memoryMb', 512, 255)), 'flips to traditional at 255 MB of memory or less (now 512)');
-  t.equal(describeTippingPoint(tip('peakToAverageRatio', 10, 5.307)), 'flips to traditional below 5.31 × peak-to-average (now 10)');
-  t.equal(describeTippingPoint(tip('growthPercentPerMonth', 2, 9.89)), 'flips to traditional above 9.89 % growth a month (by the horizon’s last month) (now 2)');
+  t.equal(describeTippingPoint(tip('peakToAverageRatio', 10, 5.307)), 'flips to traditional below 5.31× peak-to-average (now 10)');
+  t.equal(describeTippingPoint(tip('growthPercentPerMonth', 2, 9.89)), 'flips to traditional above 9.89% growth a month (by the horizon’s last month) (now 2)');
   t.equal(describeTippingPoint(tip('spotPrice', 2, 9)), 'flips to traditional above 9 spotPrice (now 2)', 'an input without a unit is named as it is');
 });

@@ -4,6 +4,7 @@ import { Decimal } from 'decimal.js';
 import type { Evaluation } from '../core/evaluation/schema.js';
 import type { FileReport } from './checks.js';
 import { isGenuineOption } from '../core/rules/facts.js';
+import { describeProvenance } from '../render/provenance-text.js';
 import { describeTippingPoint } from '../render/tipping-text.js';
 import { compactCount } from '../core/significant.js';
 
@@ -42,6 +43,7 @@ export function formatEvaluationMarkdown(evaluation: Evaluation, name: string, h
   ];
   if (evaluation.tippingPoints.length > 0) lines.push('', 'Tipping points:', ...evaluation.tippingPoints.map((tip) => `- ${describeTippingPoint(tip)}`));
   for (const warning of evaluation.warnings) lines.push('', `> ⚠️ ${warning}`);
+  lines.push('', `<sub>${describeProvenance(evaluation)}</sub>`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -3,6 +3,7 @@ import { Decimal } from 'decimal.js';
 import type { Evaluation } from '../core/evaluation/schema.js';
 import { isGenuineOption } from '../core/rules/facts.js';
 import { compactCount } from '../core/significant.js';
+import { describeProvenance } from '../render/provenance-text.js';
 import { describeTippingPoint } from '../render/tipping-text.js';
 
 const money = (value: string) => `$${new Decimal(value).toFixed(2)}`;
@@ -41,5 +42,6 @@ export function formatTable(evaluation: Evaluation, profileName: string, horizon
   const change = evaluation.cheapestOptionChange;
   if (change) lines.push(`Cheapest option changes in month ${change.month}: ${change.from} → ${change.to}`);
   for (const warning of evaluation.warnings) lines.push(`Warning: ${warning}`);
+  lines.push(describeProvenance(evaluation));
   return `${lines.join('\n')}\n`;
 }

@@ -14,6 +14,8 @@ const UNITS: Record<string, { label: string; format: (v: number) => string; exac
 export function describeTippingPoint(tip: Evaluation['tippingPoints'][number]): string {
   const unit = UNITS[tip.input] ?? { label: tip.input, format: String };
   const up = tip.flipsAt > tip.currentValue;
-  const where = unit.exact ? `at ${unit.format(tip.flipsAt)} ${unit.label} or ${up ? 'more' : 'less'}` : `${up ? 'above' : 'below'} ${unit.format(tip.flipsAt)} ${unit.label}`;
+  // "9.85% growth", "5.32× peak-to-average": a sign that belongs to the number takes no space.
+  const value = (v: number) => `${unit.format(v)}${/^[%×]/.test(unit.label) ? '' : ' '}${unit.label}`;
+  const where = unit.exact ? `at ${value(tip.flipsAt)} or ${up ? 'more' : 'less'}` : `${up ? 'above' : 'below'} ${value(tip.flipsAt)}`;
   return `flips to ${tip.to} ${where} (now ${unit.format(tip.currentValue)})`;
 }

@@ -55,6 +55,11 @@ t.test('the default table names the verdict, each option and the break-even', as
   t.match(out.stdout, /^archcalc: plain API on AWS \(prices as of 2026-11-25\)\nRecommendation: serverless — aws lambda-arm/);
   t.match(out.stdout, /aws\/ec2\/on-demand-autoscaled\s+traditional\s+\$\d+\.\d\d\s+\$\d+\.\d\d/);
   t.match(out.stdout, /Break-even: \d+(\.\d+)?M requests\/month \(aws\/lambda-arm\/on-demand vs /);
+  // The last line names the tables and ruleset used, to check against pricing/ and rules/.
+  t.match(out.stdout, /\nPrices: aws \d{4}-\d\d-\d\d \(as of 2026-11-25\); ruleset default [\d.]+; engine \d+\.\d+\.\d+\n$/);
+  const markdown = io();
+  t.equal(await run(['evaluate', EXAMPLE, '--format', 'markdown'], markdown.io), 0);
+  t.match(markdown.out.stdout, /\n<sub>Prices: aws \d{4}-\d\d-\d\d \(as of 2026-11-25\); ruleset default [\d.]+; engine [\d.]+<\/sub>\n$/);
 });
 
 t.test('infeasible options, warnings and a change of cheapest option show in the table', async (t) => {
