@@ -221,19 +221,17 @@ async function processMedians(commands, runs = 15, env = process.env) {
   return times.map((out) => out.sort((a, b) => a - b)[Math.floor(runs / 2)]);
 }
 // bin/archcalc as a user runs it: node started from the CLI's start-up snapshot (see src/cli/snapshot.ts).
-const [bare, cli] = await processMedians([
+const startCommands = [
   [process.execPath, ['-e', '']],
   [join(root, 'bin', 'archcalc'), ['evaluate', join(root, 'examples', 'plain-api.yaml'), '--format', 'json']],
-]);
+];
+const [bare, cli] = await processMedians(startCommands);
 row('archcalc evaluate as a process (bin/archcalc, with tipping points)', `${ms(cli)} (node -e '' ${ms(bare)}, ×${(cli / bare).toFixed(2)})`, '< 300 ms and ≤ 2× bare node', cli < 300 && cli / bare <= 2);
 // node 20 parses the certificates of NODE_EXTRA_CA_CERTS as it starts; bin/archcalc unsets it (the CLI opens no
 // TLS connection), a bare start pays for it. Where the machine sets it, the same two without it for both.
 if (process.env.NODE_EXTRA_CA_CERTS) {
   const { NODE_EXTRA_CA_CERTS: _certificates, ...withoutCertificates } = process.env;
-  const [bareAlone, cliAlone] = await processMedians([
-    [process.execPath, ['-e', '']],
-    [join(root, 'bin', 'archcalc'), ['evaluate', join(root, 'examples', 'plain-api.yaml'), '--format', 'json']],
-  ], 15, withoutCertificates);
+  const [bareAlone, cliAlone] = await processMedians(startCommands, 15, withoutCertificates);
   row("… with NODE_EXTRA_CA_CERTS, which this machine sets, unset for both", `${ms(cliAlone)} (node -e '' ${ms(bareAlone)}, ×${(cliAlone / bareAlone).toFixed(2)})`, '(reported)');
 }
 
