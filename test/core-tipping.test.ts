@@ -1,10 +1,14 @@
-// Tipping points on the committed tables: the volume tipping point agrees with the break-even (same cost
-// functions, same search), each flip is real on both sides, and inputs that flip nothing are left out.
+// Tipping points on the committed tables: the cost tipping point by volume agrees with the break-even (same
+// cost functions, same search), each flip is real on both sides, inputs that flip nothing are left out, and the
+// recommendation's own tipping points are where a full evaluation's verdict changes.
 import t from 'tap';
 import { evaluate } from '../src/core/evaluate.js';
 import { selectPricing } from '../src/core/pricing/catalog.js';
 import { WorkloadProfile } from '../src/core/profile/schema.js';
 import { committedCatalog, defaultRuleset } from './helpers.js';
+
+type Tip = ReturnType<typeof run>['tippingPoints'][number];
+const costTip = (tips: readonly Tip[], input: string) => tips.find((p) => p.kind === 'cost' && p.input === input);
 
 function run(input: Record<string, unknown>) {
   const result = evaluate(WorkloadProfile.parse(input), { catalog: committedCatalog(), ruleset: defaultRuleset(), today: '2026-11-25', tippingPoints: true });
@@ -16,7 +20,7 @@ const plain = { traffic: { monthlyRequests: 10_000_000 }, execution: { averageDu
 
 t.test('plain 100 ms / 512 MB API on AWS: the volume tipping point agrees with the break-even within 1%', async (t) => {
   const evaluation = run(plain);
-  const volume = evaluation.tippingPoints.find((p) => p.input === 'monthlyRequests')!;
+  const volume = costTip(evaluation.tippingPoints, 'monthlyRequests')!;
   t.match(volume, { currentValue: 10_000_000, from: 'serverless', to: 'traditional' });
   const breakEven = evaluation.breakEven!.monthlyRequests;
   t.ok(Math.abs(volume.flipsAt / breakEven - 1) < 0.01, `tipping ${volume.flipsAt} vs break-even ${breakEven}`);
@@ -27,7 +31,7 @@ t.test('plain 100 ms / 512 MB API on AWS: the volume tipping point agrees with t
   };
   t.equal(cheaper({ traffic: { monthlyRequests: Math.round(volume.flipsAt * 0.995) } }), 'serverless', 'just below');
   t.equal(cheaper({ traffic: { monthlyRequests: Math.round(volume.flipsAt * 1.005) } }), 'traditional', 'just above');
-  const growth = evaluation.tippingPoints.find((p) => p.input === 'growthPercentPerMonth')!;
+  const growth = costTip(evaluation.tippingPoints, 'growthPercentPerMonth')!;
   t.ok(Math.abs(10_000_000 * Math.pow(1 + growth.flipsAt / 100, 11) / volume.flipsAt - 1) < 0.01, `month 12 reaches the flip volume at ${growth.flipsAt}%/month`);
   const oneMonth = run({ ...plain, horizonMonths: 1 });
   t.notOk(oneMonth.tippingPoints.some((p) => p.input === 'growthPercentPerMonth'), 'no growth tipping point within a single month');
@@ -53,7 +57,7 @@ t.test('off unless asked for', async (t) => {
 
 t.test('memory is searched to the MB: the flip sits on the first size past AWS Lambda\'s memory limit', async (t) => {
   const evaluation = run(plain);
-  const memory = evaluation.tippingPoints.find((p) => p.input === 'memoryMb')!;
+  const memory = costTip(evaluation.tippingPoints, 'memoryMb')!;
   const [aws] = selectPricing(committedCatalog(), '2026-11-25', ['aws']);
   const lambda = aws!.services.find((s) => s.id === 'lambda-arm')!;
   const limitMb = lambda.limits!.maxMemoryMb!;
@@ -70,7 +74,7 @@ t.test('memory is searched to the MB: the flip sits on the first size past AWS L
 
 t.test('a duration flip next to a platform limit is put on the limit: AWS Lambda stops runs at 900,000 ms', async (t) => {
   const nightly = { trigger: 'schedule', traffic: { monthlyRequests: 30, pattern: 'batch' }, execution: { averageDurationMs: 240_000, memoryMb: 1024 }, providers: ['aws'] };
-  const duration = run(nightly).tippingPoints.find((p) => p.input === 'averageDurationMs')!;
+  const duration = costTip(run(nightly).tippingPoints, 'averageDurationMs')!;
   t.match(duration, { currentValue: 240_000, flipsAt: 900_000, from: 'serverless', to: 'traditional' });
   const feasible = (averageDurationMs: number) =>
     run({ ...nightly, execution: { ...nightly.execution, averageDurationMs } }).options.find((o) => o.id === 'aws/lambda-arm/on-demand')!.feasible;
@@ -78,4 +82,49 @@ t.test('a duration flip next to a platform limit is put on the limit: AWS Lambda
   t.equal(feasible(900_001), false, 'a millisecond more does not');
   // Where no limit explains the flip, the bisection's value stands (0.1%), as for the plain API's volume.
   t.notOk(run(plain).tippingPoints.some((p) => p.input === 'averageDurationMs' && p.flipsAt === 900_000));
+  // The recommendation flips there too: nothing else can run a 15-minute-plus job as a function.
+  t.match(run(nightly).tippingPoints.find((p) => p.kind === 'recommendation' && p.input === 'averageDurationMs'), { flipsAt: 900_000, from: 'serverless', to: 'traditional' });
+});
+
+t.test("the recommendation's tipping points: where a full evaluation's verdict changes", async (t) => {
+  const recommended = (input: Record<string, unknown>) => {
+    const result = evaluate(WorkloadProfile.parse(input), { catalog: committedCatalog(), ruleset: defaultRuleset(), today: '2026-11-25' });
+    return result.ok ? result.evaluation.recommendation.architecture : 'none';
+  };
+  const tips = run(plain).tippingPoints.filter((p) => p.kind === 'recommendation');
+  t.same(
+    tips.map((p) => p.input),
+    ['monthlyRequests', 'memoryMb'],
+    'volume and memory move the verdict within their ranges; duration and the steady peak do not',
+  );
+  const volume = tips[0]!;
+  t.match(volume, { from: 'serverless', to: 'traditional' });
+  // The rules turn to servers well before the costs cross: past-break-even is not what moves them here.
+  t.ok(volume.flipsAt < run(plain).breakEven!.monthlyRequests / 2, `${volume.flipsAt} against the break-even`);
+  // Bisected to 1%: the flip itself, and 1% below it still the current verdict.
+  t.equal(recommended({ ...plain, traffic: { monthlyRequests: volume.flipsAt } }), 'traditional');
+  t.equal(recommended({ ...plain, traffic: { monthlyRequests: Math.round(volume.flipsAt * 0.99) } }), 'serverless');
+  // Memory, to the MB.
+  const memory = tips[1]!;
+  t.match(memory, { from: 'serverless', to: 'hybrid' });
+  t.equal(recommended({ ...plain, execution: { ...plain.execution, memoryMb: memory.flipsAt } }), 'hybrid');
+  t.equal(recommended({ ...plain, execution: { ...plain.execution, memoryMb: memory.flipsAt - 1 } }), 'serverless');
+});
+
+t.test('a hybrid verdict: the cost comparison can flip where the recommendation does not', async (t) => {
+  const bursty = { traffic: { averageRps: 100, peakRps: 1000 }, execution: { averageDurationMs: 60, cpuMsPerRequest: 25, memoryMb: 512 }, providers: ['aws'] };
+  const evaluation = run(bursty);
+  t.equal(evaluation.recommendation.architecture, 'hybrid');
+  const duration = costTip(evaluation.tippingPoints, 'averageDurationMs')!;
+  t.match(duration, { from: 'serverless', to: 'traditional' });
+  t.notOk(
+    evaluation.tippingPoints.some((p) => p.kind === 'recommendation' && p.input === 'averageDurationMs'),
+    'no duration from 1 ms to 6 s moves the hybrid verdict',
+  );
+  const shorter = run({ ...bursty, execution: { ...bursty.execution, averageDurationMs: duration.flipsAt * 0.9 } });
+  t.equal(shorter.recommendation.architecture, 'hybrid', `still hybrid at ${duration.flipsAt * 0.9} ms`);
+  for (const tip of evaluation.tippingPoints.filter((p) => p.kind === 'recommendation')) t.equal(tip.from, 'hybrid');
+  const volume = evaluation.tippingPoints.find((p) => p.kind === 'recommendation' && p.input === 'monthlyRequests')!;
+  t.match(volume, { to: 'serverless' });
+  t.ok(volume.flipsAt < volume.currentValue, 'less traffic, no baseline worth keeping');
 });

@@ -3,17 +3,17 @@
 import { createHash } from 'node:crypto';
 import { ASSUMPTIONS } from './costs/assumptions.js';
 import { prepareOptions } from './costs/options.js';
-import { costReport } from './costs/report.js';
 import type { Evaluation } from './evaluation/schema.js';
 import type { FieldIssue } from './issue-path.js';
 import { providersWithoutPricing, selectPricing, type PricingCatalog } from './pricing/catalog.js';
 import { Provider } from './pricing/schema.js';
 import type { WorkloadProfile } from './profile/schema.js';
-import { computeFacts, FACTS } from './rules/facts.js';
+import { FACTS } from './rules/facts.js';
+import { judge } from './judge.js';
 import type { LoadedRuleset } from './rules/load.js';
-import { trafficWeek, HOURS_PER_MONTH } from './traffic/week.js';
+import { HOURS_PER_MONTH } from './traffic/week.js';
 import { tippingPoints } from './tipping.js';
-import { decide, firedRulesOut, summarise } from './verdict.js';
+import { firedRulesOut, summarise } from './verdict.js';
 import { ENGINE_VERSION } from '../version.js';
 
 /** An evaluation, or — for a profile valid in shape that cannot be evaluated — the fields to change. */
@@ -69,16 +69,13 @@ export function evaluate(profile: WorkloadProfile, context: EvaluateContext): Ev
     };
   // One preparation (function shapes, server sizes ranked) serves the projection and every search.
   const options = prepareOptions(files, profile, profile.minInstances);
-  const report = costReport(files, profile, options);
+  const { report, facts, outcome, verdict } = judge(files, profile, context.ruleset, options);
   const missing = providersWithoutPricing(context.catalog, pricingDate, providers);
   // A provider without a table at the date is left out, and the answer says so rather than passing over it.
   if (missing.length > 0)
     report.warnings.unshift(
       `${missing.map((m) => (m.firstTable ? `${m.provider} (tables from ${m.firstTable})` : m.provider)).join(', ')}: no pricing table in force on ${pricingDate}; left out of this evaluation`,
     );
-  const facts = computeFacts({ profile, week: trafficWeek(profile.traffic), files, report });
-  const outcome = context.ruleset.compiled.run(facts);
-  const verdict = decide(outcome, report);
   if (!verdict) {
     const infeasible = report.options.filter((o) => !o.feasible).map((o) => `${o.id}: ${o.infeasibleBecause}`);
     const exclusions = outcome.exclusions.map((e) => `${e.architecture} excluded by ${e.ruleId}: ${e.because}`);
@@ -99,7 +96,7 @@ export function evaluate(profile: WorkloadProfile, context: EvaluateContext): Ev
     options: report.options,
     breakEven: report.breakEven,
     cheapestOptionChange: report.cheapestOptionChange,
-    tippingPoints: context.tippingPoints ? tippingPoints(files, profile, options) : [],
+    tippingPoints: context.tippingPoints ? tippingPoints(files, profile, context.ruleset, options, verdict.architecture) : [],
     warnings: report.warnings,
     facts: Object.fromEntries(FACTS.map((f, i) => [f.name, facts[i]])),
     // Object.assign, not spread: here a spread copy got a hidden class of its own in every evaluation.

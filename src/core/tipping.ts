@@ -1,14 +1,20 @@
-// Tipping points (SPEC §10): for each key input, the nearest value at which the cheaper of the best
-// serverless and the best traditional option changes — "this flips to traditional above 41.2M requests a
-// month" — found by search on the real cost functions. The comparison is the break-even's: hybrids, which
-// mix both, are left out.
+// Tipping points (SPEC §10): for each key input, the nearest value at which the answer changes, found by
+// search on the real functions. Two answers are searched: the recommendation itself (every probe prices the
+// options, derives the facts and runs the rules, as an evaluation does) and the cheaper of the best
+// serverless and the best traditional option — "traditional becomes cheaper above 41.2M requests a month",
+// the break-even's comparison, hybrids left out.
 import { prepareOptions, type PreparedOptions, type PureSide } from './costs/options.js';
 import { bisectFlip, sideAtVolume, VOLUME_GRID } from './costs/report.js';
 import { invocationOf, runLimitMs } from './costs/serverless.js';
 import type { Evaluation } from './evaluation/schema.js';
+import { judge } from './judge.js';
 import type { PricingFile } from './pricing/schema.js';
 import type { WorkloadProfile } from './profile/schema.js';
+import type { LoadedRuleset } from './rules/load.js';
 import { monthlyRequestsOf, trafficWeek } from './traffic/week.js';
+
+/** What a probe answers: an architecture, or 'none' where nothing can run the workload (the search stops there). */
+type Answer = string;
 
 interface Input {
   name: string;
@@ -23,22 +29,26 @@ interface Input {
   limits: readonly number[];
   /** The cheaper side with the input at `value` (memory is probed in whole MB, as it is configured). */
   side(value: number): PureSide;
-}
-
-/** Which pure architecture is cheaper for `profile` in its first month. */
-function cheaperSide(files: readonly PricingFile[], profile: WorkloadProfile): PureSide {
-  return prepareOptions(files, profile, profile.minInstances).cheaperSide(trafficWeek(profile.traffic));
+  /** The recommended architecture with the input at `value`. */
+  recommendation(value: number): Answer;
 }
 
 /**
  * The inputs searched. Volume and peak change only the traffic, which options do not read: the options
  * prepared once (`trafficOnly`) are priced at each probe's week. Duration and memory re-prepare them.
  */
-function inputs(files: readonly PricingFile[], profile: WorkloadProfile, trafficOnly: PreparedOptions): Input[] {
-  const withProfile = (p: WorkloadProfile) => cheaperSide(files, p);
+function inputs(files: readonly PricingFile[], profile: WorkloadProfile, ruleset: LoadedRuleset, trafficOnly: PreparedOptions): Input[] {
+  const cheaperAt = (p: WorkloadProfile) => prepareOptions(files, p, p.minInstances).cheaperSide(trafficWeek(p.traffic));
+  const recommendedAt = (p: WorkloadProfile, options = prepareOptions(files, p, p.minInstances)) => judge(files, p, ruleset, options, true).verdict?.architecture ?? 'none';
   const volume = monthlyRequestsOf(profile.traffic);
   const week = trafficWeek(profile.traffic);
-  const { execution } = profile;
+  const { execution, traffic } = profile;
+  // Copies made with Object.assign, not spread: a spread copy gets a hidden class of its own (see the profile
+  // schema's Traffic), and each search probes a dozen of them.
+  const withTraffic = (changes: Partial<WorkloadProfile['traffic']>): WorkloadProfile =>
+    Object.assign({}, profile, { traffic: Object.assign({}, traffic, changes) });
+  const withExecution = (changes: Partial<WorkloadProfile['execution']>): WorkloadProfile =>
+    Object.assign({}, profile, { execution: Object.assign({}, execution, changes) });
   const list: Input[] = [];
   if (volume > 0)
     list.push({
@@ -49,12 +59,15 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, traffic
       integer: true,
       wholeUnits: false,
       limits: [],
-      side: (v) => sideAtVolume(trafficOnly, profile.traffic, v),
+      side: (v) => sideAtVolume(trafficOnly, traffic, v),
+      // The same shape at another volume: the prepared options (and the sides their break-even search has
+      // found by volume, which hold for any volume of this shape) are shared.
+      recommendation: (v) =>
+        recommendedAt(
+          withTraffic({ monthlyRequests: v, averageRps: undefined, peakRps: traffic.peakRps === undefined ? undefined : (traffic.peakRps * v) / volume }),
+          trafficOnly,
+        ),
     });
-  // Copies made with Object.assign, not spread: a spread copy gets a hidden class of its own (see the profile
-  // schema's Traffic), and each search probes a dozen of them.
-  const withExecution = (changes: Partial<WorkloadProfile['execution']>): WorkloadProfile =>
-    Object.assign({}, profile, { execution: Object.assign({}, execution, changes) });
   const scaleDuration = (factor: number) =>
     withExecution({
       averageDurationMs: execution.averageDurationMs * factor,
@@ -70,8 +83,10 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, traffic
     integer: false,
     wholeUnits: false,
     limits: durationLimits(files, profile),
-    side: (v) => withProfile(scaleDuration(v / execution.averageDurationMs)),
+    side: (v) => cheaperAt(scaleDuration(v / execution.averageDurationMs)),
+    recommendation: (v) => recommendedAt(scaleDuration(v / execution.averageDurationMs)),
   });
+  const withMemory = (v: number) => withExecution({ memoryMb: Math.round(v) });
   list.push({
     name: 'memoryMb',
     current: execution.memoryMb,
@@ -80,9 +95,11 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, traffic
     integer: true,
     wholeUnits: true,
     limits: [],
-    side: (v) => withProfile(withExecution({ memoryMb: Math.round(v) })),
+    side: (v) => cheaperAt(withMemory(v)),
+    recommendation: (v) => recommendedAt(withMemory(v)),
   });
-  if (week.averageRps > 0)
+  if (week.averageRps > 0) {
+    const withPeak = (v: number) => withTraffic({ peakRps: v * week.averageRps });
     list.push({
       name: 'peakToAverageRatio',
       current: week.peakRps / week.averageRps,
@@ -91,64 +108,101 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, traffic
       integer: false,
       wholeUnits: false,
       limits: [],
-      side: (v) => trafficOnly.cheaperSide(trafficWeek(Object.assign({}, profile.traffic, { peakRps: v * week.averageRps }))),
+      side: (v) => trafficOnly.cheaperSide(trafficWeek(withPeak(v).traffic)),
+      // Another shape: options of its own, since what a search learns by volume holds for one shape only.
+      recommendation: (v) => recommendedAt(withPeak(v)),
     });
+  }
   return list.filter((input) => input.low < input.high);
 }
 
-/**
- * The nearest value of `input` that flips the side: stepping ×2 up and down from the current value (for
- * monthly requests, along the break-even's own volume grid, so both searches bracket the same crossing),
- * then bisecting the last step to 0.1% (memory: to the MB).
- */
-function searchInput(input: Input, now: PureSide) {
-  const sideAt = input.side;
-  const start = Math.min(Math.max(input.current, input.low), input.high);
-  const grid =
-    input.name === 'monthlyRequests'
-      ? [VOLUME_GRID.filter((v) => v > start && v <= input.high), [...VOLUME_GRID].reverse().filter((v) => v < start && v >= input.low)]
-      : [2, 0.5].map((factor) => {
-          const points: number[] = [];
-          for (let v = start * factor; points.length < 12; v *= factor) {
-            const bounded = Math.min(Math.max(v, input.low), input.high);
-            if (bounded === (points.at(-1) ?? start)) break;
-            points.push(bounded);
-          }
-          return points;
-        });
-  const found: Array<{ flipsAt: number; to: PureSide; distance: number }> = [];
-  for (const points of grid) {
-    let previous = start;
-    for (const next of points) {
-      const side = sideAt(next);
-      // Where no pure option can run the workload at all, the search stops: that is a limit, not a flip.
-      if (side === 'none') break;
-      if (side !== now) {
-        const flipped = (s: PureSide) => s !== now && s !== 'none';
-        const { value, inside, at } = bisectFlip(previous, next, sideAt, flipped, side, input.wholeUnits);
-        const onLimit = limitAt(input, inside, value, now, flipped);
-        const flipsAt = onLimit ? onLimit.value : input.integer ? Math.round(value) : Number(value.toPrecision(4));
-        found.push({ flipsAt, to: onLimit?.to ?? at, distance: Math.abs(Math.log(flipsAt / input.current)) });
-        break;
-      }
-      previous = next;
+/** How a search steps and how finely it bisects. */
+interface Search {
+  answerAt(value: number): Answer;
+  /** Step along the break-even's own volume grid (×4), so both searches bracket the same crossing; else by `step`. */
+  volumeGrid: boolean;
+  step: number;
+  /** Relative width the bisection stops at (memory is bisected to the MB whatever this says). */
+  tolerance: number;
+}
+
+/** The values a search probes in each direction from `start`, nearest first, within the input's range. */
+function gridFrom(input: Input, start: number, { volumeGrid, step }: Search): number[][] {
+  if (volumeGrid)
+    return [VOLUME_GRID.filter((v) => v > start && v <= input.high), [...VOLUME_GRID].reverse().filter((v) => v < start && v >= input.low)];
+  return [step, 1 / step].map((factor) => {
+    const points: number[] = [];
+    for (let v = start * factor; points.length < 12; v *= factor) {
+      const bounded = Math.min(Math.max(v, input.low), input.high);
+      if (bounded === (points.at(-1) ?? start)) break;
+      points.push(bounded);
     }
+    return points;
+  });
+}
+
+/**
+ * The nearest value of `input` at which the search's answer stops being `now`: stepping up and down from
+ * the current value, nearest points first, then bisecting the step where the answer changed. A direction is
+ * scanned no further than a flip already found in the other could be beaten: whatever lies past that is
+ * farther. Each flip that could still be the nearest is bisected, and the nearer one is kept.
+ */
+function searchInput(input: Input, search: Search, now: Answer) {
+  const { answerAt } = search;
+  const start = Math.min(Math.max(input.current, input.low), input.high);
+  const distance = (v: number) => Math.abs(Math.log(v / start));
+  const directions = gridFrom(input, start, search).map((points) => ({ points, next: 0, previous: start, done: points.length === 0 }));
+  const flipped = (answer: Answer) => answer !== now && answer !== 'none';
+  const brackets: Array<{ inside: number; outside: number; answer: Answer }> = [];
+  let beaten = Infinity;
+  for (;;) {
+    // The direction whose next point is nearer the start goes next.
+    const open = directions.filter((d) => !d.done);
+    if (open.length === 0) break;
+    const direction = open.reduce((a, b) => (distance(b.points[b.next]!) < distance(a.points[a.next]!) ? b : a));
+    if (distance(direction.previous) >= beaten) {
+      direction.done = true;
+      continue;
+    }
+    const value = direction.points[direction.next++]!;
+    const answer = answerAt(value);
+    // Where nothing can run the workload at all, the search stops: that is a limit, not a flip.
+    if (answer === 'none') direction.done = true;
+    else if (answer !== now) {
+      brackets.push({ inside: direction.previous, outside: value, answer });
+      beaten = Math.min(beaten, distance(value));
+      direction.done = true;
+    } else direction.previous = value;
+    if (direction.next === direction.points.length) direction.done = true;
   }
+  const found = brackets.map(({ inside, outside, answer }) => {
+    const bisected = bisectFlip(inside, outside, answerAt, flipped, answer, { whole: input.wholeUnits, tolerance: search.tolerance });
+    const onLimit = limitAt(input.limits, answerAt, bisected.inside, bisected.value, now, flipped);
+    const flipsAt = onLimit ? onLimit.value : input.integer ? Math.round(bisected.value) : Number(bisected.value.toPrecision(4));
+    return { flipsAt, to: onLimit?.to ?? bisected.at, distance: Math.abs(Math.log(flipsAt / input.current)) };
+  });
   // The nearer of the flips found going up and going down.
   return found.sort((a, b) => a.distance - b.distance)[0];
 }
 
 /**
- * The platform limit a flip sits on, when one lies between the last value on each side of it and the side
+ * The platform limit a flip sits on, when one lies between the last value on each side of it and the answer
  * changes right there: "above 900000 ms", where the bisection alone would say 900200.
  */
-function limitAt(input: Input, inside: number, outside: number, now: PureSide, flipped: (s: PureSide) => boolean): { value: number; to: PureSide } | undefined {
+function limitAt(
+  limits: readonly number[],
+  answerAt: (value: number) => Answer,
+  inside: number,
+  outside: number,
+  now: Answer,
+  flipped: (answer: Answer) => boolean,
+): { value: number; to: Answer } | undefined {
   const [low, high] = inside < outside ? [inside, outside] : [outside, inside];
-  for (const limit of input.limits) {
+  for (const limit of limits) {
     if (limit < low || limit > high) continue;
     const [before, after] = inside < outside ? [limit * (1 - 1e-9), limit * (1 + 1e-9)] : [limit * (1 + 1e-9), limit * (1 - 1e-9)];
-    const to = input.side(after);
-    if (input.side(before) === now && flipped(to)) return { value: Number(limit.toFixed(3)), to };
+    const to = answerAt(after);
+    if (answerAt(before) === now && flipped(to)) return { value: Number(limit.toFixed(3)), to };
   }
   return undefined;
 }
@@ -176,19 +230,33 @@ function durationLimits(files: readonly PricingFile[], profile: WorkloadProfile)
   return limits;
 }
 
+/** The cheaper pure side: found to 0.1%, the volume along the break-even's grid, so the two agree. */
+const costSearch = (input: Input): Search => ({ answerAt: input.side, volumeGrid: input.name === 'monthlyRequests', step: 2, tolerance: 0.001 });
+
+/**
+ * The recommendation: each probe is a whole judgement, dozens of times a cost search's, so the steps are ×4
+ * and the bisection stops at 1% (the rules' own thresholds are round figures, not measurements).
+ */
+const recommendationSearch = (input: Input): Search => ({ answerAt: input.recommendation, volumeGrid: input.name === 'monthlyRequests', step: 4, tolerance: 0.01 });
+
 export function tippingPoints(
   files: readonly PricingFile[],
   profile: WorkloadProfile,
+  ruleset: LoadedRuleset,
   /** The profile's options, prepared once by the evaluation and shared with its cost report. */
   trafficOnly: PreparedOptions,
+  /** The architecture the evaluation recommends. */
+  recommended: Answer,
 ): Evaluation['tippingPoints'] {
-  // An evaluation has a feasible option, and a hybrid needs a feasible function: `now` is never 'none'.
-  const now = trafficOnly.cheaperSide(trafficWeek(profile.traffic));
-  const points = inputs(files, profile, trafficOnly).flatMap((input) => {
-    const found = searchInput(input, now);
-    return found ? [{ input: input.name, currentValue: Number(input.current.toPrecision(6)), flipsAt: found.flipsAt, from: now, to: found.to }] : [];
-  });
-  return [...points, ...growthTip(profile, points.find((p) => p.input === 'monthlyRequests'))];
+  const list = inputs(files, profile, ruleset, trafficOnly);
+  const search = (kind: 'recommendation' | 'cost', now: Answer) =>
+    list.flatMap((input) => {
+      const found = searchInput(input, kind === 'cost' ? costSearch(input) : recommendationSearch(input), now);
+      return found ? [{ kind, input: input.name, currentValue: Number(input.current.toPrecision(6)), flipsAt: found.flipsAt, from: now, to: found.to }] : [];
+    });
+  // An evaluation has a feasible option, and a hybrid needs a feasible function: neither answer is 'none' now.
+  const costs = search('cost', trafficOnly.cheaperSide(trafficWeek(profile.traffic)));
+  return [...search('recommendation', recommended), ...costs, ...growthTip(profile, costs.find((p) => p.input === 'monthlyRequests'))];
 }
 
 /**
@@ -199,5 +267,5 @@ export function tippingPoints(
 function growthTip(profile: WorkloadProfile, volumeTip: Evaluation['tippingPoints'][number] | undefined): Evaluation['tippingPoints'] {
   if (!volumeTip || profile.horizonMonths < 2) return [];
   const growth = (Math.pow(volumeTip.flipsAt / volumeTip.currentValue, 1 / (profile.horizonMonths - 1)) - 1) * 100;
-  return [{ input: 'growthPercentPerMonth', currentValue: profile.traffic.growthPercentPerMonth, flipsAt: Number(growth.toPrecision(4)), from: volumeTip.from, to: volumeTip.to }];
+  return [{ kind: 'cost', input: 'growthPercentPerMonth', currentValue: profile.traffic.growthPercentPerMonth, flipsAt: Number(growth.toPrecision(4)), from: volumeTip.from, to: volumeTip.to }];
 }

@@ -1,5 +1,6 @@
-// Tipping points in words: "flips to traditional above 41.2M requests/month (now 10M)"; memory, searched to
-// the MB, says where exactly: "flips to traditional at 10241 MB of memory or more (now 512)".
+// Tipping points in words, saying what flips: "recommendation flips to traditional above 41.2M requests/month
+// (now 10M)", "cheaper of serverless and traditional flips to traditional below 31.8 ms average duration (now
+// 60)"; memory, searched to the MB, says where exactly: "… at 10241 MB of memory or more (now 512)".
 import type { Evaluation } from '../core/evaluation/schema.js';
 import { compactCount } from '../core/significant.js';
 
@@ -17,5 +18,6 @@ export function describeTippingPoint(tip: Evaluation['tippingPoints'][number]): 
   // "9.85% growth", "5.32× peak-to-average": a sign that belongs to the number takes no space.
   const value = (v: number) => `${unit.format(v)}${/^[%×]/.test(unit.label) ? '' : ' '}${unit.label}`;
   const where = unit.exact ? `at ${value(tip.flipsAt)} or ${up ? 'more' : 'less'}` : `${up ? 'above' : 'below'} ${value(tip.flipsAt)}`;
-  return `flips to ${tip.to} ${where} (now ${unit.format(tip.currentValue)})`;
+  const what = tip.kind === 'recommendation' ? 'recommendation' : 'cheaper of serverless and traditional';
+  return `${what} flips to ${tip.to} ${where} (now ${unit.format(tip.currentValue)})`;
 }

@@ -51,7 +51,7 @@ function evaluation(overrides: Partial<Evaluation> = {}): Evaluation {
     ],
     breakEven: null,
     cheapestOptionChange: null,
-    tippingPoints: [{ input: 'monthlyRequests', currentValue: 1e6, flipsAt: 4.1e7, from: 'serverless', to: 'traditional' }],
+    tippingPoints: [{ kind: 'recommendation', input: 'monthlyRequests', currentValue: 1e6, flipsAt: 4.1e7, from: 'serverless', to: 'traditional' }],
     warnings: ['something to know'],
     facts: {},
     assumptions: {},
@@ -74,7 +74,7 @@ t.test('Markdown: warnings, tipping points, no break-even; plural bad inputs', a
   const md = formatEvaluationMarkdown(evaluation(), 'a | b', 12);
   t.match(md, /^### a \\\| b: \*\*serverless\*\*/);
   t.match(md, /Break-even: none between 1k and 1T requests\/month\./);
-  t.match(md, /Tipping points:\n- flips to traditional above 41M requests\/month \(now 1M\)/);
+  t.match(md, /Tipping points:\n- recommendation flips to traditional above 41M requests\/month \(now 1M\)/);
   t.match(md, /> ⚠️ something to know/);
   const many = evaluation();
   many.options = Array.from({ length: 10 }, (_, i) => ({ ...many.options[0]!, id: `aws/option-${i}`, monthlyUsd: String(20 + i) }));

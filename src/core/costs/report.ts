@@ -47,14 +47,21 @@ const SEARCH_HIGH = 1e12;
 export const VOLUME_GRID: readonly number[] = Array.from({ length: 20 }, (_, k) => SEARCH_LOW * 4 ** k).filter((v) => v <= SEARCH_HIGH * 4);
 
 /**
- * Geometric bisection between a value where `flipped` is false and one where it is true, to 0.1% (finer
- * than any price or traffic estimate behind it) — or, for an input set in whole units (`whole`), to the
- * whole unit, so a flip at a platform limit lands on the first value past it. Returns the first value found
- * on the flipped side, and the last on the other.
+ * Geometric bisection between a value where `flipped` is false and one where it is true, to `tolerance` (by
+ * default 0.1%, finer than any price or traffic estimate behind it) — or, for an input set in whole units
+ * (`whole`), to the whole unit, so a flip at a platform limit lands on the first value past it. Returns the
+ * first value found on the flipped side, and the last on the other.
  */
-export function bisectFlip<T>(inside: number, outside: number, probe: (v: number) => T, flipped: (t: T) => boolean, atOutside: T, whole = false): { value: number; inside: number; at: T } {
+export function bisectFlip<T>(
+  inside: number,
+  outside: number,
+  probe: (v: number) => T,
+  flipped: (t: T) => boolean,
+  atOutside: T,
+  { whole = false, tolerance = 0.001 }: { whole?: boolean; tolerance?: number } = {},
+): { value: number; inside: number; at: T } {
   let at = atOutside;
-  while (whole ? Math.abs(outside - inside) > 1 : Math.abs(outside / inside - 1) > 0.001) {
+  while (whole ? Math.abs(outside - inside) > 1 : Math.abs(outside / inside - 1) > tolerance) {
     const mid = whole ? Math.round((inside + outside) / 2) : Math.sqrt(inside * outside);
     const atMid = probe(mid);
     if (flipped(atMid)) {
@@ -105,9 +112,15 @@ export function costReport(
   files: readonly PricingFile[],
   profile: WorkloadProfile,
   options: PreparedOptions = prepareOptions(files, profile, profile.minInstances),
+  /**
+   * Only what the facts read, for searches that judge a profile dozens of times: each option's first month as
+   * its total (a hybrid's with its details), the months' totals for the cheapest-option change, the break-even
+   * — no line items, projections or warnings.
+   */
+  brief = false,
 ): CostReport {
   const firstWeek = trafficWeek(profile.traffic);
-  const warnings = profileCaveats(files, profile, firstWeek);
+  const warnings = brief ? [] : profileCaveats(files, profile, firstWeek);
   const plans = options.plansAt(firstWeek);
   // Months with the same volume (all of them, without growth) share one traffic week.
   const byFactor = new Map<number, TrafficWeek>();
@@ -134,8 +147,8 @@ export function costReport(
     return plan;
   };
   const requestsByMonth = months.map((week) => Math.round(week.monthlyRequests));
-  // The first month of every option, with its line items.
-  const firsts = plans.map((plan) => (plan.infeasibleBecause.length > 0 ? undefined : plan.price(firstWeek, 'itemised')));
+  // The first month of every option, with its line items (a brief report: a hybrid's, for its split).
+  const firsts = plans.map((plan) => (plan.infeasibleBecause.length > 0 ? undefined : plan.price(firstWeek, brief && !plan.parts ? 'exact' : 'itemised')));
   // Every later month, a month at a time across all options: each month's traffic meets the options one after
   // another, so what several share at that traffic (a load balancer's month, a function's month, the size a
   // hybrid's servers take) is priced by the first and read straight back by the rest. Months of equal volume
@@ -166,7 +179,8 @@ export function costReport(
         if (repricedTotal !== totals[j]) {
           totals[j] = repricedTotal;
           const like = pricedLike[j]!;
-          totalsUsd[j] = like >= 0 && totals[like] === repricedTotal ? totalsUsd[like]! : formatUsd(repricedTotal);
+          // A brief report keeps each option's first month as text, and no other.
+          if (!brief) totalsUsd[j] = like >= 0 && totals[like] === repricedTotal ? totalsUsd[like]! : formatUsd(repricedTotal);
         }
       }
       const total = totals[j]!;
@@ -175,7 +189,7 @@ export function costReport(
         cheapestId = plan.id;
         cheapestTotal = total;
       }
-      projections[j]![i] = { month: i + 1, monthlyRequests: requestsByMonth[i]!, totalUsd: totalsUsd[j]! };
+      if (!brief) projections[j]![i] = { month: i + 1, monthlyRequests: requestsByMonth[i]!, totalUsd: totalsUsd[j]! };
     }
     cheapestIds.push(cheapestId);
   }
@@ -187,7 +201,7 @@ export function costReport(
     // more than the month it describes. An infeasible option has no month (infeasibleBecause is left out
     // of a feasible one's JSON, being undefined).
     const first = firsts[j];
-    const projection = first ? projections[j]! : [];
+    const projection = first && !brief ? projections[j]! : [];
     optionsOut.push({
       id: plan.id,
       architecture: plan.architecture,
@@ -196,16 +210,17 @@ export function costReport(
       serviceName: plan.serviceName,
       variant: plan.variant,
       pricingEffectiveDate: plan.effectiveDate,
-      monthlyUsd: first ? projection[0]!.totalUsd : null,
-      horizonUsd: first ? formatUsd(horizons[j]!.total) : null,
-      lineItems: first ? first.lines.map(toLineItem) : [],
+      // A brief report's texts are still its first months'.
+      monthlyUsd: first ? (brief ? totalsUsd[j]! : projection[0]!.totalUsd) : null,
+      horizonUsd: first && !brief ? formatUsd(horizons[j]!.total) : null,
+      lineItems: first && !brief ? first.lines.map(toLineItem) : [],
       projection,
       details: first ? first.details : {},
       feasible: first !== undefined,
       infeasibleBecause: first ? undefined : plan.infeasibleBecause.join('; '),
     });
   }
-  warnings.push(...estimateCaveats(plans, profile));
+  if (!brief) warnings.push(...estimateCaveats(plans, profile));
   const firstLeader = cheapestIds[0];
   const changeIndex = cheapestIds.findIndex((id) => id !== undefined && id !== firstLeader);
   return {

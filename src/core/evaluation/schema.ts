@@ -52,6 +52,12 @@ export const CheapestChange = z
   .describe('The first month in the horizon where the cheapest feasible option changes');
 
 export const TippingPoint = z.object({
+  kind: z
+    .enum(['recommendation', 'cost'])
+    .describe(
+      'recommendation: where the recommended architecture changes (each probe priced and judged by the rules, as an evaluation is); ' +
+        'cost: where the cheaper of the best serverless and the best traditional option changes (the break-even comparison, hybrids left out)',
+    ),
   input: z.string(),
   currentValue: z.number(),
   flipsAt: z.number(),

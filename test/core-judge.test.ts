@@ -1,0 +1,52 @@
+// A brief judgement (the one each recommendation tipping-point probe makes: no line items, projections or
+// warnings) must see exactly what a full one sees: the same facts, so the same rules fire and the same verdict
+// follows. Checked over random profiles, with growth so that later months are re-priced.
+import fc from 'fast-check';
+import t from 'tap';
+import { judge } from '../src/core/judge.js';
+import { selectPricing } from '../src/core/pricing/catalog.js';
+import { WorkloadProfile } from '../src/core/profile/schema.js';
+import { committedCatalog, defaultRuleset } from './helpers.js';
+
+const catalog = committedCatalog();
+const ruleset = defaultRuleset();
+
+const profileArb = fc.record({
+  trigger: fc.constantFrom('http', 'queue', 'schedule'),
+  traffic: fc.record({
+    monthlyRequests: fc.integer({ min: 0, max: 2_000_000_000 }),
+    pattern: fc.constantFrom('steady', 'diurnal', 'business-hours', 'spiky', 'batch'),
+    growthPercentPerMonth: fc.constantFrom(0, 5, 25, -10),
+  }),
+  execution: fc.record({
+    averageDurationMs: fc.integer({ min: 1, max: 20_000 }),
+    memoryMb: fc.constantFrom(128, 512, 2048, 12_288),
+    cpuMsPerRequest: fc.integer({ min: 0, max: 200 }),
+  }),
+  latency: fc.record({ coldStartTolerance: fc.constantFrom('none', 'occasional', 'any') }),
+  applyFreeTier: fc.boolean(),
+  horizonMonths: fc.constantFrom(1, 12, 36),
+  pricingDate: fc.constantFrom('2023-09-01', '2026-11-25'),
+});
+
+t.test('a brief judgement has the full one\'s facts, fired rules and verdict', async (t) => {
+  let judged = 0;
+  fc.assert(
+    fc.property(profileArb, (input) => {
+      const profile = WorkloadProfile.parse(input);
+      const files = selectPricing(catalog, profile.pricingDate!);
+      const full = judge(files, profile, ruleset);
+      const brief = judge(files, profile, ruleset, undefined, true);
+      t.same(brief.facts, full.facts);
+      t.same(brief.outcome.fired.map((rule) => rule.id), full.outcome.fired.map((rule) => rule.id));
+      t.equal(brief.verdict?.architecture, full.verdict?.architecture);
+      t.equal(brief.verdict?.option.id, full.verdict?.option.id);
+      // What it leaves out, it leaves out entirely.
+      t.ok(brief.report.options.every((option) => option.lineItems.length === 0 && option.projection.length === 0 && option.horizonUsd === null));
+      t.same(brief.report.warnings, []);
+      judged++;
+    }),
+    { numRuns: 40, seed: 20261127 },
+  );
+  t.equal(judged, 40);
+});
