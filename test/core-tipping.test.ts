@@ -104,11 +104,13 @@ t.test("the recommendation's tipping points: where a full evaluation's verdict c
   // Bisected to 1%: the flip itself, and 1% below it still the current verdict.
   t.equal(recommended({ ...plain, traffic: { monthlyRequests: volume.flipsAt } }), 'traditional');
   t.equal(recommended({ ...plain, traffic: { monthlyRequests: Math.round(volume.flipsAt * 0.99) } }), 'serverless');
-  // Memory, to the MB.
+  // Memory too, in whole MB; a flip on a platform's limit would be put on the first MB past it.
   const memory = tips[1]!;
   t.match(memory, { from: 'serverless', to: 'hybrid' });
   t.equal(recommended({ ...plain, execution: { ...plain.execution, memoryMb: memory.flipsAt } }), 'hybrid');
-  t.equal(recommended({ ...plain, execution: { ...plain.execution, memoryMb: memory.flipsAt - 1 } }), 'serverless');
+  t.equal(recommended({ ...plain, execution: { ...plain.execution, memoryMb: Math.round(memory.flipsAt * 0.99) } }), 'serverless');
+  const queue = run({ ...plain, trigger: 'queue' }).tippingPoints.find((p) => p.kind === 'recommendation' && p.input === 'memoryMb');
+  t.match(queue, { flipsAt: 10_241, from: 'serverless', to: 'traditional' }, "a queue consumer's verdict turns at AWS Lambda's 10,240 MB limit, to the MB");
 });
 
 t.test('a hybrid verdict: the cost comparison can flip where the recommendation does not', async (t) => {

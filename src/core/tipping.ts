@@ -23,7 +23,10 @@ interface Input {
   high: number;
   /** Whether the value found is shown as a whole number. */
   integer: boolean;
-  /** Set in whole units (memory, in MB): bisected to the unit, so a platform's limit is found exactly. */
+  /**
+   * Set in whole units (memory, in MB): the cost search bisects to the unit, so a platform's limit is found
+   * exactly; the recommendation's, to 1% like any other input, its `limits` putting a flip on a limit.
+   */
   wholeUnits: boolean;
   /** Values at which the workload meets a platform's limit exactly: a flip found next to one is put on it. */
   limits: readonly number[];
@@ -94,7 +97,8 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, ruleset
     high: 16_384,
     integer: true,
     wholeUnits: true,
-    limits: [],
+    // Between the largest size a function platform allows and the next whole MB, which no probe lands on.
+    limits: files.flatMap((file) => file.services.flatMap((service) => (service.kind === 'function' && service.limits?.maxMemoryMb !== undefined ? [service.limits.maxMemoryMb + 0.5] : []))),
     side: (v) => cheaperAt(withMemory(v)),
     recommendation: (v) => recommendedAt(withMemory(v)),
   });
@@ -122,8 +126,10 @@ interface Search {
   /** Step along the break-even's own volume grid (×4), so both searches bracket the same crossing; else by `step`. */
   volumeGrid: boolean;
   step: number;
-  /** Relative width the bisection stops at (memory is bisected to the MB whatever this says). */
+  /** Relative width the bisection stops at. */
   tolerance: number;
+  /** Whether an input set in whole units is bisected to the unit rather than to `tolerance`. */
+  wholeUnits: boolean;
 }
 
 /** The values a search probes in each direction from `start`, nearest first, within the input's range. */
@@ -176,9 +182,10 @@ function searchInput(input: Input, search: Search, now: Answer) {
     if (direction.next === direction.points.length) direction.done = true;
   }
   const found = brackets.map(({ inside, outside, answer }) => {
-    const bisected = bisectFlip(inside, outside, answerAt, flipped, answer, { whole: input.wholeUnits, tolerance: search.tolerance });
+    const bisected = bisectFlip(inside, outside, answerAt, flipped, answer, { whole: search.wholeUnits && input.wholeUnits, tolerance: search.tolerance });
     const onLimit = limitAt(input.limits, answerAt, bisected.inside, bisected.value, now, flipped);
-    const flipsAt = onLimit ? onLimit.value : input.integer ? Math.round(bisected.value) : Number(bisected.value.toPrecision(4));
+    // On a limit, a whole-unit input flips at the first whole value past it.
+    const flipsAt = onLimit ? (input.integer ? Math.round(onLimit.past) : onLimit.value) : input.integer ? Math.round(bisected.value) : Number(bisected.value.toPrecision(4));
     return { flipsAt, to: onLimit?.to ?? bisected.at, distance: Math.abs(Math.log(flipsAt / input.current)) };
   });
   // The nearer of the flips found going up and going down.
@@ -196,13 +203,13 @@ function limitAt(
   outside: number,
   now: Answer,
   flipped: (answer: Answer) => boolean,
-): { value: number; to: Answer } | undefined {
+): { value: number; past: number; to: Answer } | undefined {
   const [low, high] = inside < outside ? [inside, outside] : [outside, inside];
   for (const limit of limits) {
     if (limit < low || limit > high) continue;
     const [before, after] = inside < outside ? [limit * (1 - 1e-9), limit * (1 + 1e-9)] : [limit * (1 + 1e-9), limit * (1 - 1e-9)];
     const to = answerAt(after);
-    if (answerAt(before) === now && flipped(to)) return { value: Number(limit.toFixed(3)), to };
+    if (answerAt(before) === now && flipped(to)) return { value: Number(limit.toFixed(3)), past: after, to };
   }
   return undefined;
 }
@@ -231,13 +238,13 @@ function durationLimits(files: readonly PricingFile[], profile: WorkloadProfile)
 }
 
 /** The cheaper pure side: found to 0.1%, the volume along the break-even's grid, so the two agree. */
-const costSearch = (input: Input): Search => ({ answerAt: input.side, volumeGrid: input.name === 'monthlyRequests', step: 2, tolerance: 0.001 });
+const costSearch = (input: Input): Search => ({ answerAt: input.side, volumeGrid: input.name === 'monthlyRequests', step: 2, tolerance: 0.001, wholeUnits: true });
 
 /**
  * The recommendation: each probe is a whole judgement, dozens of times a cost search's, so the steps are ×4
  * and the bisection stops at 1% (the rules' own thresholds are round figures, not measurements).
  */
-const recommendationSearch = (input: Input): Search => ({ answerAt: input.recommendation, volumeGrid: input.name === 'monthlyRequests', step: 4, tolerance: 0.01 });
+const recommendationSearch = (input: Input): Search => ({ answerAt: input.recommendation, volumeGrid: input.name === 'monthlyRequests', step: 4, tolerance: 0.01, wholeUnits: false });
 
 export function tippingPoints(
   files: readonly PricingFile[],
