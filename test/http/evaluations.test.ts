@@ -75,6 +75,9 @@ t.test('malformed bodies: 400 with the line for YAML', async (t) => {
   t.match(badYaml.json(), { type: '/problems/malformed-body', errors: [{ path: /^line \d+$/ }] });
   const duplicateKey = await app.inject({ method: 'POST', url: '/v1/evaluations', headers: { 'content-type': 'application/yaml' }, payload: 'name: a\nname: b\n' });
   t.equal(duplicateKey.statusCode, 400, 'duplicate keys are refused, not silently overwritten');
+  // JSON with a JavaScript comment, sent as YAML: the comment's line, not an unknown field named after it.
+  const commented = await app.inject({ method: 'POST', url: '/v1/evaluations', headers: { 'content-type': 'application/yaml' }, payload: '{\n  // checkout\n  "traffic": {"monthlyRequests": 1}\n}\n' });
+  t.match(commented.json(), { status: 400, type: '/problems/malformed-body', errors: [{ path: 'line 2', message: /JavaScript's: JSON has none/ }] });
 });
 
 t.test('a YAML alias bomb is refused before it expands', async (t) => {
