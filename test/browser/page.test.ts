@@ -54,8 +54,9 @@ if (!existsSync(CHROMIUM)) {
     t.match(await page.textContent('#confidence'), /^0\.\d\d$/);
     t.ok((await page.locator('#rules tr').count()) > 2, 'the fired rules with their reasons');
     // The verdict's own tipping point, and the cost comparison's (the break-even's).
-    t.match(await page.textContent('#tipping-points'), /Recommendation flips to traditional when monthlyRequests reaches \d+(\.\d+)?M/);
-    t.match(await page.textContent('#tipping-points'), /Cheaper of serverless and traditional flips to traditional when monthlyRequests reaches \d+(\.\d+)?M/);
+    t.match(await page.textContent('#tipping-points'), /Recommendation flips to traditional above \d+(\.\d+)?M requests\/month \(now 10M\)/);
+    t.match(await page.textContent('#tipping-points'), /Cheaper of serverless and traditional flips to traditional above \d+(\.\d+)?M requests\/month \(now 10M\)/);
+    t.match(await page.textContent('#tipping-points'), /at 10241 MB of memory or more \(now 512\)/, 'memory said exactly, as the CLI says it');
     t.equal(await page.locator('#chart svg path').count(), 3, 'the chart draws three architectures');
     t.match(await page.textContent('#chart svg'), /break-even/);
     await page.click('#costs details summary >> nth=0');
