@@ -3,17 +3,10 @@
 // service out without sizing it.
 import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_MONTH, HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
-import { ASSUMPTIONS } from './assumptions.js';
 import { fleetDemand, fleetFor, fleetMemo, type Fleet, type FleetMemo, type ServerSize } from './servers.js';
-import { fittingSizes, type ServerService, type VariantState } from './server-service.js';
+import { cheapestHourly, cheapestRates, rankedSizes, stateOf, type RankedSize } from './server-rates.js';
+import type { ServerService, VariantState } from './server-service.js';
 import { balancerTotal, fleetMode, isCommitted, type ServerPlan, type ServerVariant } from './traditional.js';
-
-function stateOf(ctx: ServerService, variant: ServerVariant): VariantState {
-  // Compared, not read by key: a keyed read that meets several names in one place goes megamorphic (a
-  // lookup on every call); two comparisons of interned strings cost next to nothing.
-  const { variants } = ctx;
-  return variant === 'on-demand-autoscaled' ? variants['on-demand-autoscaled'] : variant === 'on-demand-fixed' ? variants['on-demand-fixed'] : variants['committed-fixed'];
-}
 
 export interface ServerChoice {
   plan?: ServerPlan;
@@ -204,89 +197,6 @@ export function serverCostReaches(ctx: ServerService, variant: ServerVariant, pr
   if (floorHours * cheapestHourly(ctx, variant, profile) + balancer >= threshold) return true;
   const cheapest = cheapestRates(ctx, variant, profile);
   return !cheapest || Math.max(loadSumOf(week, fleetMode(variant), cap) * cheapest.perRps, floorHours * cheapest.perHour) + balancer >= threshold;
-}
-
-/** The lowest hourly price (with ops, without IPv4) among all of a variant's sizes; Infinity when none is priced for it. */
-function cheapestHourly(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile): number {
-  const state = stateOf(ctx, variant);
-  let hourly = state.cheapestHourly;
-  if (hourly === undefined) {
-    hourly = (isCommitted(variant) ? ctx.lowestHourly.committed : ctx.lowestHourly.onDemand) + opsPerInstanceHourOf(profile);
-    state.cheapestHourly = hourly;
-  }
-  return hourly;
-}
-
-/** The lowest hourly price and price per request served among a variant's sizes, IPv4 left out; nothing when no size has such a price. */
-function cheapestRates(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile): CheapestRates | undefined {
-  const state = stateOf(ctx, variant);
-  if (state.cheapest === undefined) {
-    const opsPerInstanceHour = opsPerInstanceHourOf(profile);
-    let [perHourLeast, perRpsLeast, priced] = [Infinity, Infinity, false];
-    for (const { size, capacityRps } of fittingSizes(ctx)) {
-      const hourly = isCommitted(variant) ? size.committedHourlyEstimate : size.hourlyEstimate;
-      if (hourly === undefined) continue;
-      const perHour = hourly + opsPerInstanceHour;
-      perHourLeast = Math.min(perHour, perHourLeast);
-      perRpsLeast = Math.min(perHour / capacityRps, perRpsLeast);
-      priced = true;
-    }
-    state.cheapest = priced ? { perHour: perHourLeast, perRps: perRpsLeast } : null;
-  }
-  return state.cheapest ?? undefined;
-}
-
-export interface CheapestRates {
-  perHour: number;
-  perRps: number;
-}
-
-/** Ops effort grows with the fleet, so a priced ops hour can make fewer, larger servers cheaper. */
-function opsPerInstanceHourOf(profile: WorkloadProfile): number {
-  return (Number(profile.team.opsHourlyRateUsd ?? 0) * ASSUMPTIONS.opsHoursPerMonth.traditionalPerInstance) / HOURS_PER_MONTH;
-}
-
-export interface RankedSize {
-  size: ServerSize;
-  capacityRps: number;
-  /** Price of an instance-hour with its IPv4 address and ops share, as a float (on demand or committed). */
-  perHour: number;
-  /** Position among the fitting sizes (the pricing file's order): equal costs go to the size listed first. */
-  index: number;
-  /** perHour ÷ capacityRps: the ranking key. */
-  perRps: number;
-  /** The last fleet of this size in each mode, for the next month to take while no hour's count changes (made on first use). */
-  fleets: Record<'autoscaled' | 'fixed' | 'committed', FleetMemo | undefined> | undefined;
-}
-
-/** A service's sizes priced for one variant (sizes without such a price left out), cheapest per request served first. */
-function rankedSizes(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile): RankedSize[] {
-  const committed = isCommitted(variant);
-  let ranked = committed ? ctx.ranked.committed : ctx.ranked.onDemand;
-  if (!ranked) {
-    const opsPerInstanceHour = opsPerInstanceHourOf(profile);
-    const fitting = fittingSizes(ctx);
-    ranked = [];
-    for (let index = 0; index < fitting.length; index++) {
-      const { size, capacityRps } = fitting[index]!;
-      const hourly = committed ? size.committedHourlyEstimate : size.hourlyEstimate;
-      if (hourly === undefined) continue;
-      const perHour = hourly + ctx.ipHourlyEstimate + opsPerInstanceHour;
-      const entry: RankedSize = { size, capacityRps, perHour, index, perRps: perHour / capacityRps, fleets: undefined };
-      // Insertion in place (a service lists a few dozen sizes at most), after every size as cheap per request
-      // served: sizes arrive in the file's order, so equal ones stay in it.
-      let at = ranked.length;
-      ranked.push(entry);
-      while (at > 0 && ranked[at - 1]!.perRps > entry.perRps) {
-        ranked[at] = ranked[at - 1]!;
-        at--;
-      }
-      ranked[at] = entry;
-    }
-    if (committed) ctx.ranked.committed = ranked;
-    else ctx.ranked.onDemand = ranked;
-  }
-  return ranked;
 }
 
 function planFor(ctx: ServerService, variant: ServerVariant, size: ServerSize, capacityRps: number): ServerPlan {
