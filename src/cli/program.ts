@@ -68,13 +68,23 @@ function applyOverrides(document: unknown, options: ProfileOptions): unknown {
   return out;
 }
 
-async function evaluateFile(file: string, options: ProfileOptions, engine: Engine, io: CliIo): Promise<{ profile: WorkloadProfile; evaluation: Evaluation }> {
+/**
+ * One profile file evaluated. Only `evaluate` prints tipping points: `check` and `chart` leave out their
+ * searches, the slowest part of an evaluation (tens of judgements of the profile each).
+ */
+async function evaluateFile(
+  file: string,
+  options: ProfileOptions,
+  engine: Engine,
+  io: CliIo,
+  tippingPoints = false,
+): Promise<{ profile: WorkloadProfile; evaluation: Evaluation }> {
   const source = file === '-' ? 'stdin' : file;
   const parsed = parseDocumentText(await readSource(file, io));
   if (!parsed.ok) throw new InputError(source, parsed.issues);
   const checked = validateProfile(applyOverrides(parsed.value, options));
   if (!checked.ok) throw new InputError(source, checked.issues);
-  const result = evaluate(checked.profile, { ...engine, today: io.today, tippingPoints: true });
+  const result = evaluate(checked.profile, { ...engine, today: io.today, tippingPoints });
   if (!result.ok) throw new InputError(source, result.issues);
   return { profile: checked.profile, evaluation: result.evaluation };
 }
@@ -90,7 +100,7 @@ async function runChart(file: string, options: ProfileOptions & { output?: strin
 }
 
 async function runEvaluate(file: string, options: ProfileOptions & { format: string }, io: CliIo): Promise<number> {
-  const { profile, evaluation } = await evaluateFile(file, options, loadEngine(io, options.ruleset), io);
+  const { profile, evaluation } = await evaluateFile(file, options, loadEngine(io, options.ruleset), io, true);
   if (options.format === 'json') io.stdout(`${JSON.stringify(evaluation, null, 2)}\n`);
   else if (options.format === 'markdown') io.stdout(formatEvaluationMarkdown(evaluation, profile.name, profile.horizonMonths));
   else io.stdout(formatTable(evaluation, profile.name, profile.horizonMonths));
