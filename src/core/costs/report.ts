@@ -7,7 +7,7 @@ import { growthFactor, monthlyRequestsOf, scaleWeek, trafficWeek, type TrafficWe
 import { toLineItem } from './bill.js';
 import { estimateCaveats, profileCaveats } from './caveats.js';
 import { formatUsd, PicoSum, type Pico } from './money.js';
-import type { OptionPlan } from './option-plan.js';
+import type { OptionPlan, PricedMonth } from './option-plan.js';
 import { prepareOptions, type PreparedOptions, type PureSide } from './options.js';
 
 export interface CostReport {
@@ -108,28 +108,57 @@ export function findBreakEven(
   return null;
 }
 
-export function costReport(
-  files: readonly PricingFile[],
-  profile: WorkloadProfile,
-  options: PreparedOptions = prepareOptions(files, profile, profile.minInstances),
-  /**
-   * Only what the facts read, for searches that judge a profile dozens of times: each option's first month as
-   * its total (a hybrid's with its details), the months' totals for the cheapest-option change, the break-even
-   * — no line items, projections or warnings.
-   */
-  brief = false,
-): CostReport {
-  const firstWeek = trafficWeek(profile.traffic);
-  const warnings = brief ? [] : profileCaveats(files, profile, firstWeek);
-  const plans = options.plansAt(firstWeek);
-  // Months with the same volume (all of them, without growth) share one traffic week.
+/** The traffic week of each month of the horizon: months of equal volume (all of them, without growth) share one. */
+function horizonWeeks(profile: WorkloadProfile, firstWeek: TrafficWeek): TrafficWeek[] {
   const byFactor = new Map<number, TrafficWeek>();
-  const months = Array.from({ length: profile.horizonMonths }, (_, i) => {
+  return Array.from({ length: profile.horizonMonths }, (_, i) => {
     const factor = growthFactor(profile.traffic.growthPercentPerMonth, i + 1);
     let week = byFactor.get(factor);
     if (!week) byFactor.set(factor, (week = i === 0 ? firstWeek : scaleWeek(firstWeek, factor)));
     return week;
   });
+}
+
+/**
+ * An option as an evaluation lists it, written out whole, field by field: a spread copy with fields added
+ * after it costs more than the month it describes. An infeasible option has no month (infeasibleBecause is
+ * left out of a feasible one's JSON, being undefined).
+ */
+function optionOut(
+  plan: OptionPlan,
+  first: PricedMonth | undefined,
+  monthlyUsd: string,
+  horizonUsd: string | null,
+  projection: OptionOut['projection'],
+  lineItems: OptionOut['lineItems'] = first ? first.lines.map(toLineItem) : [],
+): OptionOut {
+  return {
+    id: plan.id,
+    architecture: plan.architecture,
+    provider: plan.provider,
+    service: plan.service,
+    serviceName: plan.serviceName,
+    variant: plan.variant,
+    pricingEffectiveDate: plan.effectiveDate,
+    monthlyUsd: first ? monthlyUsd : null,
+    horizonUsd: first ? horizonUsd : null,
+    lineItems,
+    projection: first ? projection : [],
+    details: first ? first.details : {},
+    feasible: first !== undefined,
+    infeasibleBecause: first ? undefined : plan.infeasibleBecause.join('; '),
+  };
+}
+
+export function costReport(
+  files: readonly PricingFile[],
+  profile: WorkloadProfile,
+  options: PreparedOptions = prepareOptions(files, profile, profile.minInstances),
+): CostReport {
+  const firstWeek = trafficWeek(profile.traffic);
+  const warnings = profileCaveats(files, profile, firstWeek);
+  const plans = options.plansAt(firstWeek);
+  const months = horizonWeeks(profile, firstWeek);
   // Servers are re-sized as traffic grows, as an operator would: each volume re-chooses the cheapest size.
   // Where a later month has no size that fits (every size's fleet cap is exceeded), the month is still
   // priced with the first month's size, beyond its cap, and a warning says so.
@@ -147,8 +176,8 @@ export function costReport(
     return plan;
   };
   const requestsByMonth = months.map((week) => Math.round(week.monthlyRequests));
-  // The first month of every option, with its line items (a brief report: a hybrid's, for its split).
-  const firsts = plans.map((plan) => (plan.infeasibleBecause.length > 0 ? undefined : plan.price(firstWeek, brief && !plan.parts ? 'exact' : 'itemised')));
+  // The first month of every option, with its line items.
+  const firsts = plans.map((plan) => (plan.infeasibleBecause.length > 0 ? undefined : plan.price(firstWeek, 'itemised')));
   // Every later month, a month at a time across all options: each month's traffic meets the options one after
   // another, so what several share at that traffic (a load balancer's month, a function's month, the size a
   // hybrid's servers take) is priced by the first and read straight back by the rest. Months of equal volume
@@ -179,8 +208,7 @@ export function costReport(
         if (repricedTotal !== totals[j]) {
           totals[j] = repricedTotal;
           const like = pricedLike[j]!;
-          // A brief report keeps each option's first month as text, and no other.
-          if (!brief) totalsUsd[j] = like >= 0 && totals[like] === repricedTotal ? totalsUsd[like]! : formatUsd(repricedTotal);
+          totalsUsd[j] = like >= 0 && totals[like] === repricedTotal ? totalsUsd[like]! : formatUsd(repricedTotal);
         }
       }
       const total = totals[j]!;
@@ -189,38 +217,13 @@ export function costReport(
         cheapestId = plan.id;
         cheapestTotal = total;
       }
-      if (!brief) projections[j]![i] = { month: i + 1, monthlyRequests: requestsByMonth[i]!, totalUsd: totalsUsd[j]! };
+      projections[j]![i] = { month: i + 1, monthlyRequests: requestsByMonth[i]!, totalUsd: totalsUsd[j]! };
     }
     cheapestIds.push(cheapestId);
   }
   for (const because of outgrownBecause) if (because) warnings.push(because);
-  const optionsOut: OptionOut[] = [];
-  for (let j = 0; j < plans.length; j++) {
-    const plan = plans[j]!;
-    // Each answer is written out whole, field by field: a spread copy with fields added after it costs
-    // more than the month it describes. An infeasible option has no month (infeasibleBecause is left out
-    // of a feasible one's JSON, being undefined).
-    const first = firsts[j];
-    const projection = first && !brief ? projections[j]! : [];
-    optionsOut.push({
-      id: plan.id,
-      architecture: plan.architecture,
-      provider: plan.provider,
-      service: plan.service,
-      serviceName: plan.serviceName,
-      variant: plan.variant,
-      pricingEffectiveDate: plan.effectiveDate,
-      // A brief report's texts are still its first months'.
-      monthlyUsd: first ? (brief ? totalsUsd[j]! : projection[0]!.totalUsd) : null,
-      horizonUsd: first && !brief ? formatUsd(horizons[j]!.total) : null,
-      lineItems: first && !brief ? first.lines.map(toLineItem) : [],
-      projection,
-      details: first ? first.details : {},
-      feasible: first !== undefined,
-      infeasibleBecause: first ? undefined : plan.infeasibleBecause.join('; '),
-    });
-  }
-  if (!brief) warnings.push(...estimateCaveats(plans, profile));
+  const optionsOut = plans.map((plan, j) => (firsts[j] ? optionOut(plan, firsts[j], projections[j]![0]!.totalUsd, formatUsd(horizons[j]!.total), projections[j]!) : optionOut(plan, undefined, '', null, [])));
+  warnings.push(...estimateCaveats(plans, profile));
   const firstLeader = cheapestIds[0];
   const changeIndex = cheapestIds.findIndex((id) => id !== undefined && id !== firstLeader);
   return {
@@ -229,5 +232,57 @@ export function costReport(
     cheapestOptionChange:
       changeIndex > 0 ? { month: changeIndex + 1, from: firstLeader!, to: cheapestIds[changeIndex]! } : null,
     warnings,
+  };
+}
+
+/**
+ * Only what the facts read, for searches that judge a profile dozens of times: each option's first month as
+ * its exact total (a hybrid's itemised, for the split the facts read), whether the cheapest option changes
+ * within the horizon, and the break-even; no line items, projections, horizon totals or warnings. The change
+ * is looked for in the horizon's last month first, then from month 2 on, and the first found is reported:
+ * the facts ask only whether there is one, and a growing horizon usually answers at its last month.
+ */
+export function briefCostReport(
+  files: readonly PricingFile[],
+  profile: WorkloadProfile,
+  options: PreparedOptions = prepareOptions(files, profile, profile.minInstances),
+): CostReport {
+  const firstWeek = trafficWeek(profile.traffic);
+  const plans = options.plansAt(firstWeek);
+  const months = horizonWeeks(profile, firstWeek);
+  const firsts = plans.map((plan) => (plan.infeasibleBecause.length > 0 ? undefined : plan.price(firstWeek, plan.parts ? 'itemised' : 'exact')));
+  // The cheapest option of a month, the first listed among equals; a plan that outgrows every size is priced
+  // beyond its limit, as the full report does.
+  const leaderAt = (week: TrafficWeek): string | undefined => {
+    let leader: string | undefined;
+    let least: Pico = Infinity;
+    for (let j = 0; j < plans.length; j++) {
+      if (!firsts[j]) continue;
+      const plan = plans[j]!;
+      const resized = week === firstWeek || !plan.resizedAt ? plan : plan.resizedAt(week);
+      const total = week === firstWeek ? firsts[j]!.total : (Array.isArray(resized) ? plan : resized).exactTotal(week);
+      if (total < least) {
+        leader = plan.id;
+        least = total;
+      }
+    }
+    return leader;
+  };
+  const firstLeader = leaderAt(firstWeek);
+  let cheapestOptionChange: CostReport['cheapestOptionChange'] = null;
+  const last = months.length - 1;
+  const order = last > 0 ? [last, ...Array.from({ length: last - 1 }, (_, k) => k + 1)] : [];
+  for (const i of order) {
+    const leader = months[i] === firstWeek ? firstLeader : leaderAt(months[i]!);
+    if (leader !== undefined && leader !== firstLeader) {
+      cheapestOptionChange = { month: i + 1, from: firstLeader!, to: leader };
+      break;
+    }
+  }
+  return {
+    options: plans.map((plan, j) => optionOut(plan, firsts[j], firsts[j] ? formatUsd(firsts[j]!.total) : '', null, [], [])),
+    breakEven: findBreakEven(files, profile, options),
+    cheapestOptionChange,
+    warnings: [],
   };
 }
