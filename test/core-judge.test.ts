@@ -1,9 +1,10 @@
-// A brief judgement (the one each recommendation tipping-point probe makes: no line items, projections or
+// A brief judgement (what each recommendation tipping-point probe rests on: no line items, projections or
 // warnings) must see exactly what a full one sees: the same facts, so the same rules fire and the same verdict
-// follows. Checked over random profiles, with growth so that later months are re-priced.
+// follows; and the probe's verdict, which scans the horizon only when it must, is the full one's. Checked
+// over random profiles, with growth so that later months are re-priced.
 import fc from 'fast-check';
 import t from 'tap';
-import { judge } from '../src/core/judge.js';
+import { judge, recommendedArchitecture } from '../src/core/judge.js';
 import { selectPricing } from '../src/core/pricing/catalog.js';
 import { WorkloadProfile } from '../src/core/profile/schema.js';
 import { committedCatalog, defaultRuleset } from './helpers.js';
@@ -41,6 +42,8 @@ t.test('a brief judgement has the full one\'s facts, fired rules and verdict', a
       t.same(brief.outcome.fired.map((rule) => rule.id), full.outcome.fired.map((rule) => rule.id));
       t.equal(brief.verdict?.architecture, full.verdict?.architecture);
       t.equal(brief.verdict?.option.id, full.verdict?.option.id);
+      // The probe's own way: the horizon scanned only when its answer could move the verdict.
+      t.equal(recommendedArchitecture(files, profile, ruleset), full.verdict?.architecture ?? 'none');
       // What it leaves out, it leaves out entirely.
       t.ok(brief.report.options.every((option) => option.lineItems.length === 0 && option.projection.length === 0 && option.horizonUsd === null));
       t.same(brief.report.warnings, []);

@@ -7,7 +7,7 @@ import { prepareOptions, type PreparedOptions, type PureSide } from './costs/opt
 import { bisectFlip, sideAtVolume, VOLUME_GRID } from './costs/report.js';
 import { invocationOf, runLimitMs } from './costs/serverless.js';
 import type { Evaluation } from './evaluation/schema.js';
-import { judge } from './judge.js';
+import { recommendedArchitecture } from './judge.js';
 import type { PricingFile } from './pricing/schema.js';
 import type { WorkloadProfile } from './profile/schema.js';
 import type { LoadedRuleset } from './rules/load.js';
@@ -42,7 +42,7 @@ interface Input {
  */
 function inputs(files: readonly PricingFile[], profile: WorkloadProfile, ruleset: LoadedRuleset, trafficOnly: PreparedOptions): Input[] {
   const cheaperAt = (p: WorkloadProfile) => prepareOptions(files, p, p.minInstances).cheaperSide(trafficWeek(p.traffic));
-  const recommendedAt = (p: WorkloadProfile, options = prepareOptions(files, p, p.minInstances)) => judge(files, p, ruleset, options, true).verdict?.architecture ?? 'none';
+  const recommendedAt = (p: WorkloadProfile, options = prepareOptions(files, p, p.minInstances)) => recommendedArchitecture(files, p, ruleset, options);
   const volume = monthlyRequestsOf(profile.traffic);
   const week = trafficWeek(profile.traffic);
   const { execution, traffic } = profile;

@@ -237,19 +237,19 @@ export function costReport(
 
 /**
  * Only what the facts read, for searches that judge a profile dozens of times: each option's first month as
- * its exact total (a hybrid's itemised, for the split the facts read), whether the cheapest option changes
- * within the horizon, and the break-even; no line items, projections, horizon totals or warnings. The change
- * is looked for in the horizon's last month first, then from month 2 on, and the first found is reported:
- * the facts ask only whether there is one, and a growing horizon usually answers at its last month.
+ * its exact total (a hybrid's itemised, for the split the facts read) and the break-even; no line items,
+ * projections, horizon totals or warnings. Whether the cheapest option changes within the horizon — a scan of
+ * every month, most of the work in a long, growing horizon — is left to `changeInHorizon`, for a caller that
+ * finds it needs it (the report says null until then). That scan tries the horizon's last month first, then
+ * goes from month 2 on, and reports the first change it finds: the facts ask only whether there is one.
  */
 export function briefCostReport(
   files: readonly PricingFile[],
   profile: WorkloadProfile,
   options: PreparedOptions = prepareOptions(files, profile, profile.minInstances),
-): CostReport {
+): { report: CostReport; changeInHorizon(): CostReport['cheapestOptionChange'] } {
   const firstWeek = trafficWeek(profile.traffic);
   const plans = options.plansAt(firstWeek);
-  const months = horizonWeeks(profile, firstWeek);
   const firsts = plans.map((plan) => (plan.infeasibleBecause.length > 0 ? undefined : plan.price(firstWeek, plan.parts ? 'itemised' : 'exact')));
   // The cheapest option of a month, the first listed among equals; a plan that outgrows every size is priced
   // beyond its limit, as the full report does.
@@ -268,21 +268,22 @@ export function briefCostReport(
     }
     return leader;
   };
-  const firstLeader = leaderAt(firstWeek);
-  let cheapestOptionChange: CostReport['cheapestOptionChange'] = null;
-  const last = months.length - 1;
-  const order = last > 0 ? [last, ...Array.from({ length: last - 1 }, (_, k) => k + 1)] : [];
-  for (const i of order) {
-    const leader = months[i] === firstWeek ? firstLeader : leaderAt(months[i]!);
-    if (leader !== undefined && leader !== firstLeader) {
-      cheapestOptionChange = { month: i + 1, from: firstLeader!, to: leader };
-      break;
+  const changeInHorizon = (): CostReport['cheapestOptionChange'] => {
+    const months = horizonWeeks(profile, firstWeek);
+    const firstLeader = leaderAt(firstWeek);
+    const last = months.length - 1;
+    const order = last > 0 ? [last, ...Array.from({ length: last - 1 }, (_, k) => k + 1)] : [];
+    for (const i of order) {
+      const leader = months[i] === firstWeek ? firstLeader : leaderAt(months[i]!);
+      if (leader !== undefined && leader !== firstLeader) return { month: i + 1, from: firstLeader!, to: leader };
     }
-  }
-  return {
+    return null;
+  };
+  const report: CostReport = {
     options: plans.map((plan, j) => optionOut(plan, firsts[j], firsts[j] ? formatUsd(firsts[j]!.total) : '', null, [], [])),
     breakEven: findBreakEven(files, profile, options),
-    cheapestOptionChange,
+    cheapestOptionChange: null,
     warnings: [],
   };
+  return { report, changeInHorizon };
 }
