@@ -7,6 +7,7 @@ import t from 'tap';
 import { judge, recommendedArchitecture } from '../src/core/judge.js';
 import { selectPricing } from '../src/core/pricing/catalog.js';
 import { WorkloadProfile } from '../src/core/profile/schema.js';
+import { compileLoaded } from '../src/core/rules/load.js';
 import { committedCatalog, defaultRuleset } from './helpers.js';
 
 const catalog = committedCatalog();
@@ -52,4 +53,26 @@ t.test('a brief judgement has the full one\'s facts, fired rules and verdict', a
     { numRuns: 40, seed: 20261127 },
   );
   t.equal(judged, 40);
+});
+
+t.test('a ruleset that reads the break-even in a way values cannot stand for: the probe computes it', async (t) => {
+  const base = defaultRuleset().ruleset;
+  const comparing = compileLoaded('comparing.yaml', {
+    ...base,
+    name: 'comparing',
+    rules: [
+      ...base.rules,
+      {
+        id: 'past-break-even-by-peak',
+        when: { fact: 'volumeToBreakEvenRatio', op: 'gt', otherFact: 'peakToAverageRatio' },
+        effect: { score: { traditional: 3 } },
+        because: 'Past the break-even by more than the traffic swings.',
+      },
+    ],
+  });
+  for (const monthlyRequests of [1_000_000, 300_000_000, 3_000_000_000]) {
+    const profile = WorkloadProfile.parse({ traffic: { monthlyRequests, growthPercentPerMonth: 5 }, execution: { averageDurationMs: 100, memoryMb: 512 }, providers: ['aws'] });
+    const files = selectPricing(catalog, '2026-11-25', ['aws']);
+    t.equal(recommendedArchitecture(files, profile, comparing), judge(files, profile, comparing).verdict!.architecture, `${monthlyRequests} requests a month`);
+  }
 });

@@ -6,7 +6,8 @@ import { briefCostReport, costReport, type CostReport } from './costs/report.js'
 import type { PricingFile } from './pricing/schema.js';
 import type { WorkloadProfile } from './profile/schema.js';
 import type { RulesetOutcome } from './rules/compile.js';
-import { computeFacts, FACT_INDEX, type FactValue } from './rules/facts.js';
+import { computeFacts, FACT_INDEX, FACTS, type FactValue } from './rules/facts.js';
+import { representativeValues } from './rules/representatives.js';
 import type { LoadedRuleset } from './rules/load.js';
 import type { ArchitectureName } from './rules/schema.js';
 import { trafficWeek } from './traffic/week.js';
@@ -33,6 +34,7 @@ export function judge(
   if (brief) {
     const made = briefCostReport(files, profile, options);
     report = made.report;
+    report.breakEven = made.breakEven();
     report.cheapestOptionChange = made.changeInHorizon();
   } else report = costReport(files, profile, options);
   const facts = computeFacts({ profile, week: trafficWeek(profile.traffic), files, report });
@@ -41,12 +43,24 @@ export function judge(
 }
 
 const CHANGE_FACT = FACT_INDEX.get('cheapestOptionChangesInHorizon')!;
+/** The facts that read the break-even. */
+const BREAK_EVEN_FACTS = ['breakEvenMonthlyRequests', 'volumeToBreakEvenRatio'].map((name) => FACT_INDEX.get(name)!);
+
+/** Per ruleset: values of each break-even fact that meet every way its rules judge it (see representativeValues). */
+const breakEvenValues = new WeakMap<LoadedRuleset, Array<FactValue[] | undefined>>();
+
+function breakEvenValuesOf(ruleset: LoadedRuleset): Array<FactValue[] | undefined> {
+  let values = breakEvenValues.get(ruleset);
+  if (!values) breakEvenValues.set(ruleset, (values = BREAK_EVEN_FACTS.map((i) => representativeValues(ruleset.ruleset, FACTS[i]!.name))));
+  return values;
+}
 
 /**
  * The architecture a judgement recommends ('none' when nothing can run the workload), for a search that asks
- * dozens of times. From a brief cost report; the horizon is scanned for a change of the cheapest option only
- * when that fact could move the verdict: the rules, microseconds to run, are run with it false and true first,
- * and where both give the same architecture that is the answer whatever the scan would find.
+ * dozens of times. From a brief cost report, whose two costly parts are done only when the verdict depends on
+ * them: the rules, microseconds to run, are run first at values of the facts those parts decide that meet
+ * every way the rules judge them (the break-even's at representative values, the horizon's change false and
+ * true), and where every run gives one architecture that is the answer, whatever the parts would find.
  */
 export function recommendedArchitecture(
   files: readonly PricingFile[],
@@ -54,14 +68,28 @@ export function recommendedArchitecture(
   ruleset: LoadedRuleset,
   options: PreparedOptions = prepareOptions(files, profile, profile.minInstances),
 ): ArchitectureName | 'none' {
-  const { report, changeInHorizon } = briefCostReport(files, profile, options);
-  const facts = computeFacts({ profile, week: trafficWeek(profile.traffic), files, report });
-  const recommended = (changes: boolean) => {
-    facts[CHANGE_FACT] = changes;
-    return decide(ruleset.compiled.run(facts), report)?.architecture ?? 'none';
-  };
-  const unchanged = recommended(false);
-  const changed = recommended(true);
+  const brief = briefCostReport(files, profile, options);
+  const context = { profile, week: trafficWeek(profile.traffic), files, report: brief.report };
+  const facts = computeFacts(context);
+  const recommended = () => decide(ruleset.compiled.run(facts), brief.report)?.architecture ?? 'none';
+  const [requestsValues, ratioValues] = breakEvenValuesOf(ruleset);
+  if (requestsValues && ratioValues) {
+    const answers = new Set<string>();
+    search: for (const requests of requestsValues)
+      for (const ratio of ratioValues)
+        for (const changes of [false, true]) {
+          [facts[BREAK_EVEN_FACTS[0]!], facts[BREAK_EVEN_FACTS[1]!], facts[CHANGE_FACT]] = [requests, ratio, changes];
+          answers.add(recommended());
+          if (answers.size > 1) break search;
+        }
+    if (answers.size === 1) return [...answers][0] as ArchitectureName | 'none';
+  }
+  brief.report.breakEven = brief.breakEven();
+  for (const i of BREAK_EVEN_FACTS) facts[i] = FACTS[i]!.compute(context);
+  facts[CHANGE_FACT] = false;
+  const unchanged = recommended();
+  facts[CHANGE_FACT] = true;
+  const changed = recommended();
   if (unchanged === changed) return unchanged;
-  return changeInHorizon() !== null ? changed : unchanged;
+  return brief.changeInHorizon() !== null ? changed : unchanged;
 }

@@ -237,17 +237,18 @@ export function costReport(
 
 /**
  * Only what the facts read, for searches that judge a profile dozens of times: each option's first month as
- * its exact total (a hybrid's itemised, for the split the facts read) and the break-even; no line items,
- * projections, horizon totals or warnings. Whether the cheapest option changes within the horizon — a scan of
- * every month, most of the work in a long, growing horizon — is left to `changeInHorizon`, for a caller that
- * finds it needs it (the report says null until then). That scan tries the horizon's last month first, then
- * goes from month 2 on, and reports the first change it finds: the facts ask only whether there is one.
+ * its exact total (a hybrid's itemised, for the split the facts read); no line items, projections, horizon
+ * totals or warnings. The break-even (a search) and whether the cheapest option changes within the horizon (a
+ * scan of every month, most of the work in a long, growing horizon) are left to `breakEven` and
+ * `changeInHorizon`, for a caller that finds it needs them: the report says null for both until then. The
+ * scan tries the horizon's last month first, then goes from month 2 on, and reports the first change it
+ * finds: the facts ask only whether there is one.
  */
 export function briefCostReport(
   files: readonly PricingFile[],
   profile: WorkloadProfile,
   options: PreparedOptions = prepareOptions(files, profile, profile.minInstances),
-): { report: CostReport; changeInHorizon(): CostReport['cheapestOptionChange'] } {
+): { report: CostReport; breakEven(): CostReport['breakEven']; changeInHorizon(): CostReport['cheapestOptionChange'] } {
   const firstWeek = trafficWeek(profile.traffic);
   const plans = options.plansAt(firstWeek);
   const firsts = plans.map((plan) => (plan.infeasibleBecause.length > 0 ? undefined : plan.price(firstWeek, plan.parts ? 'itemised' : 'exact')));
@@ -281,9 +282,9 @@ export function briefCostReport(
   };
   const report: CostReport = {
     options: plans.map((plan, j) => optionOut(plan, firsts[j], firsts[j] ? formatUsd(firsts[j]!.total) : '', null, [], [])),
-    breakEven: findBreakEven(files, profile, options),
+    breakEven: null,
     cheapestOptionChange: null,
     warnings: [],
   };
-  return { report, changeInHorizon };
+  return { report, breakEven: () => findBreakEven(files, profile, options), changeInHorizon };
 }
