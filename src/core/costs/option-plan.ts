@@ -155,8 +155,9 @@ export function hybridOption(server: ServerPlan, fn: FunctionPlan, profile: Work
     exactTotal: (week) => bestHybridMonth(server, fn, profile, week, 'exact').total,
     price(week, billMode = 'itemised') {
       const month = bestHybridMonth(server, fn, profile, week, billMode);
+      // Exact bills carry the split too (it costs nothing to say): brief reports read it without line items.
       const details =
-        billMode === 'itemised'
+        billMode !== 'estimate'
           ? {
               instanceType: server.size.name,
               baselineInstances: month.baselineInstances,

@@ -237,7 +237,7 @@ export function costReport(
 
 /**
  * Only what the facts read, for searches that judge a profile dozens of times: each option's first month as
- * its exact total (a hybrid's itemised, for the split the facts read); no line items, projections, horizon
+ * its exact total (a hybrid's with its split); no line items, projections, horizon
  * totals or warnings. The break-even (a search) and whether the cheapest option changes within the horizon (a
  * scan of every month, most of the work in a long, growing horizon) are left to `breakEven` and
  * `changeInHorizon`, for a caller that finds it needs them: the report says null for both until then. The
@@ -251,7 +251,7 @@ export function briefCostReport(
 ): { report: CostReport; breakEven(): CostReport['breakEven']; changeInHorizon(): CostReport['cheapestOptionChange'] } {
   const firstWeek = trafficWeek(profile.traffic);
   const plans = options.plansAt(firstWeek);
-  const firsts = plans.map((plan) => (plan.infeasibleBecause.length > 0 ? undefined : plan.price(firstWeek, plan.parts ? 'itemised' : 'exact')));
+  const firsts = plans.map((plan) => (plan.infeasibleBecause.length > 0 ? undefined : plan.price(firstWeek, 'exact')));
   // The cheapest option of a month, the first listed among equals; a plan that outgrows every size is priced
   // beyond its limit, as the full report does.
   const leaderAt = (week: TrafficWeek): string | undefined => {
