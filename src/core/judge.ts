@@ -70,8 +70,9 @@ export function recommendedArchitecture(
 ): ArchitectureName | 'none' {
   const brief = briefCostReport(files, profile, options);
   const context = { profile, week: trafficWeek(profile.traffic), files, report: brief.report };
-  const facts = computeFacts(context);
-  const recommended = () => decide(ruleset.compiled.run(facts), brief.report)?.architecture ?? 'none';
+  // Only the facts some rule reads: a verdict depends on no other.
+  const facts = computeFacts(context, ruleset.compiled.factsRead);
+  const recommended = () => decide(ruleset.compiled.score(facts), brief.report)?.architecture ?? 'none';
   const [requestsValues, ratioValues] = breakEvenValuesOf(ruleset);
   if (requestsValues && ratioValues) {
     const answers = new Set<string>();

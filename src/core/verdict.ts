@@ -3,7 +3,7 @@
 import { Decimal } from 'decimal.js';
 import type { CostReport } from './costs/report.js';
 import type { Evaluation, OptionOut } from './evaluation/schema.js';
-import type { RulesetOutcome } from './rules/compile.js';
+import type { RulesetOutcome, RulesetScores } from './rules/compile.js';
 import { cheapestOption, compareUsd, FACT_INDEX, type FactValue } from './rules/facts.js';
 import type { ArchitectureName } from './rules/schema.js';
 import { compactCount, plainNumber } from './significant.js';
@@ -27,7 +27,7 @@ export function confidenceFromMargin(margin: number | undefined): number {
   return Number(Math.min(0.99, 1 - 0.5 * Math.exp(-margin / 4)).toFixed(3));
 }
 
-export function decide(outcome: RulesetOutcome, report: CostReport): Verdict | undefined {
+export function decide(outcome: RulesetScores, report: CostReport): Verdict | undefined {
   const excluded = new Set(outcome.exclusions.map((e) => e.architecture));
   const ranking = ARCHITECTURES.filter((a) => !excluded.has(a) && cheapestOption(report.options, a) !== undefined)
     .map((architecture) => ({ architecture, score: outcome.scores[architecture], option: cheapestOption(report.options, architecture)! }))

@@ -19,6 +19,8 @@ function agree(t: { same: (a: unknown, b: unknown, m: string) => void; ok: (v: u
   t.same(fast.fired.map((r) => r.id), slow.fired, `${label}: same rules fire`);
   t.same(fast.scores, slow.scores, `${label}: same scores`);
   t.same(fast.exclusions.map((e) => e.architecture), slow.excluded, `${label}: same exclusions`);
+  // Scoring alone, as searches do, comes to the same scores and exclusions.
+  t.same(compiled.score(values), { scores: fast.scores, exclusions: fast.exclusions }, `${label}: score() agrees with run()`);
   // The compiled path really ran: only it records the comparisons it evaluated.
   for (const rule of fast.fired) t.ok(rule.conditions.length > 0 && rule.conditions.every((c) => c.fact !== undefined), `${label}: ${rule.id} traced`);
 }
@@ -146,4 +148,21 @@ t.test('a bad rule stops loading, naming the rule and the path', async (t) => {
     ['name: default\nrules:\n  - { id: a, when: { fact: memoryMb, op: gt, value: 1 }, effect: { exclude: hybrid }, because: A sentence that says why. }\n', /version: /],
   ];
   for (const [text, message] of cases) t.match(broken(text).message, message, String(message));
+});
+
+t.test('factsRead: the facts the rules compare, on either side', async (t) => {
+  const read = [...compiled.factsRead].map((i) => FACTS[i]!.name);
+  for (const rule of ruleset.rules) {
+    const names: string[] = [];
+    const visit = (c: unknown): void => {
+      const condition = c as { all?: unknown[]; any?: unknown[]; not?: unknown; fact?: string; otherFact?: string };
+      for (const part of condition.all ?? condition.any ?? []) visit(part);
+      if (condition.not) visit(condition.not);
+      if (condition.fact) names.push(condition.fact);
+      if (condition.otherFact) names.push(condition.otherFact);
+    };
+    visit(rule.when);
+    for (const name of names) t.ok(read.includes(name), `${rule.id} reads ${name}`);
+  }
+  t.ok(read.length < FACTS.length, `${read.length} of ${FACTS.length} facts are read by some rule`);
 });

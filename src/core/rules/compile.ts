@@ -38,6 +38,9 @@ export interface RulesetOutcome {
   exclusions: Array<{ architecture: ArchitectureName; ruleId: string; because: string }>;
 }
 
+/** What a verdict is decided from: the scores and the exclusions, without the trace that explains them. */
+export type RulesetScores = Pick<RulesetOutcome, 'scores' | 'exclusions'>;
+
 type Test = (facts: readonly FactValue[], trace: Uint8Array) => boolean;
 
 interface Leaf {
@@ -60,6 +63,10 @@ export interface CompiledRuleset {
   version: string;
   ruleCount: number;
   run(facts: readonly FactValue[]): RulesetOutcome;
+  /** The scores and exclusions alone, no trace kept: for a search that asks for a verdict many times. */
+  score(facts: readonly FactValue[]): RulesetScores;
+  /** The facts (by index in the catalogue) some rule reads. */
+  factsRead: ReadonlySet<number>;
 }
 
 const ORDERING = new Set(['gt', 'gte', 'lt', 'lte']);
@@ -190,10 +197,24 @@ export function compileRuleset(ruleset: Ruleset, catalogue: readonly FactDefinit
     return { id: rule.id, effect: rule.effect, because: rule.because, source: rule.source, test, leaves: slots };
   });
 
+  /** A fired rule's effect, onto the scores and exclusions. */
+  const apply = (rule: CompiledRule, { scores, exclusions }: RulesetScores) => {
+    const effect = rule.effect;
+    if ('exclude' in effect) exclusions.push({ architecture: effect.exclude, ruleId: rule.id, because: rule.because });
+    else for (const [architecture, points] of Object.entries(effect.score)) scores[architecture as ArchitectureName] += points!;
+  };
+  // The comparisons record what held into a trace; score() has no reader for it, so one scratch trace serves.
+  const scratch = new Uint8Array(leaves.length);
   return {
     name: ruleset.name,
     version: ruleset.version,
     ruleCount: rules.length,
+    factsRead: new Set(leaves.flatMap((leaf) => (leaf.otherIndex >= 0 ? [leaf.factIndex, leaf.otherIndex] : [leaf.factIndex]))),
+    score(facts) {
+      const outcome: RulesetScores = { scores: { serverless: 0, traditional: 0, hybrid: 0 }, exclusions: [] };
+      for (const rule of rules) if (rule.test(facts, scratch)) apply(rule, outcome);
+      return outcome;
+    },
     run(facts) {
       const trace = new Uint8Array(leaves.length).fill(NOT_EVALUATED);
       const scores = { serverless: 0, traditional: 0, hybrid: 0 };
@@ -201,9 +222,8 @@ export function compileRuleset(ruleset: Ruleset, catalogue: readonly FactDefinit
       const exclusions: RulesetOutcome['exclusions'] = [];
       for (const rule of rules) {
         if (!rule.test(facts, trace)) continue;
+        apply(rule, { scores, exclusions });
         const effect = rule.effect;
-        if ('exclude' in effect) exclusions.push({ architecture: effect.exclude, ruleId: rule.id, because: rule.because });
-        else for (const [architecture, points] of Object.entries(effect.score)) scores[architecture as ArchitectureName] += points!;
         fired.push({
           id: rule.id,
           effect,

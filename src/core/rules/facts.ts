@@ -301,6 +301,7 @@ export const FACTS: readonly FactDefinition[] = [
 export const FACT_INDEX: ReadonlyMap<string, number> = new Map(FACTS.map((f, i) => [f.name, i]));
 
 /** Every fact's value, in catalogue order (the compiled rules read them by index). */
-export function computeFacts(ctx: FactContext): FactValue[] {
-  return FACTS.map((fact) => fact.compute(ctx));
+/** Every fact, or only those in `only` (by index; the rest null): a search's probes need only what rules read. */
+export function computeFacts(ctx: FactContext, only?: ReadonlySet<number>): FactValue[] {
+  return only ? FACTS.map((fact, i) => (only.has(i) ? fact.compute(ctx) : null)) : FACTS.map((fact) => fact.compute(ctx));
 }
