@@ -237,12 +237,12 @@ export function costReport(
 
 /**
  * Only what the facts read, for searches that judge a profile dozens of times: each option's first month as
- * its exact total (a hybrid's with its split); no line items, projections, horizon
- * totals or warnings. The break-even (a search) and whether the cheapest option changes within the horizon (a
- * scan of every month, most of the work in a long, growing horizon) are left to `breakEven` and
- * `changeInHorizon`, for a caller that finds it needs them: the report says null for both until then. The
- * scan tries the horizon's last month first, then goes from month 2 on, and reports the first change it
- * finds: the facts ask only whether there is one.
+ * its exact total (a hybrid's with its split); no line items, projections, horizon totals or warnings. The
+ * break-even (a search) and whether the cheapest option changes within the horizon (a scan of every month,
+ * most of the work in a long, growing horizon) are left to `breakEven` and `changeInHorizon`, for a caller
+ * that finds it needs them: the report says null for both until then. The scan tries the horizon's last
+ * month first, then goes from month 2 on, and reports the first change it finds: the facts ask only whether
+ * there is one.
  */
 export function briefCostReport(
   files: readonly PricingFile[],
