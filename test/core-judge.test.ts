@@ -76,3 +76,28 @@ t.test('a ruleset that reads the break-even in a way values cannot stand for: th
     t.equal(recommendedArchitecture(files, profile, comparing), judge(files, profile, comparing).verdict!.architecture, `${monthlyRequests} requests a month`);
   }
 });
+
+t.test("a ruleset that turns on the horizon's change: the probe scans the horizon, with and without a change", async (t) => {
+  const base = defaultRuleset().ruleset;
+  const score = (architecture: string) => ({ score: { [architecture]: 20 } });
+  const turning = compileLoaded('turning.yaml', {
+    ...base,
+    name: 'turning',
+    rules: [
+      ...base.rules,
+      { id: 'changes', when: { fact: 'cheapestOptionChangesInHorizon', op: 'eq', value: true }, effect: score('traditional'), because: 'The cheapest option changes within the horizon.' },
+      { id: 'holds', when: { fact: 'cheapestOptionChangesInHorizon', op: 'eq', value: false }, effect: score('serverless'), because: 'The cheapest option holds over the horizon.' },
+    ],
+  });
+  const files = selectPricing(catalog, '2026-11-25', ['aws']);
+  const verdicts: string[] = [];
+  for (const growthPercentPerMonth of [0, 40]) {
+    const profile = WorkloadProfile.parse({ traffic: { monthlyRequests: 1_000_000, growthPercentPerMonth }, execution: { averageDurationMs: 100, memoryMb: 512 }, providers: ['aws'], horizonMonths: 36 });
+    const full = judge(files, profile, turning);
+    t.equal(full.report.cheapestOptionChange !== null, growthPercentPerMonth > 0, `growth ${growthPercentPerMonth}%: a change ${growthPercentPerMonth > 0 ? 'within' : 'nowhere in'} the horizon`);
+    const probe = recommendedArchitecture(files, profile, turning);
+    t.equal(probe, full.verdict!.architecture, `growth ${growthPercentPerMonth}%`);
+    verdicts.push(probe);
+  }
+  t.same(verdicts, ['serverless', 'traditional'], 'the change decides, either way');
+});
