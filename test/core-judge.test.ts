@@ -4,14 +4,30 @@
 // over random profiles, with growth so that later months are re-priced.
 import fc from 'fast-check';
 import t from 'tap';
+import { briefCostReport } from '../src/core/costs/report.js';
 import { judge, recommendedArchitecture } from '../src/core/judge.js';
+import { computeFacts } from '../src/core/rules/facts.js';
+import { trafficWeek } from '../src/core/traffic/week.js';
+import { decide } from '../src/core/verdict.js';
 import { selectPricing } from '../src/core/pricing/catalog.js';
 import { WorkloadProfile } from '../src/core/profile/schema.js';
 import { compileLoaded } from '../src/core/rules/load.js';
 import { committedCatalog, defaultRuleset } from './helpers.js';
 
 const catalog = committedCatalog();
+
 const ruleset = defaultRuleset();
+
+/** A judgement from a brief cost report, its break-even and horizon worked out: what a probe could need. */
+function briefJudgement(files: ReturnType<typeof selectPricing>, profile: WorkloadProfile) {
+  const made = briefCostReport(files, profile);
+  const report = made.report;
+  report.breakEven = made.breakEven();
+  report.cheapestOptionChange = made.changeInHorizon();
+  const facts = computeFacts({ profile, week: trafficWeek(profile.traffic), files, report });
+  const outcome = ruleset.compiled.run(facts);
+  return { report, facts, outcome, verdict: decide(outcome, report) };
+}
 
 const profileArb = fc.record({
   trigger: fc.constantFrom('http', 'queue', 'schedule'),
@@ -38,7 +54,7 @@ t.test('a brief judgement has the full one\'s facts, fired rules and verdict', a
       const profile = WorkloadProfile.parse(input);
       const files = selectPricing(catalog, profile.pricingDate!);
       const full = judge(files, profile, ruleset);
-      const brief = judge(files, profile, ruleset, undefined, true);
+      const brief = briefJudgement(files, profile);
       t.same(brief.facts, full.facts);
       t.same(brief.outcome.fired.map((rule) => rule.id), full.outcome.fired.map((rule) => rule.id));
       t.equal(brief.verdict?.architecture, full.verdict?.architecture);

@@ -27,16 +27,8 @@ export function judge(
   ruleset: LoadedRuleset,
   /** Options prepared for this profile (or for one that differs only in its volume): see PreparedOptions. */
   options: PreparedOptions = prepareOptions(files, profile, profile.minInstances),
-  /** From a brief cost report (see briefCostReport), its horizon scanned: the same facts, less to write out. */
-  brief = false,
 ): Judgement {
-  let report: CostReport;
-  if (brief) {
-    const made = briefCostReport(files, profile, options);
-    report = made.report;
-    report.breakEven = made.breakEven();
-    report.cheapestOptionChange = made.changeInHorizon();
-  } else report = costReport(files, profile, options);
+  const report = costReport(files, profile, options);
   const facts = computeFacts({ profile, week: trafficWeek(profile.traffic), files, report });
   const outcome = ruleset.compiled.run(facts);
   return { report, facts, outcome, verdict: decide(outcome, report) };

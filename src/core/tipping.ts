@@ -42,7 +42,7 @@ interface Input {
  */
 function inputs(files: readonly PricingFile[], profile: WorkloadProfile, ruleset: LoadedRuleset, trafficOnly: PreparedOptions): Input[] {
   const cheaperAt = (p: WorkloadProfile) => prepareOptions(files, p, p.minInstances).cheaperSide(trafficWeek(p.traffic));
-  const recommendedAt = (p: WorkloadProfile, options = prepareOptions(files, p, p.minInstances)) => recommendedArchitecture(files, p, ruleset, options);
+  const recommendedAt = (p: WorkloadProfile, options?: PreparedOptions) => recommendedArchitecture(files, p, ruleset, options);
   const volume = monthlyRequestsOf(profile.traffic);
   const week = trafficWeek(profile.traffic);
   const { execution, traffic } = profile;

@@ -300,8 +300,10 @@ export const FACTS: readonly FactDefinition[] = [
 
 export const FACT_INDEX: ReadonlyMap<string, number> = new Map(FACTS.map((f, i) => [f.name, i]));
 
-/** Every fact's value, in catalogue order (the compiled rules read them by index). */
-/** Every fact, or only those in `only` (by index; the rest null): a search's probes need only what rules read. */
+/**
+ * Every fact's value, in catalogue order (the compiled rules read them by index); or only those in `only`
+ * (by index, the rest null): a search's probes need only what rules read.
+ */
 export function computeFacts(ctx: FactContext, only?: ReadonlySet<number>): FactValue[] {
   return only ? FACTS.map((fact, i) => (only.has(i) ? fact.compute(ctx) : null)) : FACTS.map((fact) => fact.compute(ctx));
 }

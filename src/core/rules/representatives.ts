@@ -18,7 +18,11 @@ export function representativeValues(ruleset: Ruleset, fact: string): FactValue[
     else if ('not' in condition) visit(condition.not);
     else if (condition.fact === fact || condition.otherFact === fact) {
       if (condition.otherFact !== undefined || condition.op === 'includes') otherwise = true;
-      else for (const value of [condition.value].flat()) typeof value === 'number' ? constants.push(value) : (otherwise = true);
+      else
+        for (const value of [condition.value].flat()) {
+          if (typeof value === 'number') constants.push(value);
+          else otherwise = true;
+        }
     }
   };
   for (const rule of ruleset.rules) visit(rule.when);
