@@ -93,3 +93,13 @@ t.test('a batch over the limit: 422 naming the limit; invalid members named by i
   const invalid = await app.inject({ method: 'POST', url: '/v1/evaluations/batch', payload: { profiles: [aws, { ...aws, horizonMonths: 0 }] } });
   t.match(invalid.json().errors, [{ path: 'profiles[1].horizonMonths' }]);
 });
+
+t.test('a missing profile or profiles list: 422 saying it is required and what it wants', async (t) => {
+  const app = await testApp(t);
+  const comparison = await app.inject({ method: 'POST', url: '/v1/comparisons', payload: { candidate: { pricingDate: '2024-03-01' } } });
+  t.equal(comparison.statusCode, 422);
+  t.match(comparison.json().errors, [{ path: 'profile', message: 'required: a workload profile object, with traffic and execution at least' }]);
+  const batch = await app.inject({ method: 'POST', url: '/v1/evaluations/batch', payload: {} });
+  t.equal(batch.statusCode, 422);
+  t.match(batch.json().errors, [{ path: 'profiles', message: `required: a list of 1 to ${MAX_BATCH} workload profiles` }]);
+});

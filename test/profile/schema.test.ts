@@ -88,7 +88,11 @@ const mistakes: Array<[string, unknown, string, RegExp]> = [
   ['a repeated provider', { ...minimal, providers: ['aws', 'aws'] }, 'providers', /repeat/],
   ['an unknown provider', { ...minimal, providers: ['aws', 'ibm'] }, 'providers[1]', /aws/],
   ['a negative budget', { ...minimal, expect: { maxMonthlyUsd: -1 } }, 'expect.maxMonthlyUsd', />=0|decimal/],
-  ['no execution', { traffic: { monthlyRequests: 1 } }, 'execution', /object/],
+  // A missing field says it is required and what it wants, not "expected object, received undefined".
+  ['no execution', { traffic: { monthlyRequests: 1 } }, 'execution', /^required: the execution object, with averageDurationMs/],
+  ['no traffic', { execution: { averageDurationMs: 100 } }, 'traffic', /^required: the traffic object, with monthlyRequests or averageRps$/],
+  ['no duration', { ...minimal, execution: {} }, 'execution.averageDurationMs', /^required: the mean wall-clock time per request, in ms$/],
+  ['a list for the execution', { ...minimal, execution: [] }, 'execution', /^Invalid input: expected object, received array$/],
   // 1 request growing 1,000% a month reaches ~5e118 by month 115: counts of servers would stop being exact.
   [
     'growth past what can be projected',

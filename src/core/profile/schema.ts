@@ -5,6 +5,14 @@ import { PRICE_PATTERN } from '../costs/money.js';
 import { Provider, Trigger } from '../pricing/schema.js';
 import { SECONDS_PER_MONTH } from '../traffic/week.js';
 
+/**
+ * The error param of a field the profile cannot do without: a missing one reads "required: …" with what it
+ * wants, instead of zod's "expected object, received undefined"; a present but wrong one keeps zod's message.
+ */
+export function required(what: string): { error: (issue: { input?: unknown }) => string | undefined } {
+  return { error: (issue) => (issue.input === undefined ? `required: ${what}` : undefined) };
+}
+
 const HOURS_PER_DAY = 24;
 const HOURS_PER_WEEK = 168;
 
@@ -45,7 +53,7 @@ export const Traffic = z
       .max(1000)
       .default(0)
       .describe('Compound change of volume per month, in percent; the last month of the horizon may reach at most 1e15 requests'),
-  })
+  }, required('the traffic object, with monthlyRequests or averageRps'))
   .superRefine((traffic, ctx) => {
     const volumes = [traffic.monthlyRequests, traffic.averageRps].filter((v) => v !== undefined).length;
     if (volumes === 0)
@@ -76,7 +84,7 @@ export const Traffic = z
 
 export const Execution = z
   .strictObject({
-    averageDurationMs: z.number().positive().max(86_400_000).describe('Mean wall-clock time per request, in ms'),
+    averageDurationMs: z.number(required('the mean wall-clock time per request, in ms')).positive().max(86_400_000).describe('Mean wall-clock time per request, in ms'),
     p99DurationMs: z.number().positive().max(86_400_000).optional().describe('99th-percentile duration in ms; default the average'),
     maxDurationMs: z.number().positive().max(86_400_000).optional().describe('Longest single run in ms; default the p99'),
     memoryMb: z.number().int().min(64).max(262_144).default(512).describe('Memory one execution needs, in MB'),
@@ -97,7 +105,7 @@ export const Execution = z
       ),
     payloadKb: z.number().nonnegative().max(10_485_760).default(1).describe('Request body size in KB'),
     egressKbPerResponse: z.number().nonnegative().max(10_485_760).default(1).describe('Response size sent to the internet, in KB'),
-  })
+  }, required('the execution object, with averageDurationMs at least'))
   .superRefine((execution, ctx) => {
     const p99 = execution.p99DurationMs ?? execution.averageDurationMs;
     if (p99 < execution.averageDurationMs)
@@ -193,7 +201,7 @@ export const WorkloadProfile = z
       .describe('Where the workload runs, as a region code ("us-east-1", "eu-west"); a provider whose table prices another region is priced there, with a warning'),
     pricingDate: z.iso.date().optional().describe('Prices as of this date (YYYY-MM-DD); default today'),
     expect: Expect.optional().describe('What CI checks hold the evaluation to'),
-  })
+  }, required('a workload profile object, with traffic and execution at least'))
   .superRefine((profile, ctx) => {
     // Growth compounds: 1,000% a month for 120 months would reach 10^125 requests. Fleets, hybrid baselines
     // and quantities are counted in doubles, exact only below 2^53, so the last month is bounded too.

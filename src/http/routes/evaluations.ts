@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { evaluate } from '../../core/evaluate.js';
 import { Evaluation } from '../../core/evaluation/schema.js';
 import type { PricingCatalog } from '../../core/pricing/catalog.js';
-import { WorkloadProfile } from '../../core/profile/schema.js';
+import { required, WorkloadProfile } from '../../core/profile/schema.js';
 import type { FieldIssue } from '../../core/issue-path.js';
 import type { LoadedRuleset } from '../../core/rules/load.js';
 import type { EvaluationPool, PoolResult } from '../evaluation-pool.js';
@@ -118,7 +118,7 @@ export function evaluationRoutes(deps: EvaluationDeps): FastifyPluginAsyncZod {
           consumes: ['application/json', 'application/yaml'],
           querystring: RulesetQuery,
           body: z.strictObject({
-            profiles: z.array(WorkloadProfile).min(1).max(MAX_BATCH, `at most ${MAX_BATCH} profiles per batch`),
+            profiles: z.array(WorkloadProfile, required(`a list of 1 to ${MAX_BATCH} workload profiles`)).min(1).max(MAX_BATCH, `at most ${MAX_BATCH} profiles per batch`),
           }),
           response: { 200: BatchResult, 400: Problem, 413: Problem, 422: Problem },
         },
