@@ -76,6 +76,24 @@ t.test('AWS EC2 pays for public IPv4 only from 2024-02-01', async (t) => {
   t.not(before.details.instanceType, after.details.instanceType, 'here it is: a per-instance charge changes which size is cheapest');
 });
 
+t.test('AWS EC2 with a 1-year commitment: a t3.medium month is the $19.05 AWS prints for a Standard RI, 1 year, No Upfront', async (t) => {
+  // https://aws.amazon.com/ec2/pricing/reserved-instances/pricing/ (US East, Linux): $19.05 for a 730-hour month of
+  // t3.medium, as two public copies of the page print it. 3 GB per request needs the 4 GiB size.
+  const evaluation = run(api({ providers: ['aws'], traffic: { monthlyRequests: 1_000_000 }, execution: { averageDurationMs: 100, memoryMb: 3000 } }));
+  const committed = option(evaluation, 'aws/ec2/committed-fixed');
+  const instances = committed.lineItems.find((l) => /instances/.test(l.name))!;
+  t.same(instances, { name: 'Amazon EC2 (Linux, shared tenancy): t3.medium instances, 1-year commitment', quantity: 1460, unit: 'instance-hour', unitPriceUsd: '0.0261', amountUsd: '38.106' });
+  t.equal(new Decimal(instances.amountUsd).div(2).toFixed(2), '19.05', 'two servers for availability, $19.05 each');
+  // Only T3 has a 1-year price in the tables: a load that needs larger servers commits to more T3s, never to
+  // a type whose 1-year price no source gives.
+  const busy = run(api({ providers: ['aws'], traffic: { monthlyRequests: 300_000_000 } }));
+  t.match(option(busy, 'aws/ec2/on-demand-autoscaled').details.instanceType, /^c7g\./);
+  t.match(option(busy, 'aws/ec2/committed-fixed').details.instanceType, /^t3\./);
+  // The same rates in every AWS table: none of the sources is later than 2022.
+  for (const pricingDate of ['2023-09-01', '2024-03-01'])
+    t.equal(option(run({ ...api({ providers: ['aws'] }), pricingDate }), 'aws/ec2/committed-fixed').feasible, true, pricingDate);
+});
+
 t.test('AWS Lambda bills the INIT phase of on-demand cold starts only from 2025-08-01', async (t) => {
   // By hand: 10M invocations × 100 ms × 0.5 GB = 500,000 GB-s. From 2025-08-01, 1% of them cold-start and each
   // bills its INIT time at the same rate: 100,000 × 0.3 s (the table's typical INIT) × 0.5 GB = 15,000 GB-s
