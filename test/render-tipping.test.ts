@@ -10,7 +10,10 @@ t.test('each input reads with its unit and direction', async (t) => {
   t.equal(describeTippingPoint(tip('monthlyRequests', 1e7, 41_200_000)), `${cheaper} above 41.2M requests/month (now 10M)`);
   t.equal(describeTippingPoint(tip('monthlyRequests', 5e9, 2e9)), `${cheaper} below 2B requests/month (now 5B)`);
   t.equal(describeTippingPoint(tip('monthlyRequests', 500, 5000)), `${cheaper} above 5k requests/month (now 500)`);
-  t.equal(describeTippingPoint(tip('averageDurationMs', 60, 31.84)), `${cheaper} below 31.8 ms average duration (now 60)`);
+  t.equal(describeTippingPoint(tip('averageDurationMs', 60, 31.84)), `${cheaper} below 31.8 ms average duration (now 60 ms)`);
+  // Durations read in the unit a person would use: seconds from one, minutes from sixty (Lambda's 15-minute limit).
+  t.equal(describeTippingPoint(tip('averageDurationMs', 240_000, 900_000, 'recommendation')), 'recommendation flips to traditional above 15 min average duration (now 4 min)');
+  t.equal(describeTippingPoint(tip('averageDurationMs', 999, 2500)), `${cheaper} above 2.5 s average duration (now 999 ms)`);
   // Memory is searched to the MB: the first size past AWS Lambda's 10,240 MB limit, said exactly.
   t.equal(describeTippingPoint(tip('memoryMb', 512, 10241)), `${cheaper} at 10241 MB of memory or more (now 512)`);
   t.equal(describeTippingPoint(tip('memoryMb', 512, 255)), `${cheaper} at 255 MB of memory or less (now 512)`);

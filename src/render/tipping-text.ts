@@ -1,15 +1,19 @@
 // Tipping points in words, saying what flips: "recommendation flips to traditional above 41.2M requests/month
 // (now 10M)", "cheaper of serverless and traditional flips to traditional below 31.8 ms average duration (now
-// 60)"; memory, searched to the MB, says where exactly: "… at 10241 MB of memory or more (now 512)".
+// 60 ms)"; memory, searched to the MB, says where exactly: "… at 10241 MB of memory or more (now 512)".
 import type { Evaluation } from '../core/evaluation/schema.js';
 import { compactCount } from '../core/significant.js';
 
+const threeDigits = (v: number) => String(Number(v.toPrecision(3)));
+/** A duration in the unit a person would say it in: "31.8 ms", "2.5 s", "15 min" (900,000 ms: Lambda's limit). */
+const duration = (ms: number) => (ms >= 60_000 ? `${threeDigits(ms / 60_000)} min` : ms >= 1000 ? `${threeDigits(ms / 1000)} s` : `${threeDigits(ms)} ms`);
+
 const UNITS: Record<string, { label: string; format: (v: number) => string; exact?: boolean }> = {
   monthlyRequests: { label: 'requests/month', format: compactCount },
-  averageDurationMs: { label: 'ms average duration', format: (v) => String(Number(v.toPrecision(3))) },
+  averageDurationMs: { label: 'average duration', format: duration },
   memoryMb: { label: 'MB of memory', format: (v) => String(v), exact: true },
-  peakToAverageRatio: { label: '× peak-to-average', format: (v) => String(Number(v.toPrecision(3))) },
-  growthPercentPerMonth: { label: '% growth a month (by the horizon’s last month)', format: (v) => String(Number(v.toPrecision(3))) },
+  peakToAverageRatio: { label: '× peak-to-average', format: threeDigits },
+  growthPercentPerMonth: { label: '% growth a month (by the horizon’s last month)', format: threeDigits },
 };
 
 export function describeTippingPoint(tip: Evaluation['tippingPoints'][number]): string {

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import t from 'tap';
 import { chromium, type Browser } from 'playwright-core';
 import { buildApp } from '../../src/http/app.js';
+import { describeTippingPoint } from '../../src/render/tipping-text.js';
 import { committedCatalog, committedRulesets } from '../helpers.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -63,6 +64,22 @@ if (!existsSync(CHROMIUM)) {
     t.match(await page.textContent('#costs'), /requests/);
     t.match(await page.textContent('#costs'), /free tier: requests.*-\$0\.2-\$0\.20/s, 'a credit reads -$0.20');
     await page.screenshot({ path: process.env.ARCHCALC_SCREENSHOT ?? '/tmp/archcalc-page.png', fullPage: true });
+  });
+
+  t.test('the page words every tipping point as the CLI does', async (t) => {
+    const page = await openPage(t);
+    const tips = [
+      ['monthlyRequests', 1e7, 99_400_000, 'recommendation'],
+      ['averageDurationMs', 240_000, 900_000, 'recommendation'],
+      ['averageDurationMs', 60, 1.4, 'cost'],
+      ['averageDurationMs', 999, 2500, 'cost'],
+      ['memoryMb', 512, 10241, 'cost'],
+      ['peakToAverageRatio', 10, 5.307, 'recommendation'],
+      ['growthPercentPerMonth', 2, 9.89, 'cost'],
+    ].map(([input, currentValue, flipsAt, kind]) => ({ input, currentValue, flipsAt, kind, from: 'serverless', to: 'traditional' }) as Parameters<typeof describeTippingPoint>[0]);
+    // tipText is a top-level const of the page's one classic script: in scope for an expression, not on window.
+    const onPage = await page.evaluate(`${JSON.stringify(tips)}.map((tip) => tipText(tip))`);
+    t.same(onPage, tips.map((tip) => describeTippingPoint(tip).replace(/^./, (c) => c.toUpperCase())));
   });
 
   t.test('a queue consumer from the form: the reasons name the trigger, no gateway is billed', async (t) => {
