@@ -212,6 +212,15 @@ t.test('profiles that cannot be evaluated name the field to change', async (t) =
   });
 });
 
+t.test('the least volume the schema takes, and none at all, still search the break-even from 1k to 1T requests', async (t) => {
+  for (const monthlyRequests of [0.001, 0]) {
+    const evaluation = run(api({ providers: ['aws'], traffic: { monthlyRequests } }));
+    t.equal(evaluation.breakEven?.monthlyRequests, run(api({ providers: ['aws'] })).breakEven?.monthlyRequests, `${monthlyRequests} a month`);
+    // The gateway has no free tier: a thousandth of a request costs a billionth of a dollar there.
+    t.ok(new Decimal(option(evaluation, 'aws/lambda-x86/on-demand').monthlyUsd!).lte('0.000000001'), 'next to nothing');
+  }
+});
+
 t.test('same input, same output; the verdict comes with provenance and warnings', async (t) => {
   const input = api({ traffic: { averageRps: 5, peakRps: 1 } });
   const first = run(input);

@@ -68,6 +68,9 @@ t.test('24 weights are accepted as one day', async (t) => {
 
 const mistakes: Array<[string, unknown, string, RegExp]> = [
   ['missing volume', { ...minimal, traffic: { pattern: 'spiky' } }, 'traffic.monthlyRequests', /monthlyRequests or averageRps/],
+  // Found by fuzzing: 6.5e-318 requests a month scaled to the break-even search's trillion overflowed to Infinity.
+  ['a volume of almost nothing', { ...minimal, traffic: { monthlyRequests: 6.492028e-318 } }, 'traffic.monthlyRequests', /6\.49e-318 requests a month is below the least volume archcalc prices, 0\.001 a month.*give 0 for no traffic/],
+  ['an average rate of almost nothing', { ...minimal, traffic: { averageRps: 1e-300 } }, 'traffic.averageRps', /below the least volume/],
   ['both volumes', { ...minimal, traffic: { monthlyRequests: 10, averageRps: 1 } }, 'traffic.averageRps', /only one/],
   ['23 weights', { ...minimal, traffic: { averageRps: 1, hourlyWeights: Array(23).fill(1) } }, 'traffic.hourlyWeights', /24 or 168 numbers, got 23/],
   ['all-zero weights', { ...minimal, traffic: { averageRps: 1, hourlyWeights: Array(24).fill(0) } }, 'traffic.hourlyWeights', /all zero/],

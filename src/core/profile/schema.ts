@@ -14,6 +14,7 @@ export function required(what: string): { error: (issue: { input?: unknown }) =>
 }
 
 const HOURS_PER_DAY = 24;
+const MIN_MONTHLY_REQUESTS = 0.001;
 const HOURS_PER_WEEK = 168;
 
 /** An hourly rate given by a person, as exact as a table price (at most 10 decimals, costs/money.ts). */
@@ -39,8 +40,8 @@ export const TrafficPattern = z
 export const Traffic = z
   .strictObject({
     // Bounds far above any real service keep arithmetic finite: 1e13 requests a month is 3.8M per second.
-    monthlyRequests: z.number().nonnegative().max(1e13).optional().describe('Requests per month (730 hours), at most 1e13; give this or averageRps'),
-    averageRps: z.number().nonnegative().max(4e6).optional().describe('Average requests per second over the week, at most 4M; give this or monthlyRequests'),
+    monthlyRequests: z.number().nonnegative().max(1e13).optional().describe('Requests per month (730 hours): 0, or 0.001 to 1e13; give this or averageRps'),
+    averageRps: z.number().nonnegative().max(4e6).optional().describe('Average requests per second over the week: 0, or 3.8e-10 (0.001 a month) to 4M; give this or monthlyRequests'),
     peakRps: z.number().positive().max(4e7).optional().describe('Highest requests per second, at most 40M; derived from the pattern when absent'),
     pattern: TrafficPattern.optional().describe('Named load shape; default steady when hourlyWeights is absent'),
     hourlyWeights: z
@@ -60,6 +61,15 @@ export const Traffic = z
       ctx.addIssue({ code: 'custom', path: ['monthlyRequests'], message: 'give the volume as monthlyRequests or averageRps' });
     if (volumes === 2)
       ctx.addIssue({ code: 'custom', path: ['averageRps'], message: 'give only one of monthlyRequests and averageRps' });
+    // A volume of a few requests a millennium means none, and searches that scale it to a trillion a month
+    // would overflow a double: below a thousandth of a request a month, 0 is what the profile should say.
+    const monthly = traffic.monthlyRequests ?? (traffic.averageRps ?? 0) * SECONDS_PER_MONTH;
+    if (monthly > 0 && monthly < MIN_MONTHLY_REQUESTS)
+      ctx.addIssue({
+        code: 'custom',
+        path: [traffic.monthlyRequests === undefined ? 'averageRps' : 'monthlyRequests'],
+        message: `${monthly.toPrecision(3)} requests a month is below the least volume archcalc prices, 0.001 a month (averageRps ${(MIN_MONTHLY_REQUESTS / SECONDS_PER_MONTH).toPrecision(2)}); give 0 for no traffic`,
+      });
     const weights = traffic.hourlyWeights;
     if (weights !== undefined) {
       if (weights.length !== HOURS_PER_DAY && weights.length !== HOURS_PER_WEEK)
