@@ -1,6 +1,7 @@
 // Tipping points on the committed tables: the cost tipping point by volume agrees with the break-even (same
 // cost functions, same search), each flip is real on both sides, inputs that flip nothing are left out, and the
 // recommendation's own tipping points are where a full evaluation's verdict changes.
+import fc from 'fast-check';
 import t from 'tap';
 import { evaluate } from '../src/core/evaluate.js';
 import { selectPricing } from '../src/core/pricing/catalog.js';
@@ -129,4 +130,62 @@ t.test('a hybrid verdict: the cost comparison can flip where the recommendation 
   const volume = evaluation.tippingPoints.find((p) => p.kind === 'recommendation' && p.input === 'monthlyRequests')!;
   t.match(volume, { to: 'serverless' });
   t.ok(volume.flipsAt < volume.currentValue, 'less traffic, no baseline worth keeping');
+});
+
+t.test('at each recommendation tipping point, a full evaluation gives the verdict it names', async (t) => {
+  // Found by checking random profiles: flips rounded to 4 digits toward the current value ("17.77×" for a flip
+  // bisected to 17.774) named a value where the verdict had not changed yet. They round away from it now.
+  const recommended = (input: Record<string, unknown>) => {
+    const result = evaluate(WorkloadProfile.parse(input), { catalog: committedCatalog(), ruleset: defaultRuleset(), today: '2026-11-25' });
+    return result.ok ? result.evaluation.recommendation.architecture : 'none';
+  };
+  // The case that showed it: a bursty API whose hybrid verdict turns to serverless between 17.77× and 17.78×.
+  const bursty = {
+    traffic: { monthlyRequests: 1_316_279_654, peakRps: 5152.29 },
+    execution: { averageDurationMs: 23, memoryMb: 512 },
+    latency: { coldStartTolerance: 'none' },
+    team: { opsCapacity: 'none' },
+    providers: ['aws', 'digitalocean', 'cloudflare'],
+  };
+  const peak = run(bursty).tippingPoints.find((tip) => tip.kind === 'recommendation' && tip.input === 'peakToAverageRatio')!;
+  t.match(peak, { flipsAt: 17.78, from: 'hybrid', to: 'serverless' });
+  const withPeak = (ratio: number) => ({ ...bursty, traffic: { ...bursty.traffic, peakRps: (ratio * bursty.traffic.monthlyRequests) / 2_628_000 } });
+  t.equal(recommended(withPeak(17.78)), 'serverless');
+  t.equal(recommended(withPeak(17.77)), 'hybrid', 'where the flip used to be shown');
+  let checked = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      fc.record({
+        monthlyRequests: fc.integer({ min: 3, max: 10 }).map((e) => 10 ** e * 1.37),
+        pattern: fc.constantFrom('steady', 'diurnal', 'business-hours', 'spiky', 'batch'),
+        averageDurationMs: fc.constantFrom(5, 40, 120, 700, 4000),
+        memoryMb: fc.constantFrom(128, 512, 2048),
+        coldStartTolerance: fc.constantFrom('none', 'occasional', 'any'),
+        opsCapacity: fc.constantFrom('none', 'part-time', 'dedicated'),
+        providers: fc.constantFrom(['aws'], ['gcp', 'azure'], ['aws', 'digitalocean', 'cloudflare']),
+      }),
+      async (p) => {
+        const input = {
+          traffic: { monthlyRequests: p.monthlyRequests, pattern: p.pattern },
+          execution: { averageDurationMs: p.averageDurationMs, memoryMb: p.memoryMb },
+          latency: { coldStartTolerance: p.coldStartTolerance },
+          team: { opsCapacity: p.opsCapacity },
+          providers: p.providers,
+        };
+        for (const tip of run(input).tippingPoints.filter((tip) => tip.kind === 'recommendation')) {
+          // "above 30000 ms" on a platform's limit: a hair past it. Whole inputs are already past.
+          const at = tip.input === 'memoryMb' || tip.input === 'monthlyRequests' ? tip.flipsAt : tip.flipsAt * (tip.flipsAt > tip.currentValue ? 1 + 1e-9 : 1 - 1e-9);
+          const moved =
+            tip.input === 'monthlyRequests' ? { ...input, traffic: { ...input.traffic, monthlyRequests: at } }
+            : tip.input === 'averageDurationMs' ? { ...input, execution: { ...input.execution, averageDurationMs: at } }
+            : tip.input === 'memoryMb' ? { ...input, execution: { ...input.execution, memoryMb: at } }
+            : { ...input, traffic: { ...input.traffic, peakRps: (at * p.monthlyRequests) / 2_628_000 } };
+          checked++;
+          if (recommended(moved) !== tip.to) throw new Error(`${JSON.stringify(input)}: ${tip.input} at ${at} is not ${tip.to}`);
+        }
+      },
+    ),
+    { numRuns: 25, seed: 20261127 },
+  );
+  t.ok(checked >= 25, `${checked} tipping points checked`);
 });

@@ -185,11 +185,26 @@ function searchInput(input: Input, search: Search, now: Answer) {
     const bisected = bisectFlip(inside, outside, answerAt, flipped, answer, { whole: search.wholeUnits && input.wholeUnits, tolerance: search.tolerance });
     const onLimit = limitAt(input.limits, answerAt, bisected.inside, bisected.value, now, flipped);
     // On a limit, a whole-unit input flips at the first whole value past it.
-    const flipsAt = onLimit ? (input.integer ? Math.round(onLimit.past) : onLimit.value) : input.integer ? Math.round(bisected.value) : Number(bisected.value.toPrecision(4));
+    const flipsAt = onLimit ? (input.integer ? Math.round(onLimit.past) : onLimit.value) : roundOutward(bisected.value, input);
     return { flipsAt, to: onLimit?.to ?? bisected.at, distance: Math.abs(Math.log(flipsAt / input.current)) };
   });
   // The nearer of the flips found going up and going down.
   return found.sort((a, b) => a.distance - b.distance)[0];
+}
+
+/**
+ * A flip found by bisection, shown to 4 significant digits (or whole) and rounded away from the current value:
+ * the bisection's value is the first one found flipped, and rounding it back toward the current value could
+ * land where the answer has not flipped yet ("above 17.77×" where 17.77 still gives the old answer). An input
+ * probed in whole units (memory) was probed at the rounded value itself.
+ */
+function roundOutward(value: number, input: Input): number {
+  if (input.wholeUnits) return Math.round(value);
+  const up = value > input.current;
+  if (input.integer) return up ? Math.ceil(value) : Math.floor(value);
+  const step = 10 ** (Math.floor(Math.log10(value)) - 3);
+  // The 1e-9 keeps a value already at 4 digits (17.77, whose quotient reads 1777.0000000000002) where it is.
+  return Number(((up ? Math.ceil(value / step - 1e-9) : Math.floor(value / step + 1e-9)) * step).toPrecision(4));
 }
 
 /**

@@ -62,3 +62,18 @@ t.test('the cheapest option is found on the exact amounts, even where two differ
   t.equal(fact(context([option('traditional', '7.25'), option('serverless', '7.25')]), 'cheapestArchitecture'), 'traditional', 'the same text: equal without decimals');
   t.equal(fact(context([option('serverless', '9'), option('traditional', '12.25')]), 'cheapestArchitecture'), 'serverless', 'floats apart decide alone');
 });
+
+t.test("a pattern's shape facts are the same at every volume, whatever the rounding of its rates", async (t) => {
+  // Diurnal peaks at 1.5× its average by construction; unrounded, the ratio read 1.5000000000000002 at some
+  // volumes (47,612,916 requests a month) and 1.5 at others, and flat-traffic (≤ 1.5) fired and did not.
+  for (const monthlyRequests of [47_000_000, 47_612_868, 47_612_916, 1e9 / 3]) {
+    const ctx = context([], { traffic: { monthlyRequests, pattern: 'diurnal' } });
+    t.equal(fact(ctx, 'peakToAverageRatio'), 1.5, `${monthlyRequests} a month`);
+  }
+  // An hour at exactly a fifth of the average is idle at every volume: 24 weights of 0.2 and 1 averaging 1.
+  const weights = [0.2, ...Array(22).fill(1), 1.8];
+  for (const monthlyRequests of [1, 47_612_916, 1e9 / 3, 7e12 / 7]) {
+    const ctx = context([], { traffic: { monthlyRequests, hourlyWeights: weights } });
+    t.equal(fact(ctx, 'idleShareOfWeek'), 7 / 168, `${monthlyRequests} a month`);
+  }
+});

@@ -103,7 +103,9 @@ export const FACTS: readonly FactDefinition[] = [
     type: 'number',
     unit: 'ratio',
     description: 'Peak rate ÷ average rate: 1 is flat, 10 is bursty',
-    compute: (c) => (c.week.averageRps > 0 ? c.week.peakRps / c.week.averageRps : 1),
+    // To 12 digits: a pattern's ratio is the same at every volume (diurnal's is 1.5 by construction), and
+    // the rounding of rates scaled to a volume must not move it across a rule's threshold and back.
+    compute: (c) => (c.week.averageRps > 0 ? Number((c.week.peakRps / c.week.averageRps).toPrecision(12)) : 1),
   },
   {
     name: 'idleShareOfWeek',
@@ -112,7 +114,10 @@ export const FACTS: readonly FactDefinition[] = [
     description: 'Share of the week’s hours at or below 20% of the average rate: time servers would sit idle',
     compute: (c) => {
       let idle = 0;
-      for (let h = 0; h < HOURS_PER_WEEK; h++) if (rpsAt(c.week, h) <= 0.2 * c.week.averageRps) idle++;
+      // A hair over 20%: an hour at exactly a fifth of the average (a weight of 0.2) is idle at every volume,
+      // whatever the rounding of the rates scaled to it.
+      const threshold = 0.2 * c.week.averageRps * (1 + 1e-12);
+      for (let h = 0; h < HOURS_PER_WEEK; h++) if (rpsAt(c.week, h) <= threshold) idle++;
       return idle / HOURS_PER_WEEK;
     },
   },
