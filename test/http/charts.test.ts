@@ -72,6 +72,7 @@ t.test('bad chart requests are 4xx problems', async (t) => {
   t.equal(early.statusCode, 422);
   const missing = await app.inject({ method: 'GET', url: '/v1/charts/cost-vs-volume.svg' });
   t.equal(missing.statusCode, 400);
+  t.match(missing.json().errors, [{ path: 'profile', message: 'required: the profile, as base64url-encoded JSON or YAML' }]);
 });
 
 t.test('charts for a profile with no traffic yet, no break-even, and every provider', async (t) => {

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { selectPricing } from '../../core/pricing/catalog.js';
 import { parseDocumentText, validateProfile } from '../../core/profile/parse.js';
 import { Provider } from '../../core/pricing/schema.js';
-import { WorkloadProfile } from '../../core/profile/schema.js';
+import { required, WorkloadProfile } from '../../core/profile/schema.js';
 import { profileChartSvg } from '../../render/profile-chart.js';
 import { ProblemError } from '../error-handler.js';
 import { Problem, problem } from '../problems.js';
@@ -42,7 +42,7 @@ export function chartRoutes(deps: EvaluationDeps): FastifyPluginAsyncZod {
           summary: 'The same chart for a profile given in the query, for Markdown image links',
           tags: ['charts'],
           produces: ['image/svg+xml'],
-          querystring: z.strictObject({ profile: z.string().min(1).describe('The profile as base64url-encoded JSON or YAML') }),
+          querystring: z.strictObject({ profile: z.string(required('the profile, as base64url-encoded JSON or YAML')).min(1).describe('The profile as base64url-encoded JSON or YAML') }),
           response: svg,
         },
       },

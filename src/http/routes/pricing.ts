@@ -18,7 +18,7 @@ const VersionSummary = z.object({
 
 const ProviderVersions = z.object({ provider: Provider, versions: z.array(VersionSummary).describe('Oldest first') });
 
-const ProviderParams = z.object({ provider: z.string().describe('aws, gcp, azure, cloudflare or digitalocean') });
+const ProviderParams = z.object({ provider: z.string().describe(`One of ${Provider.options.join(', ')}`) });
 
 function versionsOf(catalog: PricingCatalog, provider: string) {
   const parsed = Provider.safeParse(provider);
