@@ -34,7 +34,7 @@ function option(evaluation: Evaluation, id: string): OptionOut {
 t.test('every bill adds up: lines to the month, quantity × price to each line, months to the horizon', async (t) => {
   const evaluation = run(api({ horizonMonths: 6, traffic: { monthlyRequests: 40_000_000, growthPercentPerMonth: 5 }, team: { opsHourlyRateUsd: 80 } }));
   const feasible = evaluation.options.filter((o) => o.feasible);
-  t.ok(feasible.length >= 20, `${feasible.length} feasible options over five providers`);
+  t.ok(feasible.length >= 20, `${feasible.length} feasible options over all eight providers`);
   for (const o of feasible) {
     const lines = o.lineItems.reduce((sum, l) => sum.add(l.amountUsd), new Decimal(0));
     t.equal(lines.toString(), new Decimal(o.monthlyUsd!).toString(), `${o.id}: lines add up to monthlyUsd`);
