@@ -77,9 +77,10 @@ export function evaluate(profile: WorkloadProfile, context: EvaluateContext): Ev
       `${missing.map((m) => (m.firstTable ? `${m.provider} (tables from ${m.firstTable})` : m.provider)).join(', ')}: no pricing table in force on ${pricingDate}; left out of this evaluation`,
     );
   if (!verdict) {
-    const infeasible = report.options.filter((o) => !o.feasible).map((o) => `${o.id}: ${o.infeasibleBecause}`);
-    const exclusions = outcome.exclusions.map((e) => `${e.architecture} excluded by ${e.ruleId}: ${e.because}`);
-    return { ok: false, issues: [{ path: 'execution', message: `no option can run this workload: ${[...exclusions, ...infeasible].join('; ')}` }] };
+    // One issue saying why nothing is left, then one per option with what stops it, so each reads on its own line.
+    const exclusions = outcome.exclusions.map((e) => `${e.architecture} excluded by ${e.ruleId} (${e.because.replace(/\.$/, '')})`);
+    const infeasible = report.options.filter((o) => !o.feasible).map((o) => ({ path: 'execution', message: `${o.id}: ${o.infeasibleBecause}` }));
+    return { ok: false, issues: [{ path: 'execution', message: `no option can run this workload: ${exclusions.join('; ')}` }, ...infeasible] };
   }
   const evaluation: Evaluation = {
     recommendation: {

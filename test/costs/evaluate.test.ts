@@ -206,10 +206,27 @@ t.test('profiles that cannot be evaluated name the field to change', async (t) =
     ok: false,
     issues: [{ path: 'pricingDate', message: 'none of the providers (aws) had prices in force on 2019-01-01' }],
   });
-  t.match(attempt(api({ providers: ['cloudflare'], execution: { averageDurationMs: 100, memoryMb: 4096 } })), {
+  t.same(attempt(api({ providers: ['cloudflare'], execution: { averageDurationMs: 100, memoryMb: 4096 } })), {
     ok: false,
-    issues: [{ path: 'execution', message: /no option can run this workload: serverless excluded by no-function-can-run-it: .*cloudflare\/workers-standard\/on-demand: .*128 MB/ }],
+    issues: [
+      {
+        path: 'execution',
+        message:
+          'no option can run this workload: serverless excluded by no-function-can-run-it (Every function option breaks a platform limit (duration, memory, payload, CPU, connections, cold starts, or what can start it); ' +
+          "see each option's infeasibleBecause); traditional excluded by no-server-can-run-it (No server size of the considered providers has room for the workload); hybrid excluded by no-hybrid-keeps-a-server (No hybrid pays for a server at this load, or no provider offers both parts; a hybrid of zero servers is just functions)",
+      },
+      { path: 'execution', message: 'cloudflare/workers-standard/on-demand: Cloudflare Workers (Standard usage model) offers at most 128 MB of memory; the workload needs 4096 MB' },
+    ],
   });
+  // One issue per option, each with what stops it; a committed fleet names the sizes it could commit to.
+  const huge = attempt(api({ providers: ['aws'], execution: { averageDurationMs: 100, memoryMb: 262_144 } }));
+  t.notOk(huge.ok);
+  const issues = huge.ok ? [] : huge.issues;
+  t.equal(issues.length, 1 + 11, 'the reason nothing is left, then each of AWS’s eleven options');
+  t.ok(issues.every((i) => i.path === 'execution'));
+  t.ok(
+    issues.some((i) => i.message === 'aws/ec2/committed-fixed: no Amazon EC2 (Linux, shared tenancy) size with a 1-year commitment price has room for one request of 262144 MB beside the memory kept for the system'),
+  );
 });
 
 t.test('the least volume the schema takes, and none at all, still search the break-even from 1k to 1T requests', async (t) => {

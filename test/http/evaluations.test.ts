@@ -63,6 +63,11 @@ t.test('a profile that is valid but cannot be evaluated: 422 naming the field', 
   const res = await app.inject({ method: 'POST', url: '/v1/evaluations', payload: { ...profile, pricingDate: '2019-01-01', providers: ['aws'] } });
   t.equal(res.statusCode, 422);
   t.match(res.json(), { type: '/problems/invalid-input', errors: [{ path: 'pricingDate', message: /had prices in force on 2019-01-01/ }] });
+  // Nothing can run 256 GB requests: the field once in the detail, then an error per option saying why.
+  const huge = await app.inject({ method: 'POST', url: '/v1/evaluations', payload: { ...profile, execution: { averageDurationMs: 100, memoryMb: 262_144 }, providers: ['cloudflare', 'digitalocean'] } });
+  t.equal(huge.statusCode, 422);
+  t.equal(huge.json().detail, 'the profile cannot be evaluated: execution');
+  t.match(huge.json().errors, [{ path: 'execution', message: /^no option can run this workload/ }, { path: 'execution', message: /^cloudflare\/workers-standard\/on-demand: / }]);
 });
 
 t.test('malformed bodies: 400 with the line for YAML', async (t) => {

@@ -118,9 +118,7 @@ function chooseAnew(ctx: ServerService, variant: ServerVariant, state: VariantSt
   const capped = seed && tooMany(seed) ? seed : ranking.find(tooMany);
   const why = capped
     ? `${service.name} allows at most ${capped.size.maxInstances} ${capped.size.name} instance(s) and no other size fits; the week's peak needs ${fleetFor(week, capped.capacityRps, minInstances, mode, cap).peak}`
-    : isCommitted(variant)
-    ? `${service.name} lists no 1-year commitment price for a size that fits`
-    : `no ${service.name} size has room for one request of ${profile.execution.memoryMb} MB beside the memory kept for the system`;
+    : `no ${service.name} size${isCommitted(variant) ? ' with a 1-year commitment price' : ''} has room for one request of ${profile.execution.memoryMb} MB beside the memory kept for the system`;
   return { plan: undefined, infeasibleBecause: [why] };
 }
 

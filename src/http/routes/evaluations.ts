@@ -24,7 +24,7 @@ export interface EvaluationDeps {
 }
 
 const cannotEvaluate = (issues: FieldIssue[]) =>
-  new ProblemError(problem('invalid-input', `the profile cannot be evaluated: ${issues.map((i) => i.path).join(', ')}`, { errors: issues }));
+  new ProblemError(problem('invalid-input', `the profile cannot be evaluated: ${[...new Set(issues.map((i) => i.path))].join(', ')}`, { errors: issues }));
 
 /** Batches are bounded so one request cannot hold the server for long. */
 export const MAX_BATCH = 25;
