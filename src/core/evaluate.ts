@@ -51,10 +51,11 @@ export function canonicalJson(value: unknown): string {
 
 /**
  * Hash of the normalised workload: every field that shapes the evaluation except pricingDate (recorded on
- * its own, so a price change is not mistaken for a profile change) and expect (which only CI reads).
+ * its own, so a price change is not mistaken for a profile change), expect (which only CI reads) and $schema
+ * (which only editors read: moving a profile to another folder changes its path, not the workload).
  */
 export function profileHash(profile: WorkloadProfile): string {
-  const { pricingDate: _pricingDate, expect: _expect, ...workload } = profile;
+  const { pricingDate: _pricingDate, expect: _expect, $schema: _schema, ...workload } = profile;
   return createHash('sha256').update(canonicalJson(workload)).digest('hex');
 }
 

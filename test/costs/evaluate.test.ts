@@ -247,6 +247,10 @@ t.test('same input, same output; the verdict comes with provenance and warnings'
   t.match(first.warnings, [/traffic\.peakRps \(1\) is below the busiest hour/]);
   t.ok(first.recommendation.confidence >= 0.5 && first.recommendation.confidence <= 1);
   t.match(first.recommendation.summary, /is recommended: .* Scores after \d+ rules: /);
+  // What only editors and CI read leaves the workload's hash alone: a JSON profile's $schema path, expect.
+  const annotated = run({ ...input, $schema: '../openapi/workload-profile.schema.json', expect: { architecture: 'serverless' } });
+  t.equal(annotated.provenance.profileHash, first.provenance.profileHash);
+  t.not(run({ ...input, horizonMonths: 13 }).provenance.profileHash, first.provenance.profileHash);
 });
 
 t.test('a hybrid keeps its first month’s function when another becomes the cheaper partner as traffic grows', async (t) => {

@@ -170,6 +170,15 @@ export const Expect = z.strictObject({
 
 export const WorkloadProfile = z
   .strictObject({
+    // JSON has no comments: "$schema" is how a JSON file names its schema to an editor.
+    $schema: z
+      .string()
+      .min(1)
+      .max(2048)
+      .optional()
+      .describe(
+        'For editors: the path or URL of workload-profile.schema.json, so a JSON profile gets completion and checks (YAML profiles use a "# yaml-language-server: $schema=…" comment); ignored by the evaluation',
+      ),
     name: z.string().min(1).max(200).default('unnamed workload').describe('Free text naming the workload'),
     traffic: Traffic,
     execution: Execution,
