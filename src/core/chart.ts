@@ -29,7 +29,8 @@ function priceFeasible(options: PreparedOptions, week: TrafficWeek) {
 export function costCurve(files: readonly PricingFile[], profile: WorkloadProfile, breakEven: number | null): CostCurve {
   const profileVolume = monthlyRequestsOf(profile.traffic);
   const anchors = [profileVolume, breakEven ?? profileVolume].filter((v) => v > 0);
-  const low = Math.max(1000, Math.min(...anchors, 1e6) / 20);
+  // Down to one request a month, so a nightly job (30 a month) is on the chart too.
+  const low = Math.max(1, Math.min(...anchors, 1e6) / 20);
   const high = Math.max(low * 1000, Math.max(...anchors, 1e6) * 20);
   const volumes = Array.from({ length: POINTS }, (_, i) => low * Math.pow(high / low, i / (POINTS - 1)));
   const series: CostCurve['series'] = { serverless: [], traditional: [], hybrid: [] };

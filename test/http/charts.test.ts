@@ -46,6 +46,15 @@ t.test('the SVG: axes with units, both markers, a legend, no script', async (t) 
   t.notMatch(empty, /this workload/, 'a marker outside the range is left out');
 });
 
+t.test('a workload of a few requests a month is on the chart: the scale reaches down to one', async (t) => {
+  const nightly = WorkloadProfile.parse({ traffic: { monthlyRequests: 30 }, execution: { averageDurationMs: 240_000, memoryMb: 1024 }, trigger: 'schedule', providers: ['aws'] });
+  const files = selectPricing(committedCatalog(), '2026-11-25', ['aws']);
+  const curve = costCurve(files, nightly, findBreakEven(files, nightly)?.monthlyRequests ?? null);
+  t.equal(curve.volumes[0], 1.5, '30 ÷ 20');
+  t.match(renderCostChart(curve, 'nightly'), /this workload 30\/month/);
+  t.equal(costCurve(files, WorkloadProfile.parse({ ...plain, traffic: { monthlyRequests: 10 } }), null).volumes[0], 1, 'never below one request');
+});
+
 t.test('POST and GET serve the same SVG', async (t) => {
   const app = await testApp(t);
   const post = await app.inject({ method: 'POST', url: '/v1/charts/cost-vs-volume', payload: plain });
