@@ -27,3 +27,10 @@ t.test('slashes that are not comments pass: URLs, and text inside quotes or word
   // A key with slashes in it that no comment explains is left to the schema, which names it unknown.
   t.match(parseDocumentText('{"traffic//x": 1}'), { ok: true, value: { 'traffic//x': 1 } });
 });
+
+t.test('two YAML documents in one profile: the line the second starts on, and what to do', async (t) => {
+  t.same(parseDocumentText('traffic: { monthlyRequests: 1000 }\nexecution: { averageDurationMs: 10 }\n---\nname: another\n'), {
+    ok: false,
+    issues: [{ path: 'line 3', message: 'a profile is one YAML document and another starts here (after "---"); give each profile a file of its own' }],
+  });
+});

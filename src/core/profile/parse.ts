@@ -33,7 +33,14 @@ function hasCommentKey(value: unknown, depth = 0): boolean {
 export function parseDocumentText(text: string): { ok: true; value: unknown } | { ok: false; issues: FieldIssue[] } {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    const issues = doc.errors.map((e) => ({ path: `line ${e.linePos![0].line}`, message: e.message.split('\n', 1)[0]! }));
+    const issues = doc.errors.map((e) => ({
+      path: `line ${e.linePos![0].line}`,
+      // The parser's own words for this one name a call of its API, not what to change in the text.
+      message:
+        e.code === 'MULTIPLE_DOCS'
+          ? 'a profile is one YAML document and another starts here (after "---"); give each profile a file of its own'
+          : e.message.split('\n', 1)[0]!,
+    }));
     const comment = commentIssue(text);
     return { ok: false, issues: comment ? [...issues, comment] : issues };
   }
