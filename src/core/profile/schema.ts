@@ -9,9 +9,22 @@ import { SECONDS_PER_MONTH } from '../traffic/week.js';
  * The error param of a field the profile cannot do without: a missing one reads "required: …" with what it
  * wants, instead of zod's "expected object, received undefined"; a present but wrong one keeps zod's message.
  */
-export function required(what: string): { error: (issue: { input?: unknown }) => string | undefined } {
-  return { error: (issue) => (issue.input === undefined ? `required: ${what}` : undefined) };
+export function required(what: string, otherwise: (issue: { input?: unknown }) => string | undefined = () => undefined): { error: (issue: { input?: unknown }) => string | undefined } {
+  return { error: (issue) => (issue.input === undefined ? `required: ${what}` : otherwise(issue)) };
 }
+
+/**
+ * A number written as text says how to write it: to YAML and JSON, "100" in quotes and 1_000_000 or 1,000,000
+ * (YAML 1.2 has no digit separators) are strings. Anything else keeps zod's message.
+ */
+function numberAsText(issue: { input?: unknown }): string | undefined {
+  if (typeof issue.input !== 'string') return undefined;
+  const text = issue.input.trim();
+  const number = /^[+-]?\d{1,3}([_,]\d{3})+(\.\d+)?$/.test(text) ? text.replace(/[_,]/g, '') : text;
+  if (number === '' || !Number.isFinite(Number(number))) return undefined;
+  return `${JSON.stringify(issue.input)} is text, not a number: write ${number}${number === text ? ' without quotes' : ''}`;
+}
+const NUMBER = { error: numberAsText };
 
 const HOURS_PER_DAY = 24;
 const MIN_MONTHLY_REQUESTS = 0.001;
@@ -40,16 +53,16 @@ export const TrafficPattern = z
 export const Traffic = z
   .strictObject({
     // Bounds far above any real service keep arithmetic finite: 1e13 requests a month is 3.8M per second.
-    monthlyRequests: z.number().nonnegative().max(1e13).optional().describe('Requests per month (730 hours): 0, or 0.001 to 1e13; give this or averageRps'),
-    averageRps: z.number().nonnegative().max(4e6).optional().describe('Average requests per second over the week: 0, or 3.8e-10 (0.001 a month) to 4M; give this or monthlyRequests'),
-    peakRps: z.number().positive().max(4e7).optional().describe('Highest requests per second, at most 40M; derived from the pattern when absent'),
+    monthlyRequests: z.number(NUMBER).nonnegative().max(1e13).optional().describe('Requests per month (730 hours): 0, or 0.001 to 1e13; give this or averageRps'),
+    averageRps: z.number(NUMBER).nonnegative().max(4e6).optional().describe('Average requests per second over the week: 0, or 3.8e-10 (0.001 a month) to 4M; give this or monthlyRequests'),
+    peakRps: z.number(NUMBER).positive().max(4e7).optional().describe('Highest requests per second, at most 40M; derived from the pattern when absent'),
     pattern: TrafficPattern.optional().describe('Named load shape; default steady when hourlyWeights is absent'),
     hourlyWeights: z
-      .array(z.number().nonnegative().max(1e6))
+      .array(z.number(NUMBER).nonnegative().max(1e6))
       .optional()
       .describe('24 (a day, repeated) or 168 (a week from Monday 00:00) relative loads, not all zero'),
     growthPercentPerMonth: z
-      .number()
+      .number(NUMBER)
       .gt(-100)
       .max(1000)
       .default(0)
@@ -94,18 +107,18 @@ export const Traffic = z
 
 export const Execution = z
   .strictObject({
-    averageDurationMs: z.number(required('the mean wall-clock time per request, in ms')).positive().max(86_400_000).describe('Mean wall-clock time per request, in ms'),
-    p99DurationMs: z.number().positive().max(86_400_000).optional().describe('99th-percentile duration in ms; default the average'),
-    maxDurationMs: z.number().positive().max(86_400_000).optional().describe('Longest single run in ms; default the p99'),
-    memoryMb: z.number().int().min(64).max(262_144).default(512).describe('Memory one execution needs, in MB'),
+    averageDurationMs: z.number(required('the mean wall-clock time per request, in ms', numberAsText)).positive().max(86_400_000).describe('Mean wall-clock time per request, in ms'),
+    p99DurationMs: z.number(NUMBER).positive().max(86_400_000).optional().describe('99th-percentile duration in ms; default the average'),
+    maxDurationMs: z.number(NUMBER).positive().max(86_400_000).optional().describe('Longest single run in ms; default the p99'),
+    memoryMb: z.number(NUMBER).int().min(64).max(262_144).default(512).describe('Memory one execution needs, in MB'),
     cpuMsPerRequest: z
-      .number()
+      .number(NUMBER)
       .nonnegative()
       .max(86_400_000)
       .optional()
       .describe('CPU time per request in ms; default the average duration (CPU-bound)'),
     initDurationMs: z
-      .number()
+      .number(NUMBER)
       .nonnegative()
       .max(600_000)
       .optional()
@@ -113,8 +126,8 @@ export const Execution = z
         'Time a cold start spends initialising the code before the first request (the INIT phase, "Init Duration" in AWS Lambda logs), in ms; ' +
           "billed where a platform bills it (AWS Lambda from 2025-08-01); default the pricing table's typical INIT time",
       ),
-    payloadKb: z.number().nonnegative().max(10_485_760).default(1).describe('Request body size in KB'),
-    egressKbPerResponse: z.number().nonnegative().max(10_485_760).default(1).describe('Response size sent to the internet, in KB'),
+    payloadKb: z.number(NUMBER).nonnegative().max(10_485_760).default(1).describe('Request body size in KB'),
+    egressKbPerResponse: z.number(NUMBER).nonnegative().max(10_485_760).default(1).describe('Response size sent to the internet, in KB'),
   }, required('the execution object, with averageDurationMs at least'))
   .superRefine((execution, ctx) => {
     const p99 = execution.p99DurationMs ?? execution.averageDurationMs;
@@ -134,7 +147,7 @@ export const Execution = z
   });
 
 export const Latency = z.strictObject({
-  p99TargetMs: z.number().positive().max(86_400_000).optional().describe('The p99 latency the service must meet, in ms'),
+  p99TargetMs: z.number(NUMBER).positive().max(86_400_000).optional().describe('The p99 latency the service must meet, in ms'),
   coldStartTolerance: z
     .enum(['none', 'occasional', 'any'])
     .default('occasional')
@@ -185,7 +198,7 @@ export const WorkloadProfile = z
     latency: Latency.default({ coldStartTolerance: 'occasional' }),
     trigger: Trigger.default('http'),
     batchSize: z
-      .number()
+      .number(NUMBER)
       .int()
       .min(1)
       .max(10_000)
@@ -199,13 +212,13 @@ export const WorkloadProfile = z
       .default(true)
       .describe('false prices as if the free allowances are already used, as in most organisations'),
     minInstances: z
-      .number()
+      .number(NUMBER)
       .int()
       .min(1)
       .max(100)
       .default(2)
       .describe('Servers kept running for availability in traditional options, whatever the load'),
-    horizonMonths: z.number().int().min(1).max(120).default(12).describe('Months to project'),
+    horizonMonths: z.number(NUMBER).int().min(1).max(120).default(12).describe('Months to project'),
     providers: z
       .array(Provider)
       .min(1)
