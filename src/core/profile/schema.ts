@@ -27,8 +27,9 @@ function numberAsText(issue: { input?: unknown }): string | undefined {
 const NUMBER = { error: numberAsText };
 
 const HOURS_PER_DAY = 24;
-const MIN_MONTHLY_REQUESTS = 0.001;
 const HOURS_PER_WEEK = 168;
+/** The least volume priced above none (see Traffic). */
+const MIN_MONTHLY_REQUESTS = 0.001;
 
 /** An hourly rate given by a person, as exact as a table price (at most 10 decimals, costs/money.ts). */
 const RateInput = z
