@@ -142,6 +142,9 @@ export function priceHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: 
 
 /** Baselines priced one by one below this many; a ternary search narrows wider ranges to it first. */
 const PRICE_ALL = 12;
+/** Warm functions: points of the grid laid over a wide range, and how many of its best are searched around. */
+const GRID_POINTS = 160;
+const GRID_REFINED = 3;
 /** Estimates this close (relatively, or within a micro-dollar) to the best are re-priced exactly before one is chosen. */
 const NEAR = 1e-6;
 
@@ -150,7 +153,7 @@ const NEAR = 1e-6;
  * baseline. Baselines run from 0 to the fixed-at-peak count, or fewer where servers alone would already
  * cost more than functions alone. Up to PRICE_ALL of them are all estimated; beyond that a ternary search
  * narrows the range first, which finds the minimum when cost falls then rises with the baseline (servers
- * replacing dearer functions, then idling). Both ends — functions alone, and servers alone unless they
+ * replacing dearer functions, then idling), and warm functions add a grid (see below). Both ends — functions alone, and servers alone unless they
  * cannot win — are always priced, so the hybrid never costs more than either of its parts.
  */
 export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, mode: BillMode): HybridMonth {
@@ -187,6 +190,17 @@ export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: W
   }
   for (let b = lo; b <= hi; b++) estimate(b);
   estimate(last);
+  // Warm functions are bought in whole instances an hour, and warm capacity can cost about what servers do:
+  // then the month's cost against the baseline has steps and long plateaus, and a ternary search can settle on
+  // a plateau beside a narrow dip (one month of a 1.9B-request API: $100,960 found at 726 servers, $97,007 at
+  // 30). A grid over the whole range, each of its best points searched to its neighbours, finds such dips.
+  if (fn.mode === 'provisioned' && last >= PRICE_ALL) {
+    const step = Math.ceil(last / GRID_POINTS);
+    for (let b = 0; b <= last; b += step) estimate(b);
+    const best = [...estimates.values()].sort((a, b) => a.usd - b.usd).slice(0, GRID_REFINED);
+    for (const { baselineInstances } of best)
+      for (let b = Math.max(0, baselineInstances - step); b <= Math.min(last, baselineInstances + step); b++) estimate(b);
+  }
   // The lowest estimate, the smaller baseline among equals.
   let cheapest = estimates.get(0)!;
   for (const month of estimates.values())
