@@ -11,12 +11,17 @@ import { WorkloadProfile } from '../../src/core/profile/schema.js';
 import { trafficWeek } from '../../src/core/traffic/week.js';
 import { committedCatalog } from '../helpers.js';
 
-/** The hybrid's month as the engine prices it, and the cheapest month of every baseline from 0 to the peak. */
-function searchedAndBest(input: Record<string, unknown>, provider: 'gcp' | 'azure' | 'aws') {
+/**
+ * The hybrid's month as the engine prices it, and the cheapest month of every baseline from 0 to the peak; at
+ * `volumeFactor` × the profile's volume, after the first month has been searched (as a growing projection does).
+ */
+function searchedAndBest(input: Record<string, unknown>, provider: 'gcp' | 'azure' | 'aws', volumeFactor = 1) {
   const profile = WorkloadProfile.parse({ ...input, providers: [provider] });
-  const week = trafficWeek(profile.traffic);
-  const plans = optionPlans(selectPricing(committedCatalog(), '2026-11-25', [provider]), profile, week, profile.minInstances);
+  const first = trafficWeek(profile.traffic);
+  const plans = optionPlans(selectPricing(committedCatalog(), '2026-11-25', [provider]), profile, first, profile.minInstances);
   const hybrid = plans.find((p) => p.parts && p.infeasibleBecause.length === 0)!;
+  hybrid.price(first, 'estimate');
+  const week = trafficWeek(profile.traffic, volumeFactor);
   const { server, fn } = hybrid.parts!;
   const peak = fleetFor(week, server.capacityRps, profile.minInstances, 'fixed').peak;
   let best = { baseline: -1, total: 0 as number | bigint };
@@ -43,6 +48,9 @@ t.test('warm functions: a narrow dip beside a long plateau is found', async (t) 
   t.ok(peak > 1000, `${peak} baselines to choose from`);
   t.same(searched, best);
   t.equal(best.baseline, 30);
+  // A later month of the same shape searches around the first month's best, scaled: the dip moves with it.
+  const grown = searchedAndBest(api, 'gcp', 1.37);
+  t.same(grown.searched, grown.best, `×1.37: ${grown.best.baseline} servers`);
 });
 
 t.test('warm instances that run 100 executions each: steps every few servers, the lowest one found', async (t) => {

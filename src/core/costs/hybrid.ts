@@ -2,7 +2,7 @@
 // to functions. B is searched over 0 … the fixed-at-peak count, on float estimates; the bills near the
 // best estimate are then priced exactly and the cheapest kept.
 import type { WorkloadProfile } from '../profile/schema.js';
-import { HOURS_PER_MONTH, HOURS_PER_WEEK, sortedShape, type SortedShape, type TrafficWeek } from '../traffic/week.js';
+import { HOURS_PER_MONTH, HOURS_PER_WEEK, sortedShape, type SortedShape, type TrafficWeek, type WeekShape } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
 import { Bill, NO_LINES, type BillMode, type MoneyLine, type MonthTotal } from './bill.js';
 import { executionsPerInstance, warmInstanceSeconds, warmSecondsBusiestFirst } from './function-usage.js';
@@ -145,6 +145,13 @@ const PRICE_ALL = 12;
 /** Warm functions: points of the grid laid over a wide range, and how many of its best are searched around. */
 const GRID_POINTS = 160;
 const GRID_REFINED = 3;
+
+/**
+ * Where a pair's last grid search found its best baseline, per unit of the week's scale. Another month of the
+ * same shape (growth, or a tipping point's probe) scales the whole curve with it, dips included: it searches
+ * around the scaled baseline instead of laying the grid again. Plans live as long as one evaluation.
+ */
+const gridBest = new WeakMap<FunctionPlan, WeakMap<ServerPlan, { shape: WeekShape; perScale: number }>>();
 /** Estimates this close (relatively, or within a micro-dollar) to the best are re-priced exactly before one is chosen. */
 const NEAR = 1e-6;
 
@@ -196,15 +203,26 @@ export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: W
   // 30). A grid over the whole range, each of its best points searched to its neighbours, finds such dips.
   if (fn.mode === 'provisioned' && last >= PRICE_ALL) {
     const step = Math.ceil(last / GRID_POINTS);
-    for (let b = 0; b <= last; b += step) estimate(b);
-    const best = [...estimates.values()].sort((a, b) => a.usd - b.usd).slice(0, GRID_REFINED);
-    for (const { baselineInstances } of best)
-      for (let b = Math.max(0, baselineInstances - step); b <= Math.min(last, baselineInstances + step); b++) estimate(b);
+    const known = gridBest.get(fn)?.get(server);
+    if (known?.shape === week.shape) {
+      const centre = Math.round(known.perScale * week.scale);
+      for (let b = Math.max(0, centre - PRICE_ALL - step); b <= Math.min(last, centre + PRICE_ALL + step); b++) estimate(b);
+    } else {
+      for (let b = 0; b <= last; b += step) estimate(b);
+      const best = [...estimates.values()].sort((a, b) => a.usd - b.usd).slice(0, GRID_REFINED);
+      for (const { baselineInstances } of best)
+        for (let b = Math.max(0, baselineInstances - step); b <= Math.min(last, baselineInstances + step); b++) estimate(b);
+    }
   }
   // The lowest estimate, the smaller baseline among equals.
   let cheapest = estimates.get(0)!;
   for (const month of estimates.values())
     if (month.usd < cheapest.usd || (month.usd === cheapest.usd && month.baselineInstances < cheapest.baselineInstances)) cheapest = month;
+  if (fn.mode === 'provisioned' && last >= PRICE_ALL) {
+    let pairs = gridBest.get(fn);
+    if (!pairs) gridBest.set(fn, (pairs = new WeakMap()));
+    pairs.set(server, { shape: week.shape, perScale: cheapest.baselineInstances / week.scale });
+  }
   if (mode === 'estimate') return cheapest;
   // Floats rank; exact bills decide among the near-ties (smaller baselines first), so the choice holds to the last digit.
   const margin = NEAR * Math.max(1, cheapest.usd);
