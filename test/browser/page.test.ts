@@ -137,6 +137,13 @@ if (!existsSync(CHROMIUM)) {
     await page.click('#evaluate');
     await page.waitForFunction(() => document.getElementById('problem')!.textContent!.length > 0, null, { timeout: 30_000 });
     t.match(await page.textContent('#problem'), /traffic\.peakRPS: unknown field "peakRPS"/);
+    // A workload nothing can run: why nothing is left, then each option's reason, one to a line.
+    await page.fill('#yaml', 'traffic:\n  monthlyRequests: 30000\nexecution:\n  averageDurationMs: 50\n  memoryMb: 262144\nproviders: [cloudflare, digitalocean]\n');
+    await page.click('#evaluate');
+    await page.waitForSelector('#problem li >> nth=1', { timeout: 30_000 });
+    const lines = await page.locator('#problem li').allTextContents();
+    t.match(lines[0], /^execution: no option can run this workload: /);
+    t.ok(lines.slice(1).every((line) => /^execution: (cloudflare|digitalocean)\/[a-z-]+\/[a-z-]+: /.test(line)), lines.join('\n'));
     await page.fill('#yaml', 'traffic:\n  monthlyRequests: 30000\nexecution:\n  averageDurationMs: 50\n  memoryMb: 128\nproviders: [cloudflare]\n');
     await page.click('#evaluate');
     await page.waitForSelector('#verdict #architecture', { timeout: 30_000 });
