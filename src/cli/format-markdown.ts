@@ -2,6 +2,7 @@
 // for `check`, every failed check with its expected and actual value.
 import { Decimal } from 'decimal.js';
 import type { Evaluation } from '../core/evaluation/schema.js';
+import type { FieldIssue } from '../core/issue-path.js';
 import type { FileReport } from './checks.js';
 import { isGenuineOption } from '../core/rules/facts.js';
 import { describeProvenance } from '../render/provenance-text.js';
@@ -49,7 +50,9 @@ export function formatEvaluationMarkdown(evaluation: Evaluation, name: string, h
 
 export interface BadInput {
   file: string;
+  /** The issues in one line, "path: message; …". */
   message: string;
+  issues: FieldIssue[];
 }
 
 export function formatCheckMarkdown(reports: readonly FileReport[], bad: readonly BadInput[]): string {
@@ -83,7 +86,10 @@ export function formatCheckMarkdown(reports: readonly FileReport[], bad: readonl
   }
   if (bad.length > 0) {
     lines.push('### Could not be read', '');
-    for (const b of bad) lines.push(`- \`${b.file}\`: ${cell(b.message)}`);
+    // One issue on the file's line; several (a workload nothing can run has one per option), one to a line under it.
+    for (const b of bad)
+      if (b.issues.length === 1) lines.push(`- \`${b.file}\`: ${cell(b.message)}`);
+      else lines.push(`- \`${b.file}\`:`, ...b.issues.map((i) => `  - ${cell(`${i.path}: ${i.message}`)}`));
     lines.push('');
   }
   return lines.join('\n');

@@ -138,7 +138,7 @@ async function runCheck(files: string[], options: CheckOptions, io: CliIo): Prom
       reports.push({ file, name: profile.name, evaluation, checks: runChecks(profile, evaluation, baseline?.profiles[file], tableChanges) });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      bad.push({ file, message: error.issues.map((i) => `${i.path}: ${i.message}`).join('; ') });
+      bad.push({ file, message: error.issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues: error.issues });
       io.stderr(`archcalc: ${error.message}\n`);
     }
   }

@@ -119,9 +119,14 @@ t.test('bad input: exit 2, named, while the other files are still checked', asyn
   t.equal(await run(['check', join(dir, 'side.yaml'), join(dir, 'typo.yaml'), '--baseline', join(dir, 'none.json')], io), 2);
   t.match(out.stdout, /^## ❌ archcalc check: 1 profile could not be read/);
   t.match(out.stdout, /\| side project .* ✅ architecture/);
-  t.match(out.stdout, /### Could not be read\n\n- `.*typo\.yaml`: traffic\.monthlyRequest: unknown field "monthlyRequest"/);
+  // Both of its issues, one to a line under the file: the misspelt key, and the volume it leaves missing.
+  t.match(out.stdout, /### Could not be read\n\n- `.*typo\.yaml`:\n  - traffic\.monthlyRequest: unknown field "monthlyRequest".*\n  - traffic\.monthlyRequests: give the volume as monthlyRequests or averageRps\n/);
   t.match(out.stderr, /invalid profile .*typo\.yaml/);
   t.match(readFileSync(summary, 'utf8'), /could not be read/);
+  // A file that is not there: its one issue on the file's own line.
+  const missing = cli();
+  t.equal(await run(['check', join(dir, 'side.yaml'), join(dir, 'gone.yaml'), '--baseline', join(dir, 'none.json')], missing.io), 2);
+  t.match(missing.out.stdout, /### Could not be read\n\n- `.*gone\.yaml`: \(file\): cannot read: ENOENT/);
   const write = cli();
   t.equal(await run(['check', join(dir, 'typo.yaml'), '--baseline', join(dir, 'b.json'), '--write-baseline'], write.io), 2);
   t.notMatch(write.out.stderr, /wrote the baseline/, 'no baseline is written from bad input');
