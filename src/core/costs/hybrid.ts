@@ -142,9 +142,10 @@ export function priceHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: 
 
 /** Baselines priced one by one below this many; a ternary search narrows wider ranges to it first. */
 const PRICE_ALL = 12;
-/** Warm functions: points of the grid laid over a wide range, and how many of its best are searched around. */
-const GRID_POINTS = 160;
+/** Warm functions: points of the grid laid over a wide range, how many of its best are searched around, and how finely. */
+const GRID_POINTS = 64;
 const GRID_REFINED = 3;
+const GRID_SPLIT = 8;
 
 /**
  * Where a pair's last grid search found its best baseline, per unit of the week's scale. Another month of the
@@ -160,7 +161,7 @@ const NEAR = 1e-6;
  * baseline. Baselines run from 0 to the fixed-at-peak count, or fewer where servers alone would already
  * cost more than functions alone. Up to PRICE_ALL of them are all estimated; beyond that a ternary search
  * narrows the range first, which finds the minimum when cost falls then rises with the baseline (servers
- * replacing dearer functions, then idling), and warm functions add a grid (see below). Both ends — functions alone, and servers alone unless they
+ * replacing dearer functions, then idling), and warm functions add a grid (searchWarmBaselines). Both ends — functions alone, and servers alone unless they
  * cannot win — are always priced, so the hybrid never costs more than either of its parts.
  */
 export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, mode: BillMode): HybridMonth {
@@ -197,28 +198,13 @@ export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: W
   }
   for (let b = lo; b <= hi; b++) estimate(b);
   estimate(last);
-  // Warm functions are bought in whole instances an hour, and warm capacity can cost about what servers do:
-  // then the month's cost against the baseline has steps and long plateaus, and a ternary search can settle on
-  // a plateau beside a narrow dip (one month of a 1.9B-request API: $100,960 found at 726 servers, $97,007 at
-  // 30). A grid over the whole range, each of its best points searched to its neighbours, finds such dips.
-  if (fn.mode === 'provisioned' && last >= PRICE_ALL) {
-    const step = Math.ceil(last / GRID_POINTS);
-    const known = gridBest.get(fn)?.get(server);
-    if (known?.shape === week.shape) {
-      const centre = Math.round(known.perScale * week.scale);
-      for (let b = Math.max(0, centre - PRICE_ALL - step); b <= Math.min(last, centre + PRICE_ALL + step); b++) estimate(b);
-    } else {
-      for (let b = 0; b <= last; b += step) estimate(b);
-      const best = [...estimates.values()].sort((a, b) => a.usd - b.usd).slice(0, GRID_REFINED);
-      for (const { baselineInstances } of best)
-        for (let b = Math.max(0, baselineInstances - step); b <= Math.min(last, baselineInstances + step); b++) estimate(b);
-    }
-  }
+  const warm = fn.mode === 'provisioned' && last >= PRICE_ALL;
+  if (warm) searchWarmBaselines(fn, server, week, last, estimate, estimates);
   // The lowest estimate, the smaller baseline among equals.
   let cheapest = estimates.get(0)!;
   for (const month of estimates.values())
     if (month.usd < cheapest.usd || (month.usd === cheapest.usd && month.baselineInstances < cheapest.baselineInstances)) cheapest = month;
-  if (fn.mode === 'provisioned' && last >= PRICE_ALL) {
+  if (warm) {
     let pairs = gridBest.get(fn);
     if (!pairs) gridBest.set(fn, (pairs = new WeakMap()));
     pairs.set(server, { shape: week.shape, perScale: cheapest.baselineInstances / week.scale });
@@ -235,6 +221,38 @@ export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: W
     if (!best || month.total < best.total) best = month;
   }
   return best!;
+}
+
+/**
+ * Warm functions are bought in whole instances an hour, and warm capacity can cost about what servers do: then
+ * the month's cost against the baseline has steps and long plateaus, and a ternary search can settle on a
+ * plateau beside a narrow dip (one month of a 1.9B-request API: $100,960 found at 726 servers, $97,007 at 30).
+ * A grid over the whole range, each of its best points searched finer and finer to its neighbours, finds such
+ * dips; a later month of the same shape searches around the last best, scaled (see gridBest).
+ */
+function searchWarmBaselines(
+  fn: FunctionPlan,
+  server: ServerPlan,
+  week: TrafficWeek,
+  last: number,
+  estimate: (baseline: number) => number,
+  estimates: ReadonlyMap<number, HybridMonth>,
+): void {
+  // Around a baseline, a grid over `width` either side, finer and finer down to every baseline.
+  const refine = (centre: number, width: number) => {
+    while (width > PRICE_ALL) {
+      const sub = Math.ceil(width / GRID_SPLIT);
+      for (let b = Math.max(0, centre - width); b <= Math.min(last, centre + width); b += sub) if (estimate(b) < estimate(centre)) centre = b;
+      width = sub;
+    }
+    for (let b = Math.max(0, centre - width); b <= Math.min(last, centre + width); b++) estimate(b);
+  };
+  const step = Math.ceil(last / GRID_POINTS);
+  const known = gridBest.get(fn)?.get(server);
+  if (known?.shape === week.shape) return refine(Math.min(last, Math.round(known.perScale * week.scale)), step + PRICE_ALL);
+  for (let b = 0; b <= last; b += step) estimate(b);
+  const best = [...estimates.values()].sort((a, b) => a.usd - b.usd).slice(0, GRID_REFINED);
+  for (const { baselineInstances } of best) refine(baselineInstances, step);
 }
 
 /** The hybrid's month with `baseline` servers. No server at all is the functions alone: that month is shared with the function option. */
