@@ -92,7 +92,9 @@ t.test("no function's estimate falls as traffic rises on the same week shape", a
       const [lower, higher] = [trafficWeek(profile.traffic, factor), trafficWeek(profile.traffic, factor * rise)];
       for (const plan of functions) {
         const [before, after] = [plan.price(lower, 'estimate').usd, plan.price(higher, 'estimate').usd];
-        if (after < before) throw new Error(`${plan.id}: $${before} at ×${factor} but $${after} at ×${factor * rise}`);
+        // Estimates are floats summed in a month's order: a rise of one ulp in traffic can read one ulp cheaper
+        // (found with other seeds: $1.8453751999281618 then …616 for AWS Lambda Arm kept warm).
+        if (after < before * (1 - 1e-12)) throw new Error(`${plan.id}: $${before} at ×${factor} but $${after} at ×${factor * rise}`);
       }
     }),
     { numRuns: 60, seed: 19 },
