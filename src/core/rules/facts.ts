@@ -6,6 +6,7 @@ import { invocationOf, runLimitMs } from '../costs/serverless.js';
 import type { OptionOut } from '../evaluation/schema.js';
 import type { PricingFile } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
+import { toSignificant } from '../significant.js';
 import { HOURS_PER_WEEK, rpsAt, type TrafficWeek } from '../traffic/week.js';
 
 export type FactType = 'number' | 'boolean' | 'string' | 'string[]';
@@ -105,7 +106,7 @@ export const FACTS: readonly FactDefinition[] = [
     description: 'Peak rate ÷ average rate: 1 is flat, 10 is bursty',
     // To 12 digits: a pattern's ratio is the same at every volume (diurnal's is 1.5 by construction), and
     // the rounding of rates scaled to a volume must not move it across a rule's threshold and back.
-    compute: (c) => (c.week.averageRps > 0 ? Number((c.week.peakRps / c.week.averageRps).toPrecision(12)) : 1),
+    compute: (c) => (c.week.averageRps > 0 ? toSignificant(c.week.peakRps / c.week.averageRps, 12) : 1),
   },
   {
     name: 'idleShareOfWeek',
