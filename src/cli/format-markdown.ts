@@ -50,9 +50,12 @@ export function formatEvaluationMarkdown(evaluation: Evaluation, name: string, h
 
 export interface BadInput {
   file: string;
-  /** The issues in one line, "path: message; …". */
-  message: string;
   issues: FieldIssue[];
+}
+
+/** A file's issues in one line, "path: message; …". */
+export function issuesLine(issues: readonly FieldIssue[]): string {
+  return issues.map((i) => `${i.path}: ${i.message}`).join('; ');
 }
 
 export function formatCheckMarkdown(reports: readonly FileReport[], bad: readonly BadInput[]): string {
@@ -88,7 +91,7 @@ export function formatCheckMarkdown(reports: readonly FileReport[], bad: readonl
     lines.push('### Could not be read', '');
     // One issue on the file's line; several (a workload nothing can run has one per option), one to a line under it.
     for (const b of bad)
-      if (b.issues.length === 1) lines.push(`- \`${b.file}\`: ${cell(b.message)}`);
+      if (b.issues.length === 1) lines.push(`- \`${b.file}\`: ${cell(issuesLine(b.issues))}`);
       else lines.push(`- \`${b.file}\`:`, ...b.issues.map((i) => `  - ${cell(`${i.path}: ${i.message}`)}`));
     lines.push('');
   }

@@ -14,7 +14,7 @@ import { RulesetFileError, type LoadedRuleset } from '../core/rules/load.js';
 import { loadPricingCatalog, loadRulesetDir } from '../files/tables.js';
 import { ENGINE_VERSION } from '../version.js';
 import { baselineEntry, BaselineFile, runChecks, type FileReport, type TableChanges } from './checks.js';
-import { formatCheckMarkdown, formatEvaluationMarkdown, type BadInput } from './format-markdown.js';
+import { formatCheckMarkdown, formatEvaluationMarkdown, issuesLine, type BadInput } from './format-markdown.js';
 import { formatTable } from './format-table.js';
 import { EXIT, type CliIo } from './io.js';
 
@@ -138,7 +138,7 @@ async function runCheck(files: string[], options: CheckOptions, io: CliIo): Prom
       reports.push({ file, name: profile.name, evaluation, checks: runChecks(profile, evaluation, baseline?.profiles[file], tableChanges) });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      bad.push({ file, message: error.issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues: error.issues });
+      bad.push({ file, issues: error.issues });
       io.stderr(`archcalc: ${error.message}\n`);
     }
   }
@@ -149,7 +149,7 @@ async function runCheck(files: string[], options: CheckOptions, io: CliIo): Prom
   }
   const markdown = formatCheckMarkdown(reports, bad);
   if (options.format === 'json')
-    io.stdout(`${JSON.stringify({ reports: reports.map(({ file, name, checks, evaluation }) => ({ file, name, recommendation: evaluation.recommendation, checks })), bad }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ reports: reports.map(({ file, name, checks, evaluation }) => ({ file, name, recommendation: evaluation.recommendation, checks })), bad: bad.map(({ file, issues }) => ({ file, message: issuesLine(issues), issues })) }, null, 2)}\n`);
   else io.stdout(markdown);
   const summary = io.env.GITHUB_STEP_SUMMARY;
   if (summary) await io.appendFile(summary, `${markdown}\n`);

@@ -79,6 +79,6 @@ t.test('Markdown: warnings, tipping points, no break-even; plural bad inputs', a
   const many = evaluation();
   many.options = Array.from({ length: 10 }, (_, i) => ({ ...many.options[0]!, id: `aws/option-${i}`, monthlyUsd: String(20 + i) }));
   t.match(formatEvaluationMarkdown(many, 'many', 12), /\| … 2 more \| \| \| \|/, 'the table keeps to the eight cheapest');
-  t.match(formatCheckMarkdown([], [{ file: 'a.yaml', message: 'p: x', issues: [{ path: 'p', message: 'x' }] }, { file: 'b.yaml', message: 'p: y', issues: [{ path: 'p', message: 'y' }] }]), /^## ❌ archcalc check: 2 profiles could not be read/);
+  t.match(formatCheckMarkdown([], [{ file: 'a.yaml', issues: [{ path: 'p', message: 'x' }] }, { file: 'b.yaml', issues: [{ path: 'p', message: 'y' }] }]), /^## ❌ archcalc check: 2 profiles could not be read/);
   t.match(formatCheckMarkdown([{ file: 'a.yaml', name: 'a', evaluation: evaluation(), checks: [] }], []), /\| none \|\n/);
 });
