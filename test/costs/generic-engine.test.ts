@@ -202,6 +202,17 @@ async function fnAndVm(requestPriceUsd: string, hourlyUsd: string, monthlyReques
   return { file, week, hybrid: optionPlans([file], steady, week, 1).find((o) => o.architecture === 'hybrid')! };
 }
 
+t.test('no server size with room for one request: infeasible servers, and no hybrid', async (t) => {
+  const { optionPlans } = await import('../../src/core/costs/options.js');
+  const file = madeUp([requestFunction('0.5'), oneSizeVm({ hourlyUsd: '0.1' })]);
+  const bulky = profile({ averageDurationMs: 50, memoryMb: 8192 });
+  const plans = optionPlans([file], bulky, trafficWeek(bulky.traffic), 1);
+  t.same(
+    plans.map((p) => `${p.id}${p.infeasibleBecause.length ? ' (infeasible)' : ''}`),
+    ['gcp/fn/on-demand', 'gcp/vm/on-demand-autoscaled (infeasible)', 'gcp/vm/on-demand-fixed (infeasible)'],
+  );
+});
+
 t.test('a hybrid whose baselines cost within a millionth of each other is settled on exact bills', async (t) => {
   const { priceServiceItems } = await import('../../src/core/costs/service-lines.js');
   // One server all month: 730 hours × $0.1369863014 = $100.000000022. Functions alone: $100.00005 (the
@@ -225,7 +236,7 @@ t.test('a wide range of baselines is narrowed by ternary search toward the cheap
   t.equal(month.details.functionSharePercent, 0);
 });
 
-t.test('a later month that outgrows every size’s fleet limit is priced beyond it, with a warning', async (t) => {
+t.test('a later month that outgrows every size’s fleet limit is priced beyond it, with a warning; a hybrid stays within it', async (t) => {
   const { costReport } = await import('../../src/core/costs/report.js');
   const file = madeUp([oneSizeVm({ hourlyUsd: '0.1', maxInstances: 2 }), requestFunction('0.5')]);
   // ~196 requests a second per server; 8e8 requests a month is ~304 a second (2 servers), growing 20% a month:
@@ -242,7 +253,8 @@ t.test('a later month that outgrows every size’s fleet limit is priced beyond 
   const warning = report.warnings.find((w) => w.startsWith('gcp/vm/on-demand-fixed'));
   t.match(warning, /from month 3 \(1152000000 requests\) VM allows at most 2 node instance\(s\) and no other size fits; the week's peak needs 3/);
   t.equal(report.warnings.filter((w) => w.startsWith('gcp/vm/on-demand-fixed')).length, 1, 'one warning per option, at the first month');
-  // The hybrid's servers are capped too: its months beyond the limit keep the first month's plan and say why.
-  t.match(report.warnings.find((w) => w.startsWith('gcp/vm+fn/hybrid')), /from month 3 .* VM allows at most 2 node instance\(s\)/);
-  t.equal(report.options.find((o) => o.id === 'gcp/vm+fn/hybrid')!.projection.length, 3);
+  // A hybrid's baseline stays within the limit (at most 2 servers here) and sends the rest to functions: no warning.
+  const hybrid = report.options.find((o) => o.id === 'gcp/vm+fn/hybrid')!;
+  t.equal(report.warnings.filter((w) => w.startsWith('gcp/vm+fn/hybrid')).length, 0);
+  t.same(hybrid.projection.map((m) => m.totalUsd), ['146', '146', '206.912'], 'month 3: the 2 servers ($146) and $60.912 of functions, below the 3 servers of $219');
 });

@@ -158,22 +158,26 @@ const NEAR = 1e-6;
 
 /**
  * The baseline that minimises the month's total, and that month's bill in `mode`; ties go to the smaller
- * baseline. Baselines run from 0 to the fixed-at-peak count, or fewer where servers alone would already
- * cost more than functions alone. Up to PRICE_ALL of them are all estimated; beyond that a ternary search
+ * baseline. Baselines run from 0 to the fixed-at-peak count (at most the size's limit, and `maxBaseline`), or
+ * fewer where servers alone would already cost more than functions alone or than `budgetUsd` (another size's
+ * best: a month above it is not wanted, and is not searched for). Up to PRICE_ALL of them are all estimated; beyond that a ternary search
  * narrows the range first, which finds the minimum when cost falls then rises with the baseline (servers
  * replacing dearer functions, then idling), and warm functions add a grid (searchWarmBaselines). Both ends — functions alone, and servers alone unless they
  * cannot win — are always priced, so the hybrid never costs more than either of its parts.
  */
-export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, mode: BillMode): HybridMonth {
+export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, mode: BillMode, budgetUsd = Infinity, maxBaseline = Infinity): HybridMonth {
+  // A size chosen on estimates (hybrid-choice.ts) is then priced exactly at the same week: its search is not run twice.
+  const known = server.hybridSearch;
+  if (mode !== 'estimate' && known?.fn === fn && known.week === week && known.cheapest.usd < known.budgetUsd) return settled(server, fn, profile, week, mode, known.estimates, known.cheapest);
   // Every line of a bill is ≥ 0 net, so B servers cost at least B × their instance-hours, and the load
   // balancer once two run or the profile asks for two: baselines whose servers alone cost more than
   // functions alone (B = 0) cannot win, and are not priced.
-  const perServer = baselineHours(server, 1) * (server.size.committedHourlyEstimate ?? server.size.hourlyEstimate);
-  // An exact month of functions alone is shared with the function option priced just before (see monthWith):
-  // ranked by that instead of an estimate of its own, it is the same ranking to within a float's rounding,
-  // far inside the near-ties that exact bills settle.
-  const alone = monthWith(server, fn, profile, week, 0, mode === 'exact' ? mode : 'estimate');
-  const budget = alone.usd * (1 + NEAR) + NEAR;
+  const perServer = baselineMonthlyUsd(server);
+  // An exact month of functions alone is shared with the function option priced just before, and with the
+  // other sizes and hybrids of the same function (see monthWith): ranked by that instead of an estimate of its
+  // own, it is the same ranking to within a float's rounding, far inside the near-ties that exact bills settle.
+  const alone = monthWith(server, fn, profile, week, 0, 'exact');
+  const budget = Math.min(alone.usd, budgetUsd) * (1 + NEAR) + NEAR;
   const balancer = server.loadBalancer ? balancerTotal(server, week, 'estimate').usd : 0;
   const besideBalancer = Math.floor((budget - balancer) / perServer);
   // With a floor of one server, one alone needs a balancer only beside an overflow: it is not counted there.
@@ -188,7 +192,7 @@ export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: W
     return month.usd;
   };
   const peak = fleetFor(week, server.capacityRps, profile.minInstances, 'fixed').peak;
-  const last = Math.min(peak, affordable);
+  const last = Math.min(peak, affordable, server.size.maxInstances, maxBaseline);
   let [lo, hi] = [0, last];
   while (hi - lo >= PRICE_ALL) {
     const m1 = lo + Math.floor((hi - lo) / 3);
@@ -209,8 +213,28 @@ export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: W
     if (!pairs) gridBest.set(fn, (pairs = new WeakMap()));
     pairs.set(server, { shape: week.shape, perScale: cheapest.baselineInstances / week.scale });
   }
-  if (mode === 'estimate') return cheapest;
-  // Floats rank; exact bills decide among the near-ties (smaller baselines first), so the choice holds to the last digit.
+  if (mode === 'estimate') {
+    server.hybridSearch = { fn, week, budgetUsd, estimates, cheapest };
+    return cheapest;
+  }
+  return settled(server, fn, profile, week, mode, estimates, cheapest);
+}
+
+/**
+ * An estimated search of a size's baseline, with the function, week and budget it was for. Searched under a
+ * budget, it leaves out baselines dearer than the budget: it is the size's best only where it found one under
+ * the budget.
+ */
+export interface HybridSearch {
+  fn: FunctionPlan;
+  week: TrafficWeek;
+  budgetUsd: number;
+  estimates: ReadonlyMap<number, HybridMonth>;
+  cheapest: HybridMonth;
+}
+
+/** Floats rank; exact bills decide among the near-ties (smaller baselines first), so the choice holds to the last digit. */
+function settled(server: ServerPlan, fn: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, mode: BillMode, estimates: ReadonlyMap<number, HybridMonth>, cheapest: HybridMonth): HybridMonth {
   const margin = NEAR * Math.max(1, cheapest.usd);
   const near: number[] = [];
   for (const month of estimates.values()) if (month.usd - cheapest.usd <= margin) near.push(month.baselineInstances);
@@ -221,6 +245,11 @@ export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: W
     if (!best || month.total < best.total) best = month;
   }
   return best!;
+}
+
+/** What one server of this size costs a month as a baseline, as a float: at least what each baseline server adds. */
+function baselineMonthlyUsd(server: ServerPlan): number {
+  return baselineHours(server, 1) * (server.size.committedHourlyEstimate ?? server.size.hourlyEstimate);
 }
 
 /**

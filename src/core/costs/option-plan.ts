@@ -14,7 +14,7 @@ import { priceServerMonth, serverMonthTotal, VARIANT_LABEL, type ServerPlan, typ
 export type Architecture = 'serverless' | 'traditional' | 'hybrid';
 
 export interface PricedMonth {
-  /** The exact total, in pico-dollars; 0 for an estimate. */
+  /** The exact total, in pico-dollars; 0 for an estimate (a hybrid estimated at functions alone carries their exact total). */
   total: Pico;
   /** The total as a float: the estimate, or the exact total rounded. */
   usd: number;
@@ -59,8 +59,9 @@ export interface OptionPlan {
   /** For a function option: its plan (a hybrid's parts.fn is one), so that the two can be matched. */
   functionPlan?: FunctionPlan;
   /**
-   * For an option with servers: the same option with its servers re-sized for `week` (a hybrid keeps its
-   * function), or the reasons no size fits there. Options without servers are the same at every volume.
+   * For a server option: the same option with its servers re-sized for `week`, or the reasons no size fits
+   * there. Other options are the same at every volume (a hybrid keeps its size and function, and searches its
+   * count of servers for each month).
    */
   resizedAt?(week: TrafficWeek): OptionPlan | string[];
 }

@@ -6,6 +6,7 @@ import type { TrafficWeek } from '../traffic/week.js';
 import type { Pico } from './money.js';
 import { functionOption, hybridOption, SERVER_VARIANTS, serverOption, type OptionPlan } from './option-plan.js';
 import { functionPlans, type FunctionPlan } from './serverless.js';
+import { chooseHybridSize } from './hybrid-choice.js';
 import { chooseServerPlan, serverCostReaches } from './server-choice.js';
 import { linkNodeTwins, serverService, sharedSurroundings, type ServerService } from './server-service.js';
 import type { ServerPlan, ServerVariant } from './traditional.js';
@@ -37,9 +38,9 @@ export type PureSide = 'serverless' | 'traditional' | 'none';
 
 /**
  * What does not depend on volume is prepared once: function plans (shapes, limits, warm or not) and each
- * traditional service's surroundings and fitting sizes. A hybrid pairs each server service's autoscaled
- * choice with the provider's cheapest feasible function at that week; re-sized for another week, it keeps
- * that function (an option stays the same option as traffic grows).
+ * traditional service's surroundings and fitting sizes. A hybrid pairs a size of each server service, chosen
+ * for the hybrid, with the provider's cheapest feasible function at that week; at another week it keeps both
+ * (an option stays the same option as traffic grows) and searches its count of servers again.
  */
 export function prepareOptions(files: readonly PricingFile[], profile: WorkloadProfile, minInstances: number): PreparedOptions {
   const shared = sharedSurroundings();
@@ -58,7 +59,7 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
     linkNodeTwins(servers);
     return { file, functions, feasibleFunctions, servers };
   });
-  const optionsOf = new Map<ServerPlan, { server: OptionPlan; hybrids: Map<FunctionPlan, OptionPlan> }>();
+  const optionsOf = new Map<ServerPlan, OptionPlan>();
   // Re-sizing an option re-chooses its servers' size at the week; `optionOn` is the same option on that size.
   // Months mostly choose the size the month before chose: its option is kept at hand.
   const resizing = (ctx: ServerService, variant: ServerVariant, optionOn: (chosen: ServerPlan) => OptionPlan): NonNullable<OptionPlan['resizedAt']> => {
@@ -71,25 +72,24 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
       return lastOption!;
     };
   };
-  // Months that choose the same size (and hybrid function) share one option object.
-  const optionsFor = (file: PricingFile, ctx: ServerService, variant: ServerVariant, chosen: ServerPlan) => {
-    let forPlan = optionsOf.get(chosen);
-    if (!forPlan) {
-      const server = serverOption(chosen, file, ctx.service, variant, [], profile, minInstances);
-      server.resizedAt = resizing(ctx, variant, (plan) => optionsFor(file, ctx, variant, plan).server);
-      optionsOf.set(chosen, (forPlan = { server, hybrids: new Map() }));
+  // Months that choose the same size share one option object.
+  const optionsFor = (file: PricingFile, ctx: ServerService, variant: ServerVariant, chosen: ServerPlan): OptionPlan => {
+    let server = optionsOf.get(chosen);
+    if (!server) {
+      server = serverOption(chosen, file, ctx.service, variant, [], profile, minInstances);
+      server.resizedAt = resizing(ctx, variant, (plan) => optionsFor(file, ctx, variant, plan));
+      optionsOf.set(chosen, server);
     }
-    return forPlan;
+    return server;
   };
-  const hybridFor = (file: PricingFile, ctx: ServerService, chosen: ServerPlan, fn: FunctionPlan): OptionPlan => {
-    const { hybrids } = optionsFor(file, ctx, 'on-demand-autoscaled', chosen);
+  // A hybrid's baseline runs the size it chooses itself at the week it is planned at (hybrid-choice.ts), and keeps
+  // it, with its function, as traffic grows: the count of servers is searched again each month, the size is not.
+  const hybridsOf = new Map<ServerPlan, Map<FunctionPlan, OptionPlan>>();
+  const hybridFor = (chosen: ServerPlan, fn: FunctionPlan): OptionPlan => {
+    let hybrids = hybridsOf.get(chosen);
+    if (!hybrids) hybridsOf.set(chosen, (hybrids = new Map()));
     let hybrid = hybrids.get(fn);
-    if (!hybrid) {
-      hybrid = hybridOption(chosen, fn, profile);
-      // Where the servers have no size that fits, their reasons are the hybrid's.
-      hybrid.resizedAt = resizing(ctx, 'on-demand-autoscaled', (plan) => hybridFor(file, ctx, plan, fn));
-      hybrids.set(fn, hybrid);
-    }
+    if (!hybrid) hybrids.set(fn, (hybrid = hybridOption(chosen, fn, profile)));
     return hybrid;
   };
   // The server option of a variant at `week`, sized there, unless its cost floor reaches `threshold` (then it
@@ -97,7 +97,7 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
   const serverOptionBelow = (file: PricingFile, ctx: ServerService, variant: ServerVariant, week: TrafficWeek, threshold: number): OptionPlan | undefined => {
     if (serverCostReaches(ctx, variant, profile, week, minInstances, threshold)) return undefined;
     const { plan } = chooseServerPlan(ctx, variant, profile, week, minInstances);
-    return plan && optionsFor(file, ctx, variant, plan).server;
+    return plan && optionsFor(file, ctx, variant, plan);
   };
   // Whether no server variant's cost floor is below `bound` at `week` (see cheaperSide).
   const everyFloorReaches = (week: TrafficWeek, bound: number): boolean => {
@@ -124,16 +124,16 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
           const { service } = ctx;
           for (const variant of SERVER_VARIANTS) {
             const choice = chooseServerPlan(ctx, variant, profile, week, minInstances);
-            // A service without any commitment prices simply has no committed option.
-            if (variant === 'committed-fixed' && !choice.plan && !(service.instanceTypes ?? []).some((t) => t.committed1yHourlyUsd)) continue;
             const { plan: chosen } = choice;
-            if (!chosen) {
-              plans.push(serverOption(undefined, file, service, variant, choice.infeasibleBecause, profile, minInstances));
-              continue;
+            // A service without any commitment prices simply has no committed option.
+            if (variant === 'committed-fixed' && !chosen && !(service.instanceTypes ?? []).some((t) => t.committed1yHourlyUsd)) continue;
+            plans.push(chosen ? optionsFor(file, ctx, variant, chosen) : serverOption(undefined, file, service, variant, choice.infeasibleBecause, profile, minInstances));
+            // A hybrid is listed after the autoscaled servers. It pairs plain servers with functions (a Kubernetes
+            // cluster is not paired too), on a size of its own.
+            if (variant === 'on-demand-autoscaled' && cheapestFunction && service.kind !== 'kubernetes') {
+              const baseline = chooseHybridSize(ctx, cheapestFunction, profile, week);
+              if (baseline) plans.push(hybridFor(baseline, cheapestFunction));
             }
-            plans.push(optionsFor(file, ctx, variant, chosen).server);
-            // Hybrids pair plain servers with functions; a Kubernetes cluster is not paired too.
-            if (variant === 'on-demand-autoscaled' && cheapestFunction && service.kind !== 'kubernetes') plans.push(hybridFor(file, ctx, chosen, cheapestFunction));
           }
         }
       }

@@ -179,8 +179,8 @@ export function costReport(
   // The first month of every option, with its line items.
   const firsts = plans.map((plan) => (plan.infeasibleBecause.length > 0 ? undefined : plan.price(firstWeek, 'itemised')));
   // Every later month, a month at a time across all options: each month's traffic meets the options one after
-  // another, so what several share at that traffic (a load balancer's month, a function's month, the size a
-  // hybrid's servers take) is priced by the first and read straight back by the rest. Months of equal volume
+  // another, so what several share at that traffic (a load balancer's month, a function's month) is priced by
+  // the first and read straight back by the rest. Months of equal volume
   // (every month, without growth) share one week, and so one bill.
   const totals: Pico[] = firsts.map((first) => first?.total ?? 0);
   const totalsUsd = totals.map(formatUsd);

@@ -197,6 +197,11 @@ export function serverCostReaches(ctx: ServerService, variant: ServerVariant, pr
   return !cheapest || Math.max(loadSumOf(week, fleetMode(variant), cap) * cheapest.perRps, floorHours * cheapest.perHour) + balancer >= threshold;
 }
 
+/** The plan of a size as hybrids use it: their baseline is the on-demand autoscaled variant's plan (the commitment, where priced, is the size's). */
+export function sizePlan(ctx: ServerService, size: ServerSize, capacityRps: number): ServerPlan {
+  return planFor(ctx, 'on-demand-autoscaled', size, capacityRps);
+}
+
 function planFor(ctx: ServerService, variant: ServerVariant, size: ServerSize, capacityRps: number): ServerPlan {
   const bySize = (stateOf(ctx, variant).plans ??= new Map());
   let plan = bySize.get(size);
@@ -223,6 +228,7 @@ function planFor(ctx: ServerService, variant: ServerVariant, size: ServerSize, c
       lastMonth: { week: undefined, minInstances: NaN, total: 0 },
       fleetPart: { hours: NaN, peak: NaN, total: 0 },
       choice: undefined as unknown as ServerChoice,
+      hybridSearch: undefined,
     };
     // A plan is always the same choice: one object, however many months choose it.
     plan.choice = { plan, infeasibleBecause: FITS };

@@ -6,6 +6,7 @@ import type { WorkloadProfile } from '../profile/schema.js';
 import type { TrafficWeek, WeekShape } from '../traffic/week.js';
 import { monthTotals } from './bill.js';
 import { firstUnitPrice } from './price-item.js';
+import type { BaselineSizes } from './hybrid-choice.js';
 import type { ServerChoice } from './server-choice.js';
 import type { CheapestRates, RankedSize } from './server-rates.js';
 import { perInstanceRps, serverSizes, type ServerSize } from './servers.js';
@@ -70,6 +71,8 @@ export interface ServerService extends FleetSurroundings {
    * out on their cheapest hourly rate alone): see server-choice.ts.
    */
   variants: Record<ServerVariant, VariantState>;
+  /** The sizes a hybrid's baseline may run, made on first use (see hybrid-choice.ts). */
+  baselines: BaselineSizes | undefined;
 }
 
 /** What one variant of a server service has learnt; every field starts unset (see variantState). */
@@ -192,6 +195,7 @@ export function serverService(file: PricingFile, service: Service, profile: Work
     execution: profile.execution,
     ranked: { onDemand: undefined, committed: undefined },
     variants: { 'on-demand-autoscaled': variantState(), 'on-demand-fixed': variantState(), 'committed-fixed': variantState() },
+    baselines: undefined,
   };
 }
 

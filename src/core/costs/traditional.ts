@@ -8,6 +8,7 @@ import { HOURS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
 import { Bill, totalOnce, type MonthTotal, type MonthTotals } from './bill.js';
 import { addPico, type Pico } from './money.js';
+import type { HybridSearch } from './hybrid.js';
 import type { ServerChoice } from './server-choice.js';
 import { fleetFor, opsLine, type Fleet, type ServerSize } from './servers.js';
 import { priceServiceItems } from './service-lines.js';
@@ -67,6 +68,8 @@ export interface ServerPlan extends FleetSurroundings {
   fleetPart: { hours: number; peak: number; total: Pico };
   /** This plan as a size choice (chooseServerPlan returns it for every month that chooses the size). */
   choice: ServerChoice;
+  /** The last estimated search of a hybrid's baseline on this size (see bestHybridMonth); none yet: undefined. */
+  hybridSearch: HybridSearch | undefined;
 }
 
 /** A load balancer's last month, estimate and exact, with its week: every size and variant of a service pays the same. */
