@@ -149,12 +149,16 @@ t.test('egress included with the servers adds to what the network item already i
   // One server all month, each of its 30,720 answers 1 MB (30 GB), its size bringing 10 GB a month.
   const oneMbAnswers = profile({ averageDurationMs: 50, egressKbPerResponse: 1024 });
   const network = networkPricing(net, oneMbAnswers);
-  const lines = itemised((b) => networkLines({ network, balancerAddresses: 0, size: { includedEgressGb: 10 } }, 30 * 1024, 730, false, oneMbAnswers, b));
+  const lines = itemised((b) => networkLines({ network, balancerAddresses: 0, size: { includedEgressGb: 10 }, monthlyCapHours: Infinity }, 30 * 1024, 730, false, oneMbAnswers, b));
   t.same(lines.map((l) => `${l.name}: ${l.quantity} × ${l.unitPriceUsd}`), ['Net: egress, included in plan: 15 × 0', 'Net: egress, over 15: 15 × 0.1', 'Net: addresses: 730 × 0.004']);
-  t.same(itemised((b) => networkLines({ balancerAddresses: 0, size: { includedEgressGb: 10 } }, 30 * 1024, 730, false, oneMbAnswers, b)), [], 'no network service, no lines');
+  t.same(itemised((b) => networkLines({ balancerAddresses: 0, size: { includedEgressGb: 10 }, monthlyCapHours: Infinity }, 30 * 1024, 730, false, oneMbAnswers, b)), [], 'no network service, no lines');
+  // Where a month bills at most 672 hours (DigitalOcean), each billed hour accrues 1/672 of the allowance: one server all month brings all 10 GB.
+  const capped = itemised((b) => networkLines({ network, balancerAddresses: 0, size: { includedEgressGb: 10 }, monthlyCapHours: 672 }, 30 * 1024, 672, false, oneMbAnswers, b));
+  t.equal(capped[0]!.name, 'Net: egress, included in plan');
+  t.equal(capped[0]!.quantity, 15, 'the 5 GB the network includes and the 10 the server brings');
   // Without transfer of their own, servers' egress is the provider's: a bill without lines adds it as one total,
   // kept for the requests priced last, which adds up as the lines do.
-  const noTransferOfTheirOwn = { network, balancerAddresses: 0, size: { includedEgressGb: 0 } };
+  const noTransferOfTheirOwn = { network, balancerAddresses: 0, size: { includedEgressGb: 0 }, monthlyCapHours: Infinity };
   const [shown, exact, again] = [new Bill('itemised'), new Bill('exact'), new Bill('exact')];
   for (const bill of [shown, exact, again]) networkLines(noTransferOfTheirOwn, 30 * 1024, 730, false, oneMbAnswers, bill);
   t.equal(formatUsd(exact.totalPico), '5.42', '25 GB beyond the 5 included at $0.10, and 730 address-hours at $0.004');

@@ -45,10 +45,11 @@ function baselineSizes(ctx: ServerService): BaselineSizes {
       index,
       plan: undefined,
     }));
-    // Cheapest first, then the most capacity (sorts are stable: equals keep the file's order): a size is left out when one before it
-    // serves as much and also brings as much transfer and as many instances; the one serving the most so far is
-    // asked first, and all of them only where sizes differ in those too (DigitalOcean's).
-    sizes.sort((a, b) => a.monthlyUsd - b.monthlyUsd || b.capacityRps - a.capacityRps);
+    // Cheapest first (sorts are stable: equals keep the file's order): a size is left out when one before it serves
+    // as much and also brings as much transfer and as many instances; the one serving the most so far is asked
+    // first, and all of them only where sizes differ in those too (DigitalOcean's). Of two sizes at one price,
+    // the smaller may be kept beside the larger: that costs a search, never a wrong choice.
+    sizes.sort((a, b) => a.monthlyUsd - b.monthlyUsd);
     const kept: BaselineSize[] = [];
     let most: BaselineSize | undefined;
     for (const candidate of sizes) {

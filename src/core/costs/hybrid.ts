@@ -8,6 +8,7 @@ import { Bill, NO_LINES, type BillMode, type MoneyLine, type MonthTotal } from '
 import { executionsPerInstance, warmInstanceSeconds, warmSecondsBusiestFirst } from './function-usage.js';
 import { functionsAloneTotal, priceFunctionMonth, type FunctionPlan } from './serverless.js';
 import { fixedInstanceHours, fleetFor, opsLine } from './servers.js';
+import { instanceHourUsd, transferHours } from './pooled-transfer.js';
 import { networkLines } from './support-lines.js';
 import { balancerTotal, priceBalancer, type ServerPlan } from './traditional.js';
 
@@ -124,7 +125,11 @@ export function priceHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: 
   const overflowRequests = week.monthlyRequests * overflowShare(week, baselineRps);
   const servedRequests = week.monthlyRequests - overflowRequests;
   const hours = baselineHours(server, baseline);
-  server.size.bill(hours, committedBaseline(server), bill);
+  const committed = committedBaseline(server);
+  // Servers that bring transfer of their own may be worth running beyond the baseline for it (see transferHours).
+  const transfer = baseline > 0 && server.size.includedEgressGb > 0 ? transferHours(server, servedRequests, hours, instanceHourUsd(server, committed, profile), profile) : 0;
+  server.size.bill(hours, committed, bill);
+  server.size.bill(transfer, committed, bill, true);
   const hasOverflow = overflowRequests > 0;
   // Warm functions are sized hour by hour, so they need the overflow's shape; on-demand ones only its volume.
   if (hasOverflow)
@@ -133,9 +138,9 @@ export function priceHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: 
   // when the profile wants more than one server for availability, its failover.
   const balanced = server.loadBalancer !== undefined && baseline > 0 && (baseline > 1 || hasOverflow || profile.minInstances > 1);
   if (balanced) priceBalancer(server, week, profile, bill);
-  if (baseline > 0) networkLines(server, servedRequests, hours, balanced, profile, bill);
+  if (baseline > 0) networkLines(server, servedRequests, hours + transfer, balanced, profile, bill);
   const ops = ASSUMPTIONS.opsHoursPerMonth;
-  const serverOps = baseline > 0 ? ops.traditionalBase + (ops.traditionalPerInstance * hours) / HOURS_PER_MONTH : 0;
+  const serverOps = baseline > 0 ? ops.traditionalBase + (ops.traditionalPerInstance * (hours + transfer)) / HOURS_PER_MONTH : 0;
   opsLine(profile, serverOps + (hasOverflow ? ops.serverless : 0), bill);
   return week.monthlyRequests > 0 ? servedRequests / week.monthlyRequests : 0;
 }

@@ -135,6 +135,8 @@ export function serverOption(plan: ServerPlan | undefined, file: PricingFile, se
         minInstances: month.minInstances,
         peakInstances: month.peakInstances,
         instanceHours: toSignificant(month.instanceHours, 10),
+        // Instances run beyond the load's for the transfer allowance each brings, where that beats paying for the egress.
+        ...(month.transferInstanceHours > 0 ? { transferInstanceHours: toSignificant(month.transferInstanceHours, 10) } : {}),
       });
     },
   };

@@ -4,6 +4,7 @@
 import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_MONTH, HOURS_PER_WEEK, WEEKS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
 import { fleetDemand, fleetFor, fleetMemo, type Fleet, type FleetMemo, type ServerSize } from './servers.js';
+import { pooledEgressUsd } from './pooled-transfer.js';
 import { cheapestHourly, cheapestRates, rankedSizes, stateOf, type RankedSize } from './server-rates.js';
 import type { ServerService, VariantState } from './server-service.js';
 import { balancerTotal, fleetMode, isCommitted, type ServerPlan, type ServerVariant } from './traditional.js';
@@ -63,7 +64,7 @@ function chooseAnew(ctx: ServerService, variant: ServerVariant, state: VariantSt
   // start prunes most sizes. Any seed gives the same choice; a good one gives it sooner.
   const seed = state.lastChoice;
   let bestFleet: Fleet | undefined;
-  const seedCost = seed ? fleetCost(ctx, seed, week, minInstances, mode, cap) : NaN;
+  const seedCost = seed ? fleetCost(ctx, seed, profile, week, minInstances, mode, cap) : NaN;
   // Every size's cost only grows with traffic. Where the last full search was at a lower volume of this very
   // week shape, what it found every other size would cost at least still holds: a seed cheaper than all of
   // that is still the choice, without sizing anything else (months of growth re-choose this way).
@@ -98,7 +99,7 @@ function chooseAnew(ctx: ServerService, variant: ServerVariant, state: VariantSt
       othersAtLeast = Math.min(othersAtLeast, bound);
       continue;
     }
-    const cost = fleetCost(ctx, ranked, week, minInstances, mode, cap);
+    const cost = fleetCost(ctx, ranked, profile, week, minInstances, mode, cap);
     // A fleet beyond its size's limit stays beyond it as traffic grows.
     if (Number.isNaN(cost)) continue;
     if (!best || cost < bestCost || (cost === bestCost && index < best.index)) {
@@ -141,15 +142,19 @@ let costedFleet: Fleet | undefined;
 
 /**
  * A size's month as chooseServerPlan ranks it: instance-hours at its hourly rate, and the balancer a fleet of
- * two or more needs (priced only then: most months of a small service never ask); NaN when the fleet would
- * exceed the size's limit.
+ * two or more needs (priced only then: most months of a small service never ask); where sizes bring transfer
+ * of their own, the month's egress too (it then depends on the size); NaN when the fleet would exceed the
+ * size's limit.
  */
-function fleetCost(ctx: ServerService, ranked: RankedSize, week: TrafficWeek, minInstances: number, mode: 'committed' | 'fixed' | 'autoscaled', cap: number): number {
+function fleetCost(ctx: ServerService, ranked: RankedSize, profile: WorkloadProfile, week: TrafficWeek, minInstances: number, mode: 'committed' | 'fixed' | 'autoscaled', cap: number): number {
   const fleet = (costedFleet = fleetFor(week, ranked.capacityRps, minInstances, mode, cap, fleetMemoOf(ranked, mode)));
   const { hours, peak } = fleet;
   if (peak > ranked.size.maxInstances) return NaN;
   // One server needs no load balancer: its monthly bill can make one large server the cheaper fleet.
-  return hours * ranked.perHour + (peak > 1 ? balancerMonthly(ctx, week) : 0);
+  const instances = hours * ranked.perHour + (peak > 1 ? balancerMonthly(ctx, week) : 0);
+  if (!ctx.pooledTransfer) return instances;
+  const pool = { network: ctx.network, size: ranked.size, monthlyCapHours: ctx.monthlyCapHours, balancerAddresses: 0 };
+  return instances + pooledEgressUsd(pool, week.monthlyRequests, hours, ranked.perHour, profile);
 }
 
 /** A size's fleet memo for one mode, made on first use (most sizes are never costed). */
@@ -226,7 +231,7 @@ function planFor(ctx: ServerService, variant: ServerVariant, size: ServerSize, c
       fleet: { week: undefined, minInstances: NaN, variant, fleet: NO_FLEET },
       nodeTwin: undefined,
       lastMonth: { week: undefined, minInstances: NaN, total: 0 },
-      fleetPart: { hours: NaN, peak: NaN, total: 0 },
+      fleetPart: { hours: NaN, transfer: 0, peak: NaN, total: 0 },
       choice: undefined as unknown as ServerChoice,
       hybridSearch: undefined,
     };

@@ -1,9 +1,7 @@
 // A server service's sizes for one variant, ranked by price per request served, and the lowest rates among
 // them: worked out on first use and kept in the service's state, for the choice of a size and the cost floors.
 import type { WorkloadProfile } from '../profile/schema.js';
-import { HOURS_PER_MONTH } from '../traffic/week.js';
-import { ASSUMPTIONS } from './assumptions.js';
-import type { FleetMemo, ServerSize } from './servers.js';
+import { opsPerInstanceHourUsd, type FleetMemo, type ServerSize } from './servers.js';
 import { fittingSizes, type ServerService, type VariantState } from './server-service.js';
 import { isCommitted, type ServerVariant } from './traditional.js';
 
@@ -19,7 +17,7 @@ export function cheapestHourly(ctx: ServerService, variant: ServerVariant, profi
   const state = stateOf(ctx, variant);
   let hourly = state.cheapestHourly;
   if (hourly === undefined) {
-    hourly = (isCommitted(variant) ? ctx.lowestHourly.committed : ctx.lowestHourly.onDemand) + opsPerInstanceHourOf(profile);
+    hourly = (isCommitted(variant) ? ctx.lowestHourly.committed : ctx.lowestHourly.onDemand) + opsPerInstanceHourUsd(profile);
     state.cheapestHourly = hourly;
   }
   return hourly;
@@ -29,7 +27,7 @@ export function cheapestHourly(ctx: ServerService, variant: ServerVariant, profi
 export function cheapestRates(ctx: ServerService, variant: ServerVariant, profile: WorkloadProfile): CheapestRates | undefined {
   const state = stateOf(ctx, variant);
   if (state.cheapest === undefined) {
-    const opsPerInstanceHour = opsPerInstanceHourOf(profile);
+    const opsPerInstanceHour = opsPerInstanceHourUsd(profile);
     let [perHourLeast, perRpsLeast, priced] = [Infinity, Infinity, false];
     for (const { size, capacityRps } of fittingSizes(ctx)) {
       const hourly = isCommitted(variant) ? size.committedHourlyEstimate : size.hourlyEstimate;
@@ -49,10 +47,6 @@ export interface CheapestRates {
   perRps: number;
 }
 
-/** Ops effort grows with the fleet, so a priced ops hour can make fewer, larger servers cheaper. */
-function opsPerInstanceHourOf(profile: WorkloadProfile): number {
-  return (Number(profile.team.opsHourlyRateUsd ?? 0) * ASSUMPTIONS.opsHoursPerMonth.traditionalPerInstance) / HOURS_PER_MONTH;
-}
 
 export interface RankedSize {
   size: ServerSize;
@@ -72,7 +66,7 @@ export function rankedSizes(ctx: ServerService, variant: ServerVariant, profile:
   const committed = isCommitted(variant);
   let ranked = committed ? ctx.ranked.committed : ctx.ranked.onDemand;
   if (!ranked) {
-    const opsPerInstanceHour = opsPerInstanceHourOf(profile);
+    const opsPerInstanceHour = opsPerInstanceHourUsd(profile);
     const fitting = fittingSizes(ctx);
     ranked = [];
     for (let index = 0; index < fitting.length; index++) {

@@ -59,6 +59,8 @@ export interface ServerService extends FleetSurroundings {
   execution: WorkloadProfile['execution'];
   /** The lowest hourly price among all the node service's sizes, fitting or not, on demand and committed (Infinity: none priced). */
   lowestHourly: ServerStatics['lowestHourly'];
+  /** Whether some size brings transfer of its own (see pooled-transfer.ts): sizes are then ranked with their egress. */
+  pooledTransfer: boolean;
   /** Sizes with room for one request, with what each serves, in the pricing file's order: see fittingSizes. */
   fitting?: Array<{ size: ServerSize; capacityRps: number }>;
   /**
@@ -136,6 +138,7 @@ interface ServerStatics {
   controlPlane: Service | undefined;
   nodes: Service;
   lowestHourly: { onDemand: number; committed: number };
+  pooledTransfer: boolean;
 }
 
 /** Worked out once per loaded service: a tipping-point search prepares the services anew for every duration and memory it tries. */
@@ -151,7 +154,9 @@ function staticsOf(file: PricingFile, service: Service): ServerStatics {
     // The schema requires billing.nodeService on a kubernetes service and checks it names a service in the file.
     const nodes = controlPlane ? serviceById(file, service.billing!.nodeService)! : service;
     const lowestHourly = { onDemand: Infinity, committed: Infinity };
+    let pooledTransfer = false;
     for (const size of serverSizes(nodes)) {
+      pooledTransfer ||= network !== undefined && size.includedEgressGb > 0;
       lowestHourly.onDemand = Math.min(lowestHourly.onDemand, size.hourlyEstimate);
       if (size.committedHourlyEstimate !== undefined) lowestHourly.committed = Math.min(lowestHourly.committed, size.committedHourlyEstimate);
     }
@@ -165,6 +170,7 @@ function staticsOf(file: PricingFile, service: Service): ServerStatics {
       controlPlane,
       nodes,
       lowestHourly,
+      pooledTransfer,
     };
     serverStatics.set(service, statics);
   }
@@ -176,7 +182,7 @@ export function serverService(file: PricingFile, service: Service, profile: Work
   const statics = staticsOf(file, service);
   // Workers that pull from a queue or run on a schedule serve nothing over HTTP: no load balancer.
   const loadBalancer = profile.trigger === 'http' ? statics.loadBalancer : undefined;
-  const { network, ipHourlyEstimate, controlPlane, nodes, lowestHourly } = statics;
+  const { network, ipHourlyEstimate, controlPlane, nodes, lowestHourly, pooledTransfer } = statics;
   return {
     file,
     service,
@@ -191,6 +197,7 @@ export function serverService(file: PricingFile, service: Service, profile: Work
     balancerMonths: loadBalancer ? balancerMonthsOf(shared, loadBalancer, profile) : undefined,
     nodes,
     lowestHourly,
+    pooledTransfer,
     nodeTwin: undefined,
     execution: profile.execution,
     ranked: { onDemand: undefined, committed: undefined },

@@ -21,14 +21,22 @@ export interface ServerSize {
   includedEgressGb: number;
   /** Largest fleet this size may run. */
   maxInstances: number;
-  /** Prices `hours` instance-hours onto `bill`, on demand or at the committed price. */
-  bill(hours: number, committed: boolean, bill: Bill): void;
+  /**
+   * Prices `hours` instance-hours onto `bill`, on demand or at the committed price; `forTransfer`: hours run for
+   * their transfer allowance alone (see transferHours), on a line of their own.
+   */
+  bill(hours: number, committed: boolean, bill: Bill, forTransfer?: boolean): void;
 }
+
+/** Said of instance-hours run for their transfer allowance alone. */
+const TRANSFER_LABEL = ', kept for their transfer allowance';
 
 function vmSize(service: Service, type: NonNullable<Service['instanceTypes']>[number]): ServerSize {
   const onDemand = tablePrice(type.hourlyUsd);
   const committedPrice = type.committed1yHourlyUsd === undefined ? undefined : tablePrice(type.committed1yHourlyUsd);
-  const names = [false, true].map((committed) => `${service.name}: ${type.name} instances${committed ? ', 1-year commitment' : ''}`);
+  const names = [false, true].flatMap((committed) =>
+    [false, true].map((forTransfer) => `${service.name}: ${type.name} instances${committed ? ', 1-year commitment' : ''}${forTransfer ? TRANSFER_LABEL : ''}`),
+  );
   return {
     name: type.name,
     vcpu: type.vcpu,
@@ -38,8 +46,8 @@ function vmSize(service: Service, type: NonNullable<Service['instanceTypes']>[nu
     committedHourlyEstimate: type.committed1yHourlyUsd === undefined ? undefined : Number(type.committed1yHourlyUsd),
     includedEgressGb: type.includedEgressGb ?? 0,
     maxInstances: type.maxInstances ?? Infinity,
-    bill: (hours, committed, bill) => {
-      if (hours > 0) bill.add(names[committed ? 1 : 0]!, hours, 'instance-hour', committed ? committedPrice! : onDemand);
+    bill: (hours, committed, bill, forTransfer = false) => {
+      if (hours > 0) bill.add(names[(committed ? 2 : 0) + (forTransfer ? 1 : 0)]!, hours, 'instance-hour', committed ? committedPrice! : onDemand);
     },
   };
 }
@@ -59,6 +67,7 @@ function taskSize(service: Service, vcpu: number, memoryGib: number): ServerSize
     committedHourlyEstimate: undefined,
     includedEgressGb: 0,
     maxInstances: Infinity,
+    // Tasks bring no transfer allowance, so none run for one.
     bill: (hours, _committed, bill) => {
       for (const rate of priced) priceItem(rate, hours * perHour(rate.item), false, bill, `${service.name}: ${name}, `);
     },
@@ -240,6 +249,11 @@ function instancesFor(rps: number, capacity: number, minInstances: number): numb
 /** Hours a fixed fleet of `instances` is billed a month. */
 export function fixedInstanceHours(instances: number, monthlyCapHours: number | undefined): number {
   return instances * Math.min(HOURS_PER_MONTH, monthlyCapHours ?? Infinity);
+}
+
+/** Ops effort grows with the fleet, so a priced ops hour can make fewer, larger servers cheaper: its share of an instance-hour, as a float. */
+export function opsPerInstanceHourUsd(profile: WorkloadProfile): number {
+  return (Number(profile.team.opsHourlyRateUsd ?? 0) * ASSUMPTIONS.opsHoursPerMonth.traditionalPerInstance) / HOURS_PER_MONTH;
 }
 
 /** A profile's ops rate, parsed once per profile. */

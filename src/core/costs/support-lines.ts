@@ -75,6 +75,7 @@ export interface NetworkPricing {
   service: Service;
   /** Egress and public IPv4 items, for bills that show their lines. */
   items: readonly PricedItem[];
+  egressItems: readonly PricedItem[];
   ipItems: readonly PricedItem[];
   egressMonths: MonthTotals<number>;
 }
@@ -85,6 +86,7 @@ export function networkPricing(network: Service, profile: WorkloadProfile): Netw
   return {
     service: network,
     items: itemsOf(network, 'all', NETWORK_METERS),
+    egressItems,
     ipItems: itemsOf(network, 'all', IP_METER),
     egressMonths: monthTotals((bill, requests) => {
       egressUsage['egress-gb'] = egressGb(requests, profile.execution);
@@ -101,6 +103,16 @@ export interface NetworkedFleet {
   /** Public IPv4 addresses the balancer holds, billed while it runs. */
   balancerAddresses: number;
   size: { includedEgressGb: number };
+  /** Hours after which an instance's month is billed at its monthly price (Infinity: no cap): see pooledGb. */
+  monthlyCapHours: number;
+}
+
+/**
+ * GiB of transfer a fleet's pool holds after `hours` billed instance-hours: each accrues its share of the size's
+ * monthly allowance, so an instance billed all month (DigitalOcean: 672 hours, the cap) brings all of it.
+ */
+export function pooledGb(fleet: NetworkedFleet, hours: number): number {
+  return (fleet.size.includedEgressGb * hours) / Math.min(HOURS_PER_MONTH, fleet.monthlyCapHours);
 }
 
 // The meter quantities of a network month, filled in for each call: priceItems reads them before it
@@ -125,7 +137,7 @@ export function networkLines(fleet: NetworkedFleet, requests: number, hours: num
   }
   networkUsage['ip-hour'] = addressHours(fleet, hours, balanced);
   networkUsage['egress-gb'] = egressGb(requests, profile.execution);
-  networkIncluded['egress-gb'] = (fleet.size.includedEgressGb * hours) / HOURS_PER_MONTH;
+  networkIncluded['egress-gb'] = pooledGb(fleet, hours);
   priceItems(network.service, network.items, networkUsage, profile.applyFreeTier, bill, networkIncluded);
 }
 

@@ -9,6 +9,7 @@ import { ASSUMPTIONS } from './assumptions.js';
 import { Bill, totalOnce, type MonthTotal, type MonthTotals } from './bill.js';
 import { addPico, type Pico } from './money.js';
 import type { HybridSearch } from './hybrid.js';
+import { instanceHourUsd, transferHours } from './pooled-transfer.js';
 import type { ServerChoice } from './server-choice.js';
 import { fleetFor, opsLine, type Fleet, type ServerSize } from './servers.js';
 import { priceServiceItems } from './service-lines.js';
@@ -65,7 +66,7 @@ export interface ServerPlan extends FleetSurroundings {
    * The exact part of a month that the fleet alone decides — instances, control plane, addresses (where egress
    * is shared), ops — for the last fleet priced (hours NaN: none yet): months of growth mostly keep their fleet.
    */
-  fleetPart: { hours: number; peak: number; total: Pico };
+  fleetPart: { hours: number; transfer: number; peak: number; total: Pico };
   /** This plan as a size choice (chooseServerPlan returns it for every month that chooses the size). */
   choice: ServerChoice;
   /** The last estimated search of a hybrid's baseline on this size (see bestHybridMonth); none yet: undefined. */
@@ -77,6 +78,8 @@ export type BalancerMonths = MonthTotals<TrafficWeek>;
 
 export interface ServerMonth {
   instanceHours: number;
+  /** Instance-hours run for their transfer allowance alone (see transferHours). */
+  transferInstanceHours: number;
   minInstances: number;
   peakInstances: number;
 }
@@ -113,13 +116,14 @@ export function serverMonthTotal(plan: ServerPlan, profile: WorkloadProfile, wee
   else {
     const { hours, peak } = fleetOf(plan, week, minInstances);
     const balanced = plan.loadBalancer !== undefined && peak > 1;
-    total = fleetPartTotal(plan, profile, hours, peak, balanced);
+    const transfer = transferOf(plan, profile, week, hours);
+    total = fleetPartTotal(plan, profile, hours, transfer, peak, balanced);
     if (balanced) total = addPico(total, balancerTotal(plan, week, 'exact').total);
     const network = plan.network;
     if (network && sharesEgress(plan)) total = addPico(total, egressTotal(network, week.monthlyRequests, 'exact').total);
     else if (network) {
       const bill = new Bill('exact');
-      networkLines(plan, week.monthlyRequests, hours, balanced, profile, bill);
+      networkLines(plan, week.monthlyRequests, hours + transfer, balanced, profile, bill);
       total = addPico(total, bill.totalPico);
     }
   }
@@ -130,18 +134,35 @@ export function serverMonthTotal(plan: ServerPlan, profile: WorkloadProfile, wee
 }
 
 /** The exact part of a month the fleet alone decides (see ServerPlan.fleetPart), priced when the fleet changes. */
-function fleetPartTotal(plan: ServerPlan, profile: WorkloadProfile, hours: number, peak: number, balanced: boolean): Pico {
+function fleetPartTotal(plan: ServerPlan, profile: WorkloadProfile, hours: number, transfer: number, peak: number, balanced: boolean): Pico {
   const part = plan.fleetPart;
-  if (part.hours === hours && part.peak === peak) return part.total;
+  if (part.hours === hours && part.transfer === transfer && part.peak === peak) return part.total;
   const bill = new Bill('exact');
-  plan.size.bill(hours, isCommitted(plan.variant), bill);
-  controlPlaneLines(plan, profile, bill);
+  instanceLines(plan, profile, hours, transfer, bill);
   if (sharesEgress(plan)) addressLines(plan, hours, balanced, profile, bill);
-  opsLine(profile, opsHours(hours), bill);
+  opsLine(profile, opsHours(hours + transfer), bill);
   part.hours = hours;
+  part.transfer = transfer;
   part.peak = peak;
   part.total = bill.totalPico;
   return part.total;
+}
+
+/** A month's instances — those the load needs, and those run for their transfer allowance — and its control plane. */
+function instanceLines(plan: ServerPlan, profile: WorkloadProfile, hours: number, transfer: number, bill: Bill): void {
+  const committed = isCommitted(plan.variant);
+  plan.size.bill(hours, committed, bill);
+  plan.size.bill(transfer, committed, bill, true);
+  controlPlaneLines(plan, profile, bill);
+}
+
+/**
+ * Instance-hours beyond the fleet's `hours` run for their transfer allowance alone, where that costs less than
+ * the egress they pool (see transferHours); 0 for sizes without an allowance of their own.
+ */
+function transferOf(plan: ServerPlan, profile: WorkloadProfile, week: TrafficWeek, hours: number): number {
+  if (plan.size.includedEgressGb === 0) return 0;
+  return transferHours(plan, week.monthlyRequests, hours, instanceHourUsd(plan, isCommitted(plan.variant), profile), profile);
 }
 
 /** Ops effort of a month of servers: a base, and a share per instance running all month. */
@@ -160,13 +181,13 @@ function controlPlaneLines(plan: ServerPlan, profile: WorkloadProfile, bill: Bil
 /** One month of a server plan for the traffic `week`, priced onto `bill`. */
 export function priceServerMonth(plan: ServerPlan, profile: WorkloadProfile, week: TrafficWeek, minInstances: number, bill: Bill): ServerMonth {
   const { hours, peak } = fleetOf(plan, week, minInstances);
-  plan.size.bill(hours, isCommitted(plan.variant), bill);
-  controlPlaneLines(plan, profile, bill);
+  const transfer = transferOf(plan, profile, week, hours);
+  instanceLines(plan, profile, hours, transfer, bill);
   const balanced = plan.loadBalancer !== undefined && peak > 1;
   if (balanced) priceBalancer(plan, week, profile, bill);
-  networkLines(plan, week.monthlyRequests, hours, balanced, profile, bill);
-  opsLine(profile, opsHours(hours), bill);
-  return { instanceHours: hours, minInstances, peakInstances: peak };
+  networkLines(plan, week.monthlyRequests, hours + transfer, balanced, profile, bill);
+  opsLine(profile, opsHours(hours + transfer), bill);
+  return { instanceHours: hours, transferInstanceHours: transfer, minInstances, peakInstances: peak };
 }
 
 /**
