@@ -61,6 +61,10 @@ t.test('no bill is ever negative, whatever the free-tier credits', async () => {
   );
 });
 
+// Other seeds found two ways an option got cheaper with 1% more traffic: a hybrid's servers took the autoscaled
+// option's size, which changed (now a hybrid chooses its own size, see hybrid-choice.ts), and a DigitalOcean fleet
+// one Droplet larger pooled enough transfer to cost less (now Droplet-hours are run for their allowance wherever
+// that is cheaper, see pooled-transfer.ts). 75 seeds × 300 profiles then found none.
 t.test('no option gets cheaper when traffic rises, all else equal', async () => {
   fc.assert(
     fc.property(profileArb, fc.double({ min: 1.01, max: 50, noNaN: true }), (input, factor) => {
@@ -75,7 +79,7 @@ t.test('no option gets cheaper when traffic rises, all else equal', async () => 
         if (after < before) throw new Error(`${plan.id}: ${formatUsd(before)} at ×1 but ${formatUsd(after)} at ×${factor}`);
       }
     }),
-    { numRuns: 40, seed: 7 },
+    { numRuns: 100, seed: 7 },
   );
 });
 
