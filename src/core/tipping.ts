@@ -11,6 +11,7 @@ import { recommendedArchitecture } from './judge.js';
 import type { PricingFile } from './pricing/schema.js';
 import type { WorkloadProfile } from './profile/schema.js';
 import type { LoadedRuleset } from './rules/load.js';
+import { toSignificant } from './significant.js';
 import { monthlyRequestsOf, trafficWeek } from './traffic/week.js';
 
 /** What a probe answers: an architecture, or 'none' where nothing can run the workload (the search stops there). */
@@ -204,7 +205,7 @@ function roundOutward(value: number, input: Input): number {
   if (input.integer) return up ? Math.ceil(value) : Math.floor(value);
   const step = 10 ** (Math.floor(Math.log10(value)) - 3);
   // The 1e-9 keeps a value already at 4 digits (17.77, whose quotient reads 1777.0000000000002) where it is.
-  return Number(((up ? Math.ceil(value / step - 1e-9) : Math.floor(value / step + 1e-9)) * step).toPrecision(4));
+  return toSignificant((up ? Math.ceil(value / step - 1e-9) : Math.floor(value / step + 1e-9)) * step, 4);
 }
 
 /**

@@ -2,9 +2,9 @@
 // (now 10M)", "cheaper of serverless and traditional flips to traditional below 31.8 ms average duration (now
 // 60 ms)"; memory, searched to the MB, says where exactly: "… at 10241 MB of memory or more (now 512)".
 import type { Evaluation } from '../core/evaluation/schema.js';
-import { compactCount } from '../core/significant.js';
+import { compactCount, toSignificant } from '../core/significant.js';
 
-const threeDigits = (v: number) => String(Number(v.toPrecision(3)));
+const threeDigits = (v: number) => String(toSignificant(v, 3));
 /** A duration in the unit a person would say it in: "31.8 ms", "2.5 s", "15 min" (900,000 ms: Lambda's limit). */
 const duration = (ms: number) => (ms >= 60_000 ? `${threeDigits(ms / 60_000)} min` : ms >= 1000 ? `${threeDigits(ms / 1000)} s` : `${threeDigits(ms)} ms`);
 

@@ -3,8 +3,8 @@
 // hybrid several per cent more than another (and one taken from another option, changing with traffic, could
 // make the hybrid cheaper as traffic rose). Chosen at the week the hybrid is planned at, and kept as it grows.
 import type { WorkloadProfile } from '../profile/schema.js';
-import { HOURS_PER_MONTH, type TrafficWeek } from '../traffic/week.js';
-import { bestHybridMonth } from './hybrid.js';
+import type { TrafficWeek } from '../traffic/week.js';
+import { baselineServerUsd, bestHybridMonth } from './hybrid.js';
 import { functionsAloneTotal, type FunctionPlan } from './serverless.js';
 import { sizePlan } from './server-choice.js';
 import { fittingSizes, type ServerService } from './server-service.js';
@@ -40,8 +40,8 @@ function baselineSizes(ctx: ServerService): BaselineSizes {
     const sizes: BaselineSize[] = fittingSizes(ctx).map(({ size, capacityRps }, index) => ({
       size,
       capacityRps,
-      // As bestHybridMonth bounds a baseline server: committed where priced, else on demand up to the monthly cap.
-      monthlyUsd: size.committedHourlyEstimate !== undefined ? size.committedHourlyEstimate * HOURS_PER_MONTH : size.hourlyEstimate * Math.min(HOURS_PER_MONTH, ctx.monthlyCapHours),
+      // As bestHybridMonth bounds a baseline server.
+      monthlyUsd: baselineServerUsd(size, ctx.monthlyCapHours),
       index,
       plan: undefined,
     }));

@@ -7,8 +7,8 @@ import { ASSUMPTIONS } from './assumptions.js';
 import { Bill, NO_LINES, type BillMode, type MoneyLine, type MonthTotal } from './bill.js';
 import { executionsPerInstance, warmInstanceSeconds, warmSecondsBusiestFirst } from './function-usage.js';
 import { functionsAloneTotal, priceFunctionMonth, type FunctionPlan } from './serverless.js';
-import { fixedInstanceHours, fleetFor, opsLine } from './servers.js';
-import { instanceHourUsd, transferHours } from './pooled-transfer.js';
+import { fixedInstanceHours, fleetFor, opsLine, type ServerSize } from './servers.js';
+import { transferHoursFor } from './pooled-transfer.js';
 import { networkLines } from './support-lines.js';
 import { balancerTotal, priceBalancer, type ServerPlan } from './traditional.js';
 
@@ -127,7 +127,7 @@ export function priceHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: 
   const hours = baselineHours(server, baseline);
   const committed = committedBaseline(server);
   // Servers that bring transfer of their own may be worth running beyond the baseline for it (see transferHours).
-  const transfer = baseline > 0 && server.size.includedEgressGb > 0 ? transferHours(server, servedRequests, hours, instanceHourUsd(server, committed, profile), profile) : 0;
+  const transfer = baseline > 0 ? transferHoursFor(server, committed, servedRequests, hours, profile) : 0;
   server.size.bill(hours, committed, bill);
   server.size.bill(transfer, committed, bill, true);
   const hasOverflow = overflowRequests > 0;
@@ -177,7 +177,7 @@ export function bestHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: W
   // Every line of a bill is ≥ 0 net, so B servers cost at least B × their instance-hours, and the load
   // balancer once two run or the profile asks for two: baselines whose servers alone cost more than
   // functions alone (B = 0) cannot win, and are not priced.
-  const perServer = baselineMonthlyUsd(server);
+  const perServer = baselineServerUsd(server.size, server.monthlyCapHours);
   // An exact month of functions alone is shared with the function option priced just before, and with the
   // other sizes and hybrids of the same function (see monthWith): ranked by that instead of an estimate of its
   // own, it is the same ranking to within a float's rounding, far inside the near-ties that exact bills settle.
@@ -252,9 +252,13 @@ function settled(server: ServerPlan, fn: FunctionPlan, profile: WorkloadProfile,
   return best!;
 }
 
-/** What one server of this size costs a month as a baseline, as a float: at least what each baseline server adds. */
-function baselineMonthlyUsd(server: ServerPlan): number {
-  return baselineHours(server, 1) * (server.size.committedHourlyEstimate ?? server.size.hourlyEstimate);
+/**
+ * What one server of `size` costs a month as a baseline, as a float (at least what each baseline server adds):
+ * committed for every hour where a commitment is priced, otherwise on demand up to the monthly cap.
+ */
+export function baselineServerUsd(size: ServerSize, monthlyCapHours: number): number {
+  const committed = size.committedHourlyEstimate;
+  return committed !== undefined ? committed * HOURS_PER_MONTH : size.hourlyEstimate * Math.min(HOURS_PER_MONTH, monthlyCapHours);
 }
 
 /**

@@ -46,6 +46,15 @@ export function transferHours(fleet: NetworkedFleet, requests: number, hours: nu
 }
 
 /**
+ * transferHours for a fleet of `fleet`'s size run on demand or `committed`, at what its instance-hour costs
+ * (instanceHourUsd); 0 at once for sizes without an allowance of their own, which months price by the thousand.
+ */
+export function transferHoursFor(fleet: NetworkedFleet & { size: ServerSize; ipHourlyEstimate: number }, committed: boolean, requests: number, hours: number, profile: WorkloadProfile): number {
+  if (fleet.size.includedEgressGb === 0) return 0;
+  return transferHours(fleet, requests, hours, instanceHourUsd(fleet, committed, profile), profile);
+}
+
+/**
  * A month's egress for a fleet of `hours` as a float, as sizes are ranked where some bring transfer of their own:
  * what it costs beyond the fleet's pool, or the instance-hours that pool it where those cost less.
  */

@@ -9,7 +9,7 @@ import { ASSUMPTIONS } from './assumptions.js';
 import { Bill, totalOnce, type MonthTotal, type MonthTotals } from './bill.js';
 import { addPico, type Pico } from './money.js';
 import type { HybridSearch } from './hybrid.js';
-import { instanceHourUsd, transferHours } from './pooled-transfer.js';
+import { transferHoursFor } from './pooled-transfer.js';
 import type { ServerChoice } from './server-choice.js';
 import { fleetFor, opsLine, type Fleet, type ServerSize } from './servers.js';
 import { priceServiceItems } from './service-lines.js';
@@ -116,7 +116,7 @@ export function serverMonthTotal(plan: ServerPlan, profile: WorkloadProfile, wee
   else {
     const { hours, peak } = fleetOf(plan, week, minInstances);
     const balanced = plan.loadBalancer !== undefined && peak > 1;
-    const transfer = transferOf(plan, profile, week, hours);
+    const transfer = transferHoursFor(plan, isCommitted(plan.variant), week.monthlyRequests, hours, profile);
     total = fleetPartTotal(plan, profile, hours, transfer, peak, balanced);
     if (balanced) total = addPico(total, balancerTotal(plan, week, 'exact').total);
     const network = plan.network;
@@ -156,15 +156,6 @@ function instanceLines(plan: ServerPlan, profile: WorkloadProfile, hours: number
   controlPlaneLines(plan, profile, bill);
 }
 
-/**
- * Instance-hours beyond the fleet's `hours` run for their transfer allowance alone, where that costs less than
- * the egress they pool (see transferHours); 0 for sizes without an allowance of their own.
- */
-function transferOf(plan: ServerPlan, profile: WorkloadProfile, week: TrafficWeek, hours: number): number {
-  if (plan.size.includedEgressGb === 0) return 0;
-  return transferHours(plan, week.monthlyRequests, hours, instanceHourUsd(plan, isCommitted(plan.variant), profile), profile);
-}
-
 /** Ops effort of a month of servers: a base, and a share per instance running all month. */
 function opsHours(instanceHours: number): number {
   const ops = ASSUMPTIONS.opsHoursPerMonth;
@@ -181,7 +172,7 @@ function controlPlaneLines(plan: ServerPlan, profile: WorkloadProfile, bill: Bil
 /** One month of a server plan for the traffic `week`, priced onto `bill`. */
 export function priceServerMonth(plan: ServerPlan, profile: WorkloadProfile, week: TrafficWeek, minInstances: number, bill: Bill): ServerMonth {
   const { hours, peak } = fleetOf(plan, week, minInstances);
-  const transfer = transferOf(plan, profile, week, hours);
+  const transfer = transferHoursFor(plan, isCommitted(plan.variant), week.monthlyRequests, hours, profile);
   instanceLines(plan, profile, hours, transfer, bill);
   const balanced = plan.loadBalancer !== undefined && peak > 1;
   if (balanced) priceBalancer(plan, week, profile, bill);
