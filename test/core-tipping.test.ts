@@ -152,6 +152,21 @@ t.test('at each recommendation tipping point, a full evaluation gives the verdic
   const withPeak = (ratio: number) => ({ ...bursty, traffic: { ...bursty.traffic, peakRps: (ratio * bursty.traffic.monthlyRequests) / 2_628_000 } });
   t.equal(recommended(withPeak(17.78)), 'serverless');
   t.equal(recommended(withPeak(17.77)), 'hybrid', 'where the flip used to be shown');
+  // Where costs step, the verdict can turn back past a flip for a window narrower than the rounding: this
+  // business-hours API is traditional from 1215.05 to 1215.4 ms only (the cost ratio crosses 1.1 and back),
+  // serverless again down to 1210.5 ms. Rounded to 4 digits the flip read 1215, where nothing had flipped.
+  const narrow = {
+    traffic: { monthlyRequests: 1_370_000_000, pattern: 'business-hours' },
+    execution: { averageDurationMs: 4000, memoryMb: 512 },
+    latency: { coldStartTolerance: 'occasional' },
+    team: { opsCapacity: 'dedicated' },
+    providers: ['aws', 'digitalocean', 'cloudflare'],
+  };
+  const withDuration = (averageDurationMs: number) => ({ ...narrow, execution: { ...narrow.execution, averageDurationMs } });
+  const duration = run(narrow).tippingPoints.find((tip) => tip.kind === 'recommendation' && tip.input === 'averageDurationMs')!;
+  t.match(duration, { flipsAt: 1215.24, from: 'serverless', to: 'traditional' }, 'shown to 6 digits, where 4 missed the window');
+  t.equal(recommended(withDuration(1215.24)), 'traditional');
+  t.equal(recommended(withDuration(1215)), 'serverless', 'what 4 digits showed');
   let checked = 0;
   await fc.assert(
     fc.asyncProperty(

@@ -125,4 +125,17 @@ export const SCENARIOS: Scenario[] = [
     // Flat, but under one request in flight on average: a server would idle, not run near its target.
     notFired: ['flat-traffic'],
   },
+  {
+    // Twice the average is steady for both rules that ask (they once disagreed at exactly 2×, and that peak
+    // alone read as a hybrid, between traditional below it and serverless above).
+    name: 'steady high volume whose peak is exactly twice the average',
+    profile: {
+      name: 'busy API',
+      traffic: { averageRps: 500, peakRps: 1000 },
+      execution: { averageDurationMs: 120, memoryMb: 2048 },
+      providers: ['aws'],
+    },
+    verdict: 'traditional',
+    decidedBy: ['high-steady-volume', 'little-to-offload'],
+  },
 ];
