@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import t from 'tap';
 import { evaluate } from '../src/core/evaluate.js';
 import { selectPricing } from '../src/core/pricing/catalog.js';
+import { describeTippingPoint } from '../src/render/tipping-text.js';
 import { WorkloadProfile } from '../src/core/profile/schema.js';
 import { committedCatalog, defaultRuleset } from './helpers.js';
 
@@ -112,6 +113,41 @@ t.test("the recommendation's tipping points: where a full evaluation's verdict c
   t.equal(recommended({ ...plain, execution: { ...plain.execution, memoryMb: Math.round(memory.flipsAt * 0.99) } }), 'serverless');
   const queue = run({ ...plain, trigger: 'queue' }).tippingPoints.find((p) => p.kind === 'recommendation' && p.input === 'memoryMb');
   t.match(queue, { flipsAt: 10_241, from: 'serverless', to: 'traditional' }, "a queue consumer's verdict turns at AWS Lambda's 10,240 MB limit, to the MB");
+});
+
+t.test("a recommendation flip next to a rule's threshold is put on it", async (t) => {
+  const recommended = (input: Record<string, unknown>) => {
+    const result = evaluate(WorkloadProfile.parse(input), { catalog: committedCatalog(), ruleset: defaultRuleset(), today: '2026-11-25' });
+    return result.ok ? result.evaluation.recommendation.architecture : 'none';
+  };
+  // A steady 521 requests a second: high steady volume (at least 200 a second, peak at most twice the average).
+  const busy = { traffic: { monthlyRequests: 1_370_000_000, pattern: 'steady' }, execution: { averageDurationMs: 120, memoryMb: 2048 }, team: { opsCapacity: 'none' }, providers: ['aws'] };
+  const tips = run(busy).tippingPoints.filter((tip) => tip.kind === 'recommendation');
+  t.equal(recommended(busy), 'traditional');
+  // 200 requests a second are 525.6M a month (× 2,628,000 s): the bisection alone stopped at 524.3M, a grid point.
+  t.match(tips.find((tip) => tip.input === 'monthlyRequests'), { flipsAt: 525_599_999, to: 'serverless' });
+  t.equal(recommended({ ...busy, traffic: { ...busy.traffic, monthlyRequests: 525_599_999 } }), 'serverless');
+  t.equal(recommended({ ...busy, traffic: { ...busy.traffic, monthlyRequests: 525_600_000 } }), 'traditional');
+  // The peak's rules turn at exactly twice the average: 2 is still steady, a hair above is not.
+  t.match(tips.find((tip) => tip.input === 'peakToAverageRatio'), { flipsAt: 2, to: 'serverless' });
+  const withPeak = (ratio: number) => ({ ...busy, traffic: { ...busy.traffic, peakRps: (ratio * busy.traffic.monthlyRequests) / 2_628_000 } });
+  t.equal(recommended(withPeak(2)), 'traditional');
+  t.equal(recommended(withPeak(2.000001)), 'serverless');
+  // A threshold on the current value itself: a diurnal week's peak is 1.5× its average, where flat-traffic
+  // stops firing. The flip is shown a unit of the sixth digit past it, so that it still says which way.
+  const diurnal = { traffic: { monthlyRequests: 137_000_000, pattern: 'diurnal' }, execution: { averageDurationMs: 700, memoryMb: 512 }, team: { opsCapacity: 'dedicated' }, providers: ['aws'] };
+  const edge = run(diurnal).tippingPoints.find((tip) => tip.kind === 'recommendation' && tip.input === 'peakToAverageRatio')!;
+  t.match(edge, { currentValue: 1.5, flipsAt: 1.50001, from: 'traditional', to: 'serverless' });
+  t.equal(describeTippingPoint(edge), 'recommendation flips to serverless above 1.5× peak-to-average (now 1.5)');
+  const diurnalPeak = (ratio: number) => ({ ...diurnal, traffic: { ...diurnal.traffic, peakRps: (ratio * 137_000_000) / 2_628_000 } });
+  t.equal(recommended(diurnalPeak(1.5)), 'traditional');
+  t.equal(recommended(diurnalPeak(1.50001)), 'serverless');
+  // And below: a peak of 5× is spiky (at least 5×); a hair less is not.
+  const spiky = { traffic: { averageRps: 5, peakRps: 25 }, execution: { averageDurationMs: 30, memoryMb: 256 }, latency: { coldStartTolerance: 'none' }, providers: ['aws'] };
+  const below = run(spiky).tippingPoints.find((tip) => tip.kind === 'recommendation' && tip.input === 'peakToAverageRatio')!;
+  t.match(below, { currentValue: 5, flipsAt: 4.99999, from: 'serverless', to: 'traditional' });
+  t.equal(describeTippingPoint(below), 'recommendation flips to traditional below 5× peak-to-average (now 5)');
+  t.equal(recommended({ ...spiky, traffic: { averageRps: 5, peakRps: 5 * 4.99999 } }), 'traditional');
 });
 
 t.test('a hybrid verdict: the cost comparison can flip where the recommendation does not', async (t) => {

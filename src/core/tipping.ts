@@ -10,7 +10,9 @@ import type { Evaluation } from './evaluation/schema.js';
 import { recommendedArchitecture } from './judge.js';
 import type { PricingFile } from './pricing/schema.js';
 import type { WorkloadProfile } from './profile/schema.js';
+import { FACT_INDEX, type FactValue } from './rules/facts.js';
 import type { LoadedRuleset } from './rules/load.js';
+import { thresholdsOf } from './rules/representatives.js';
 import { toSignificant } from './significant.js';
 import { monthlyRequestsOf, trafficWeek } from './traffic/week.js';
 
@@ -31,6 +33,8 @@ interface Input {
   wholeUnits: boolean;
   /** Values at which the workload meets a platform's limit exactly: a flip found next to one is put on it. */
   limits: readonly number[];
+  /** Values at which a rule's comparison turns (see ruleThresholds): the recommendation's flips are put on them. */
+  thresholds: readonly number[];
   /** The cheaper side with the input at `value` (memory is probed in whole MB, as it is configured). */
   side(value: number): PureSide;
   /** The recommended architecture with the input at `value`. */
@@ -41,7 +45,7 @@ interface Input {
  * The inputs searched. Volume and peak change only the traffic, which options do not read: the options
  * prepared once (`trafficOnly`) are priced at each probe's week. Duration and memory re-prepare them.
  */
-function inputs(files: readonly PricingFile[], profile: WorkloadProfile, ruleset: LoadedRuleset, trafficOnly: PreparedOptions): Input[] {
+function inputs(files: readonly PricingFile[], profile: WorkloadProfile, ruleset: LoadedRuleset, trafficOnly: PreparedOptions, facts: readonly FactValue[]): Input[] {
   const cheaperAt = (p: WorkloadProfile) => prepareOptions(files, p, p.minInstances).cheaperSide(trafficWeek(p.traffic));
   const recommendedAt = (p: WorkloadProfile, options?: PreparedOptions) => recommendedArchitecture(files, p, ruleset, options);
   const volume = monthlyRequestsOf(profile.traffic);
@@ -53,6 +57,7 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, ruleset
     Object.assign({}, profile, { traffic: Object.assign({}, traffic, changes) });
   const withExecution = (changes: Partial<WorkloadProfile['execution']>): WorkloadProfile =>
     Object.assign({}, profile, { execution: Object.assign({}, execution, changes) });
+  const thresholds = (current: number, proportional: readonly string[]) => ruleThresholds(ruleset, facts, current, proportional);
   const list: Input[] = [];
   if (volume > 0)
     list.push({
@@ -63,6 +68,8 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, ruleset
       integer: true,
       wholeUnits: false,
       limits: [],
+      // The break-even is the same at any volume of this shape, so the volume's ratio to it moves with the volume.
+      thresholds: thresholds(volume, ['monthlyRequests', 'averageRps', 'peakRps', 'averageConcurrency', 'peakConcurrency', 'volumeToBreakEvenRatio']),
       side: (v) => sideAtVolume(trafficOnly, traffic, v),
       // The same shape at another volume: the prepared options (and the sides their break-even search has
       // found by volume, which hold for any volume of this shape) are shared.
@@ -87,6 +94,7 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, ruleset
     integer: false,
     wholeUnits: false,
     limits: durationLimits(files, profile),
+    thresholds: thresholds(execution.averageDurationMs, ['averageDurationMs', 'maxDurationMs', 'cpuMsPerRequest', 'averageConcurrency', 'peakConcurrency']),
     side: (v) => cheaperAt(scaleDuration(v / execution.averageDurationMs)),
     recommendation: (v) => recommendedAt(scaleDuration(v / execution.averageDurationMs)),
   });
@@ -100,6 +108,8 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, ruleset
     wholeUnits: true,
     // Between the largest size a function platform allows and the next whole MB, which no probe lands on.
     limits: files.flatMap((file) => file.services.flatMap((service) => (service.kind === 'function' && service.limits?.maxMemoryMb !== undefined ? [service.limits.maxMemoryMb + 0.5] : []))),
+    // Whole MB again: a rule turning at 3008 MB turns between 3007 and 3008 (gte) or 3008 and 3009 (gt).
+    thresholds: thresholds(execution.memoryMb, ['memoryMb']).flatMap((mb) => [mb - 0.5, mb + 0.5]),
     side: (v) => cheaperAt(withMemory(v)),
     recommendation: (v) => recommendedAt(withMemory(v)),
   });
@@ -113,6 +123,7 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, ruleset
       integer: false,
       wholeUnits: false,
       limits: [],
+      thresholds: thresholds(week.peakRps / week.averageRps, ['peakToAverageRatio', 'peakRps', 'peakConcurrency']),
       side: (v) => trafficOnly.cheaperSide(trafficWeek(withPeak(v).traffic)),
       // Another shape: options of its own, since what a search learns by volume holds for one shape only.
       recommendation: (v) => recommendedAt(withPeak(v)),
@@ -131,6 +142,8 @@ interface Search {
   tolerance: number;
   /** Whether an input set in whole units is bisected to the unit rather than to `tolerance`. */
   wholeUnits: boolean;
+  /** Values a flip found next to is put on, when the answer changes right there. */
+  limits: readonly number[];
 }
 
 /** The values a search probes in each direction from `start`, nearest first, within the input's range. */
@@ -184,9 +197,10 @@ function searchInput(input: Input, search: Search, now: Answer) {
   }
   const found = brackets.map(({ inside, outside, answer }) => {
     const bisected = bisectFlip(inside, outside, answerAt, flipped, answer, { whole: search.wholeUnits && input.wholeUnits, tolerance: search.tolerance });
-    const onLimit = limitAt(input.limits, answerAt, bisected.inside, bisected.value, now, flipped);
+    const onLimit = limitAt(search.limits, answerAt, bisected.inside, bisected.value, now, flipped);
     // On a limit, a whole-unit input flips at the first whole value past it.
-    const flipsAt = onLimit ? (input.integer ? Math.round(onLimit.past) : onLimit.value) : shownFlip(bisected.value, bisected.at, input, answerAt);
+    const shown = onLimit ? (input.integer ? outward(onLimit.past, onLimit.past > input.current) : onLimit.value) : shownFlip(bisected.value, bisected.at, input, answerAt);
+    const flipsAt = pastCurrent(shown, input, bisected.value > input.current);
     return { flipsAt, to: onLimit?.to ?? bisected.at, distance: Math.abs(Math.log(flipsAt / input.current)) };
   });
   // The nearer of the flips found going up and going down.
@@ -214,9 +228,26 @@ function shownFlip(value: number, at: Answer, input: Input, answerAt: (value: nu
   return value;
 }
 
+/** The current value as a tipping point shows it. */
+const shownCurrent = (input: Input) => Number(input.current.toPrecision(6));
+
+/**
+ * A flip on the far side of the current value as shown, so that which way it lies can be read from the two:
+ * a rule's threshold can sit on the current value itself (a diurnal week's peak is 1.5× the average, where
+ * flat-traffic stops firing), and the flip is then one unit of the sixth digit past it.
+ */
+function pastCurrent(flipsAt: number, input: Input, up: boolean): number {
+  const current = shownCurrent(input);
+  if (up ? flipsAt > current : flipsAt < current) return flipsAt;
+  const unit = 10 ** (Math.floor(Math.log10(current)) - 5);
+  return toSignificant(current + (up ? unit : -unit), 6);
+}
+
+const outward = (value: number, up: boolean) => (up ? Math.ceil(value) : Math.floor(value));
+
 function roundOutward(value: number, input: Input, digits: number): number {
   const up = value > input.current;
-  if (input.integer) return up ? Math.ceil(value) : Math.floor(value);
+  if (input.integer) return outward(value, up);
   const step = 10 ** (Math.floor(Math.log10(value)) - digits + 1);
   // The 1e-9 keeps a value already at its digits (17.77, whose quotient reads 1777.0000000000002) where it is.
   return toSignificant((up ? Math.ceil(value / step - 1e-9) : Math.floor(value / step + 1e-9)) * step, digits);
@@ -239,9 +270,25 @@ function limitAt(
     if (limit < low || limit > high) continue;
     const [before, after] = inside < outside ? [limit * (1 - 1e-9), limit * (1 + 1e-9)] : [limit * (1 + 1e-9), limit * (1 - 1e-9)];
     const to = answerAt(after);
-    if (answerAt(before) === now && flipped(to)) return { value: Number(limit.toFixed(3)), past: after, to };
+    // To the thousandth, rounded past the limit: a limit scaled from a rule's threshold is rarely round.
+    const value = (inside < outside ? Math.ceil(limit * 1000 - 1e-6) : Math.floor(limit * 1000 + 1e-6)) / 1000;
+    if (answerAt(before) === now && flipped(to)) return { value, past: after, to };
   }
   return undefined;
+}
+
+/**
+ * Values of an input at which a rule's comparison turns: the numbers the ruleset compares each fact in
+ * `proportional` with, for facts that move in proportion to the input as its search changes it (averageRps
+ * with the volume, peakConcurrency with the duration), scaled from the fact's value now. A flip bisected
+ * next to one is put on it: "below 525.6M requests a month", where 200 requests a second stop being high
+ * steady volume, not the 524.3M a 1% bisection stopped at.
+ */
+function ruleThresholds(ruleset: LoadedRuleset, facts: readonly FactValue[], current: number, proportional: readonly string[]): number[] {
+  return proportional.flatMap((name) => {
+    const now = facts[FACT_INDEX.get(name)!];
+    return typeof now === 'number' && now > 0 ? thresholdsOf(ruleset.ruleset, name).map((threshold) => (threshold / now) * current) : [];
+  });
 }
 
 /**
@@ -268,13 +315,27 @@ function durationLimits(files: readonly PricingFile[], profile: WorkloadProfile)
 }
 
 /** The cheaper pure side: found to 0.1%, the volume along the break-even's grid, so the two agree. */
-const costSearch = (input: Input): Search => ({ answerAt: input.side, volumeGrid: input.name === 'monthlyRequests', step: 2, tolerance: 0.001, wholeUnits: true });
+const costSearch = (input: Input): Search => ({
+  answerAt: input.side,
+  volumeGrid: input.name === 'monthlyRequests',
+  step: 2,
+  tolerance: 0.001,
+  wholeUnits: true,
+  limits: input.limits,
+});
 
 /**
  * The recommendation: each probe is a whole judgement, dozens of times a cost search's, so the steps are ×4
  * and the bisection stops at 1% (the rules' own thresholds are round figures, not measurements).
  */
-const recommendationSearch = (input: Input): Search => ({ answerAt: input.recommendation, volumeGrid: input.name === 'monthlyRequests', step: 4, tolerance: 0.01, wholeUnits: false });
+const recommendationSearch = (input: Input): Search => ({
+  answerAt: input.recommendation,
+  volumeGrid: input.name === 'monthlyRequests',
+  step: 4,
+  tolerance: 0.01,
+  wholeUnits: false,
+  limits: [...input.limits, ...input.thresholds],
+});
 
 export function tippingPoints(
   files: readonly PricingFile[],
@@ -284,12 +345,14 @@ export function tippingPoints(
   trafficOnly: PreparedOptions,
   /** The architecture the evaluation recommends. */
   recommended: Answer,
+  /** The evaluation's facts, by FACTS index. */
+  facts: readonly FactValue[],
 ): Evaluation['tippingPoints'] {
-  const list = inputs(files, profile, ruleset, trafficOnly);
+  const list = inputs(files, profile, ruleset, trafficOnly, facts);
   const search = (kind: 'recommendation' | 'cost', now: Answer) =>
     list.flatMap((input) => {
       const found = searchInput(input, kind === 'cost' ? costSearch(input) : recommendationSearch(input), now);
-      return found ? [{ kind, input: input.name, currentValue: Number(input.current.toPrecision(6)), flipsAt: found.flipsAt, from: now, to: found.to }] : [];
+      return found ? [{ kind, input: input.name, currentValue: shownCurrent(input), flipsAt: found.flipsAt, from: now, to: found.to }] : [];
     });
   // An evaluation has a feasible option, and a hybrid needs a feasible function: neither answer is 'none' now.
   const costs = search('cost', trafficOnly.cheaperSide(trafficWeek(profile.traffic)));

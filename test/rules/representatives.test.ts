@@ -4,7 +4,7 @@
 import t from 'tap';
 import { compileRuleset } from '../../src/core/rules/compile.js';
 import { FACTS, FACT_INDEX } from '../../src/core/rules/facts.js';
-import { representativeValues } from '../../src/core/rules/representatives.js';
+import { representativeValues, thresholdsOf } from '../../src/core/rules/representatives.js';
 import { Ruleset } from '../../src/core/rules/schema.js';
 import { defaultRuleset } from '../helpers.js';
 
@@ -22,6 +22,12 @@ const ruleset = Ruleset.parse({
 t.test('null, each constant, the values between and past them', async (t) => {
   t.same(representativeValues(ruleset, 'volumeToBreakEvenRatio'), [null, -0.5, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9, 1, 2, 3, 5, 7, 8]);
   t.same(representativeValues(ruleset, 'breakEvenMonthlyRequests'), [null], 'a fact no rule reads: any one value');
+});
+
+t.test('the thresholds: each number the fact is compared with, once, ascending', async (t) => {
+  t.same(thresholdsOf(ruleset, 'volumeToBreakEvenRatio'), [0.5, 0.6, 0.8, 1, 3, 7]);
+  t.same(thresholdsOf(ruleset, 'peakToAverageRatio'), [], 'no rule reads it');
+  t.same(thresholdsOf(defaultRuleset().ruleset, 'peakToAverageRatio'), [1.5, 2, 3, 5], "where the default ruleset's traffic shape rules turn");
 });
 
 t.test('every value the fact can take fires the rules one of the representatives fires', async (t) => {

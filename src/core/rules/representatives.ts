@@ -10,6 +10,22 @@ import type { Condition, Ruleset } from './schema.js';
  * `includes`); [null] when no rule reads it.
  */
 export function representativeValues(ruleset: Ruleset, fact: string): FactValue[] | undefined {
+  const { constants, otherwise } = comparisonsOf(ruleset, fact);
+  if (otherwise) return undefined;
+  const sorted = [...new Set(constants)].sort((a, b) => a - b);
+  const values: FactValue[] = [null];
+  if (sorted.length > 0) values.push(sorted[0]! - 1);
+  sorted.forEach((value, i) => values.push(value, i + 1 < sorted.length ? (value + sorted[i + 1]!) / 2 : value + 1));
+  return values;
+}
+
+/** The numbers `fact` is compared with, ascending and each once: where a rule can start or stop firing as it moves. */
+export function thresholdsOf(ruleset: Ruleset, fact: string): number[] {
+  return [...new Set(comparisonsOf(ruleset, fact).constants)].sort((a, b) => a - b);
+}
+
+/** The numbers a ruleset compares `fact` with, and whether it also judges it some other way. */
+function comparisonsOf(ruleset: Ruleset, fact: string): { constants: number[]; otherwise: boolean } {
   const constants: number[] = [];
   let otherwise = false;
   const visit = (condition: Condition): void => {
@@ -26,10 +42,5 @@ export function representativeValues(ruleset: Ruleset, fact: string): FactValue[
     }
   };
   for (const rule of ruleset.rules) visit(rule.when);
-  if (otherwise) return undefined;
-  const sorted = [...new Set(constants)].sort((a, b) => a - b);
-  const values: FactValue[] = [null];
-  if (sorted.length > 0) values.push(sorted[0]! - 1);
-  sorted.forEach((value, i) => values.push(value, i + 1 < sorted.length ? (value + sorted[i + 1]!) / 2 : value + 1));
-  return values;
+  return { constants, otherwise };
 }
