@@ -4,7 +4,9 @@
 import fc from 'fast-check';
 import t from 'tap';
 import { evaluate } from '../src/core/evaluate.js';
+import { bisectFlip } from '../src/core/costs/report.js';
 import { selectPricing } from '../src/core/pricing/catalog.js';
+import { toSignificant } from '../src/core/significant.js';
 import { describeTippingPoint } from '../src/render/tipping-text.js';
 import { WorkloadProfile } from '../src/core/profile/schema.js';
 import { committedCatalog, defaultRuleset } from './helpers.js';
@@ -50,6 +52,15 @@ t.test('inputs that flip nothing are absent; peak ratio and duration can flip', 
   t.notOk(idle.tippingPoints.some((p) => p.input === 'monthlyRequests' || p.input === 'peakToAverageRatio'), 'no volume to scale');
   const noServers = run({ ...plain, providers: ['cloudflare', 'digitalocean'], execution: { averageDurationMs: 10, memoryMb: 128 }, compliance: { dedicatedTenancy: false } });
   t.ok(Array.isArray(noServers.tippingPoints));
+});
+
+t.test('a bisection probes only values it can show, and stops where none lies between the two', async (t) => {
+  const probed: number[] = [];
+  const above = (v: number) => (probed.push(v), v >= 1.0015);
+  // Finer than 4 digits can tell: without the stop, 1.001 and 1.002 would be bisected for ever.
+  const found = bisectFlip(1, 1.002, above, (flipped) => flipped, true, { tolerance: 1e-6, shown: (v) => toSignificant(v, 4) });
+  t.same(found, { value: 1.002, inside: 1.001, at: true });
+  t.same(probed, [1.001], 'one probe: the next midpoint, 1.0015, shows as 1.002');
 });
 
 t.test('off unless asked for', async (t) => {
@@ -169,8 +180,9 @@ t.test('a hybrid verdict: the cost comparison can flip where the recommendation 
 });
 
 t.test('at each recommendation tipping point, a full evaluation gives the verdict it names', async (t) => {
-  // Found by checking random profiles: flips rounded to 4 digits toward the current value ("17.77×" for a flip
-  // bisected to 17.774) named a value where the verdict had not changed yet. They round away from it now.
+  // Found by checking random profiles: a flip bisected and then rounded to 4 digits can name a value where the
+  // verdict has not changed (toward the current value: "17.77×" for a flip at 17.774), or has changed back
+  // (away from it, where costs step). The searches now probe only values of 4 digits, and show one they probed.
   const recommended = (input: Record<string, unknown>) => {
     const result = evaluate(WorkloadProfile.parse(input), { catalog: committedCatalog(), ruleset: defaultRuleset(), today: '2026-11-25' });
     return result.ok ? result.evaluation.recommendation.architecture : 'none';
@@ -184,13 +196,16 @@ t.test('at each recommendation tipping point, a full evaluation gives the verdic
     providers: ['aws', 'digitalocean', 'cloudflare'],
   };
   const peak = run(bursty).tippingPoints.find((tip) => tip.kind === 'recommendation' && tip.input === 'peakToAverageRatio')!;
-  t.match(peak, { flipsAt: 17.78, from: 'hybrid', to: 'serverless' });
+  // Bisected to 1%: the flip lies between the last probe still hybrid and this one.
+  t.match(peak, { flipsAt: 17.87, from: 'hybrid', to: 'serverless' });
   const withPeak = (ratio: number) => ({ ...bursty, traffic: { ...bursty.traffic, peakRps: (ratio * bursty.traffic.monthlyRequests) / 2_628_000 } });
+  t.equal(recommended(withPeak(17.87)), 'serverless');
   t.equal(recommended(withPeak(17.78)), 'serverless');
   t.equal(recommended(withPeak(17.77)), 'hybrid', 'where the flip used to be shown');
   // Where costs step, the verdict can turn back past a flip for a window narrower than the rounding: this
   // business-hours API is traditional from 1215.05 to 1215.4 ms only (the cost ratio crosses 1.1 and back),
-  // serverless again down to 1210.5 ms. Rounded to 4 digits the flip read 1215, where nothing had flipped.
+  // serverless again down to 1210.5 ms. A bisection that probed 1215.247 and rounded it showed 1215, where
+  // nothing had flipped; probing whole milliseconds, it finds the lasting flip.
   const narrow = {
     traffic: { monthlyRequests: 1_370_000_000, pattern: 'business-hours' },
     execution: { averageDurationMs: 4000, memoryMb: 512 },
@@ -200,9 +215,9 @@ t.test('at each recommendation tipping point, a full evaluation gives the verdic
   };
   const withDuration = (averageDurationMs: number) => ({ ...narrow, execution: { ...narrow.execution, averageDurationMs } });
   const duration = run(narrow).tippingPoints.find((tip) => tip.kind === 'recommendation' && tip.input === 'averageDurationMs')!;
-  t.match(duration, { flipsAt: 1215.24, from: 'serverless', to: 'traditional' }, 'shown to 6 digits, where 4 missed the window');
-  t.equal(recommended(withDuration(1215.24)), 'traditional');
-  t.equal(recommended(withDuration(1215)), 'serverless', 'what 4 digits showed');
+  t.match(duration, { flipsAt: 1208, from: 'serverless', to: 'traditional' });
+  t.equal(recommended(withDuration(1208)), 'traditional');
+  t.equal(recommended(withDuration(1215)), 'serverless', 'what rounding showed');
   let checked = 0;
   await fc.assert(
     fc.asyncProperty(

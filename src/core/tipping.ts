@@ -63,8 +63,8 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, ruleset
     list.push({
       name: 'monthlyRequests',
       current: volume,
-      low: Math.max(1000, volume / 1000),
-      high: Math.min(1e13, volume * 1000),
+      low: Math.ceil(Math.max(1000, volume / 1000)),
+      high: Math.floor(Math.min(1e13, volume * 1000)),
       integer: true,
       wholeUnits: false,
       limits: [],
@@ -89,8 +89,8 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, ruleset
   list.push({
     name: 'averageDurationMs',
     current: execution.averageDurationMs,
-    low: Math.max(1, execution.averageDurationMs / 100),
-    high: Math.min(3_600_000, execution.averageDurationMs * 100),
+    low: fourDigits(Math.max(1, execution.averageDurationMs / 100), true),
+    high: fourDigits(Math.min(3_600_000, execution.averageDurationMs * 100), false),
     integer: false,
     wholeUnits: false,
     limits: durationLimits(files, profile),
@@ -118,7 +118,7 @@ function inputs(files: readonly PricingFile[], profile: WorkloadProfile, ruleset
     list.push({
       name: 'peakToAverageRatio',
       current: week.peakRps / week.averageRps,
-      low: week.busiestHourRps / week.averageRps,
+      low: fourDigits(week.busiestHourRps / week.averageRps, true),
       high: 50,
       integer: false,
       wholeUnits: false,
@@ -146,14 +146,30 @@ interface Search {
   limits: readonly number[];
 }
 
+/**
+ * A value of the input as a tipping point shows it: whole (requests, MB) or to 4 significant digits. Searches
+ * probe only such values, so the flip shown is a value probed, where the answer found holds: a flip rounded
+ * after the search could land where costs step and the verdict turns back for a window narrower than the
+ * rounding (traditional from 1215.05 to 1215.4 ms only, serverless again down to 1210.5 ms).
+ */
+const shownValue = (input: Input) => (input.integer ? Math.round : (value: number) => toSignificant(value, 4));
+
+/** `value` to 4 significant digits, rounded up or down: the bounds of an input's range, kept inside it. */
+function fourDigits(value: number, up: boolean): number {
+  const step = 10 ** (Math.floor(Math.log10(value)) - 3);
+  // The 1e-9 keeps a value already at 4 digits (17.77, whose quotient reads 1777.0000000000002) where it is.
+  return toSignificant((up ? Math.ceil(value / step - 1e-9) : Math.floor(value / step + 1e-9)) * step, 4);
+}
+
 /** The values a search probes in each direction from `start`, nearest first, within the input's range. */
 function gridFrom(input: Input, start: number, { volumeGrid, step }: Search): number[][] {
   if (volumeGrid)
     return [VOLUME_GRID.filter((v) => v > start && v <= input.high), [...VOLUME_GRID].reverse().filter((v) => v < start && v >= input.low)];
+  const shown = shownValue(input);
   return [step, 1 / step].map((factor) => {
     const points: number[] = [];
     for (let v = start * factor; points.length < 12; v *= factor) {
-      const bounded = Math.min(Math.max(v, input.low), input.high);
+      const bounded = Math.min(Math.max(shown(v), input.low), input.high);
       if (bounded === (points.at(-1) ?? start)) break;
       points.push(bounded);
     }
@@ -196,36 +212,18 @@ function searchInput(input: Input, search: Search, now: Answer) {
     if (direction.next === direction.points.length) direction.done = true;
   }
   const found = brackets.map(({ inside, outside, answer }) => {
-    const bisected = bisectFlip(inside, outside, answerAt, flipped, answer, { whole: search.wholeUnits && input.wholeUnits, tolerance: search.tolerance });
+    const bisected = bisectFlip(inside, outside, answerAt, flipped, answer, {
+      whole: search.wholeUnits && input.wholeUnits,
+      tolerance: search.tolerance,
+      shown: shownValue(input),
+    });
     const onLimit = limitAt(search.limits, answerAt, bisected.inside, bisected.value, now, flipped);
     // On a limit, a whole-unit input flips at the first whole value past it.
-    const shown = onLimit ? (input.integer ? outward(onLimit.past, onLimit.past > input.current) : onLimit.value) : shownFlip(bisected.value, bisected.at, input, answerAt);
-    const flipsAt = pastCurrent(shown, input, bisected.value > input.current);
+    const flipsAt = pastCurrent(onLimit ? (input.integer ? outward(onLimit.past, onLimit.past > input.current) : onLimit.value) : bisected.value, input, bisected.value > input.current);
     return { flipsAt, to: onLimit?.to ?? bisected.at, distance: Math.abs(Math.log(flipsAt / input.current)) };
   });
   // The nearer of the flips found going up and going down.
   return found.sort((a, b) => a.distance - b.distance)[0];
-}
-
-/**
- * A flip found by bisection as it is shown: 4 significant digits (or whole), rounded away from the current
- * value, and checked. The bisection's value is the first one found flipped; rounding it back toward the current
- * value could land where the answer has not flipped yet ("above 17.77×" where 17.77 still gives the old
- * answer). Rounding outward can too, where costs step: past a flip the verdict can turn back for a window
- * narrower than the rounding (traditional from 1215.05 to 1215.4 ms only, then serverless again down to
- * 1210.5 ms). So the rounded value is probed, and where it does not give the answer found, 6 digits are
- * tried, then the bisection's own value. An input probed in whole units (memory) was probed at it already.
- */
-function shownFlip(value: number, at: Answer, input: Input, answerAt: (value: number) => Answer): number {
-  if (input.wholeUnits) return Math.round(value);
-  let tried = value;
-  for (const digits of [4, 6]) {
-    const shown = roundOutward(value, input, digits);
-    if (shown === tried) continue;
-    if (answerAt(shown) === at) return shown;
-    tried = shown;
-  }
-  return value;
 }
 
 /** The current value as a tipping point shows it. */
@@ -244,14 +242,6 @@ function pastCurrent(flipsAt: number, input: Input, up: boolean): number {
 }
 
 const outward = (value: number, up: boolean) => (up ? Math.ceil(value) : Math.floor(value));
-
-function roundOutward(value: number, input: Input, digits: number): number {
-  const up = value > input.current;
-  if (input.integer) return outward(value, up);
-  const step = 10 ** (Math.floor(Math.log10(value)) - digits + 1);
-  // The 1e-9 keeps a value already at its digits (17.77, whose quotient reads 1777.0000000000002) where it is.
-  return toSignificant((up ? Math.ceil(value / step - 1e-9) : Math.floor(value / step + 1e-9)) * step, digits);
-}
 
 /**
  * The platform limit a flip sits on, when one lies between the last value on each side of it and the answer

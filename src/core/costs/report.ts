@@ -49,8 +49,10 @@ export const VOLUME_GRID: readonly number[] = Array.from({ length: 20 }, (_, k) 
 /**
  * Geometric bisection between a value where `flipped` is false and one where it is true, to `tolerance` (by
  * default 0.1%, finer than any price or traffic estimate behind it) — or, for an input set in whole units
- * (`whole`), to the whole unit, so a flip at a platform limit lands on the first value past it. Returns the
- * first value found on the flipped side, and the last on the other.
+ * (`whole`), to the whole unit, so a flip at a platform limit lands on the first value past it. Each midpoint
+ * is taken as `shown` writes it (a tipping point probes only values it can show), and the search ends where
+ * no shown value lies between the two. Returns the first value found on the flipped side, and the last on
+ * the other.
  */
 export function bisectFlip<T>(
   inside: number,
@@ -58,11 +60,12 @@ export function bisectFlip<T>(
   probe: (v: number) => T,
   flipped: (t: T) => boolean,
   atOutside: T,
-  { whole = false, tolerance = 0.001 }: { whole?: boolean; tolerance?: number } = {},
+  { whole = false, tolerance = 0.001, shown = (v: number) => v }: { whole?: boolean; tolerance?: number; shown?: (v: number) => number } = {},
 ): { value: number; inside: number; at: T } {
   let at = atOutside;
   while (whole ? Math.abs(outside - inside) > 1 : Math.abs(outside / inside - 1) > tolerance) {
-    const mid = whole ? Math.round((inside + outside) / 2) : Math.sqrt(inside * outside);
+    const mid = whole ? Math.round((inside + outside) / 2) : shown(Math.sqrt(inside * outside));
+    if (mid === inside || mid === outside) break;
     const atMid = probe(mid);
     if (flipped(atMid)) {
       outside = mid;
