@@ -9,6 +9,8 @@ import { selectPricing } from '../src/core/pricing/catalog.js';
 import { toSignificant } from '../src/core/significant.js';
 import { describeTippingPoint } from '../src/render/tipping-text.js';
 import { WorkloadProfile } from '../src/core/profile/schema.js';
+import { compileLoaded } from '../src/core/rules/load.js';
+import { Ruleset } from '../src/core/rules/schema.js';
 import { committedCatalog, defaultRuleset } from './helpers.js';
 
 type Tip = ReturnType<typeof run>['tippingPoints'][number];
@@ -161,6 +163,42 @@ t.test("a recommendation flip next to a rule's threshold is put on it", async (t
   t.equal(recommended({ ...spiky, traffic: { averageRps: 5, peakRps: 5 * 4.99999 } }), 'traditional');
 });
 
+t.test('growth moves the recommendation through whether the cheapest option changes within the horizon', async (t) => {
+  const recommended = (input: Record<string, unknown>, ruleset = defaultRuleset()) => {
+    const result = evaluate(WorkloadProfile.parse(input), { catalog: committedCatalog(), ruleset, today: '2026-11-25' });
+    return result.ok ? result.evaluation.recommendation.architecture : 'none';
+  };
+  // A hybrid by one point: growing 2% a month, the cheapest option changes in month 24, and that adds it.
+  const growing = {
+    traffic: { monthlyRequests: 30_000_000, pattern: 'business-hours', growthPercentPerMonth: 2 },
+    execution: { averageDurationMs: 20, memoryMb: 512 },
+    latency: { coldStartTolerance: 'occasional' },
+    horizonMonths: 36,
+    providers: ['aws', 'digitalocean', 'cloudflare'],
+  };
+  const evaluation = run(growing);
+  t.match(evaluation.cheapestOptionChange, { month: 24 });
+  t.ok(evaluation.firedRules.some((rule) => rule.id === 'growth-crosses-break-even'));
+  const growth = evaluation.tippingPoints.find((tip) => tip.kind === 'recommendation' && tip.input === 'growthPercentPerMonth')!;
+  // Searched on the last month's volume ÷ the first's (×4 steps), shown as a rate of 4 digits that was probed.
+  t.match(growth, { currentValue: 2, flipsAt: 1.291, from: 'hybrid', to: 'serverless' });
+  t.equal(describeTippingPoint(growth), 'recommendation flips to serverless below 1.29% growth a month (by the horizon’s last month) (now 2)');
+  const withGrowth = (growthPercentPerMonth: number) => ({ ...growing, traffic: { ...growing.traffic, growthPercentPerMonth } });
+  t.equal(recommended(withGrowth(1.291)), 'serverless');
+  t.equal(recommended(withGrowth(1.4)), 'hybrid');
+  // Where the verdict is the same with the change and without, growth is not searched: the plain API.
+  t.notOk(run({ ...plain, horizonMonths: 36, traffic: { monthlyRequests: 10_000_000, growthPercentPerMonth: 5 } }).tippingPoints.some((tip) => tip.kind === 'recommendation' && tip.input === 'growthPercentPerMonth'));
+  // A ruleset that reads the rate itself: the flip is put on its threshold (a hair past it, as shown in 4 digits).
+  const base = defaultRuleset().ruleset;
+  const fastGrowth = { id: 'fast-growth', when: { fact: 'growthPercentPerMonth', op: 'gte', value: 5 }, effect: { score: { traditional: 20 } }, because: 'Plan servers for fast growth.' };
+  const reading = compileLoaded('test', Ruleset.parse({ ...base, rules: [...base.rules, fastGrowth] }));
+  const result = evaluate(WorkloadProfile.parse({ ...plain, horizonMonths: 36 }), { catalog: committedCatalog(), ruleset: reading, today: '2026-11-25', tippingPoints: true });
+  const onThreshold = result.ok && result.evaluation.tippingPoints.find((tip) => tip.kind === 'recommendation' && tip.input === 'growthPercentPerMonth');
+  t.match(onThreshold, { currentValue: 0, flipsAt: 5.001, to: 'traditional' });
+  t.equal(recommended({ ...plain, horizonMonths: 36, traffic: { monthlyRequests: 10_000_000, growthPercentPerMonth: 4.999 } }, reading), 'serverless');
+  t.equal(recommended({ ...plain, horizonMonths: 36, traffic: { monthlyRequests: 10_000_000, growthPercentPerMonth: 5 } }, reading), 'traditional');
+});
+
 t.test('a hybrid verdict: the cost comparison can flip where the recommendation does not', async (t) => {
   const bursty = { traffic: { averageRps: 100, peakRps: 1000 }, execution: { averageDurationMs: 60, cpuMsPerRequest: 25, memoryMb: 512 }, providers: ['aws'] };
   const evaluation = run(bursty);
@@ -240,9 +278,11 @@ t.test('at each recommendation tipping point, a full evaluation gives the verdic
         };
         for (const tip of run(input).tippingPoints.filter((tip) => tip.kind === 'recommendation')) {
           // "above 30000 ms" on a platform's limit: a hair past it. Whole inputs are already past.
-          const at = tip.input === 'memoryMb' || tip.input === 'monthlyRequests' ? tip.flipsAt : tip.flipsAt * (tip.flipsAt > tip.currentValue ? 1 + 1e-9 : 1 - 1e-9);
+          const past = (tip.flipsAt > tip.currentValue ? 1 : -1) * Math.abs(tip.flipsAt) * 1e-9;
+          const at = tip.input === 'memoryMb' || tip.input === 'monthlyRequests' ? tip.flipsAt : tip.flipsAt + past;
           const moved =
             tip.input === 'monthlyRequests' ? { ...input, traffic: { ...input.traffic, monthlyRequests: at } }
+            : tip.input === 'growthPercentPerMonth' ? { ...input, traffic: { ...input.traffic, growthPercentPerMonth: at } }
             : tip.input === 'averageDurationMs' ? { ...input, execution: { ...input.execution, averageDurationMs: at } }
             : tip.input === 'memoryMb' ? { ...input, execution: { ...input.execution, memoryMb: at } }
             : { ...input, traffic: { ...input.traffic, peakRps: (at * p.monthlyRequests) / 2_628_000 } };

@@ -98,7 +98,7 @@ export function evaluate(profile: WorkloadProfile, context: EvaluateContext): Ev
     options: report.options,
     breakEven: report.breakEven,
     cheapestOptionChange: report.cheapestOptionChange,
-    tippingPoints: context.tippingPoints ? tippingPoints(files, profile, context.ruleset, options, verdict.architecture, facts) : [],
+    tippingPoints: context.tippingPoints ? tippingPoints(files, profile, context.ruleset, options, verdict.architecture, { facts, report }) : [],
     warnings: report.warnings,
     facts: Object.fromEntries(FACTS.map((f, i) => [f.name, facts[i]])),
     // Object.assign, not spread: here a spread copy got a hidden class of its own in every evaluation.

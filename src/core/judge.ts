@@ -35,6 +35,7 @@ export function judge(
 }
 
 const CHANGE_FACT = FACT_INDEX.get('cheapestOptionChangesInHorizon')!;
+const GROWTH_FACT = FACT_INDEX.get('growthPercentPerMonth')!;
 /** The facts that read the break-even. */
 const BREAK_EVEN_FACTS = ['breakEvenMonthlyRequests', 'volumeToBreakEvenRatio'].map((name) => FACT_INDEX.get(name)!);
 
@@ -85,4 +86,19 @@ export function recommendedArchitecture(
   const changed = recommended();
   if (unchanged === changed) return unchanged;
   return brief.changeInHorizon() !== null ? changed : unchanged;
+}
+
+/**
+ * Whether the growth rate can move a judgement's verdict: growth reaches the facts only through whether the
+ * cheapest option changes within the horizon (the first month's traffic and costs are the same at any rate),
+ * and through its own fact for a ruleset that reads it. Two runs of the rules with the change fact each way.
+ */
+export function verdictTurnsOnGrowth(ruleset: LoadedRuleset, { facts, report }: Pick<Judgement, 'facts' | 'report'>): boolean {
+  if (ruleset.compiled.factsRead.has(GROWTH_FACT)) return true;
+  const changed = facts.slice();
+  const [unchanged, flipped] = [false, true].map((changes) => {
+    changed[CHANGE_FACT] = changes;
+    return decide(ruleset.compiled.score(changed), report)?.architecture;
+  });
+  return unchanged !== flipped;
 }
