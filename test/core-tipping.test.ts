@@ -197,6 +197,12 @@ t.test('growth moves the recommendation through whether the cheapest option chan
   t.match(onThreshold, { currentValue: 0, flipsAt: 5.001, to: 'traditional' });
   t.equal(recommended({ ...plain, horizonMonths: 36, traffic: { monthlyRequests: 10_000_000, growthPercentPerMonth: 4.999 } }, reading), 'serverless');
   t.equal(recommended({ ...plain, horizonMonths: 36, traffic: { monthlyRequests: 10_000_000, growthPercentPerMonth: 5 } }, reading), 'traditional');
+  // A threshold on the current rate, 0: any growth at all flips it, shown as the smallest step past 0.
+  const anyGrowth = { ...fastGrowth, id: 'any-growth', when: { fact: 'growthPercentPerMonth', op: 'gt', value: 0 } };
+  const atZero = compileLoaded('test', Ruleset.parse({ ...base, rules: [...base.rules, anyGrowth] }));
+  const flat = evaluate(WorkloadProfile.parse({ ...plain, horizonMonths: 36 }), { catalog: committedCatalog(), ruleset: atZero, today: '2026-11-25', tippingPoints: true });
+  const past = flat.ok && flat.evaluation.tippingPoints.find((tip) => tip.kind === 'recommendation' && tip.input === 'growthPercentPerMonth');
+  t.match(past, { currentValue: 0, flipsAt: 0.0001, from: 'serverless', to: 'traditional' });
 });
 
 t.test('a hybrid verdict: the cost comparison can flip where the recommendation does not', async (t) => {

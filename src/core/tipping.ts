@@ -11,7 +11,7 @@ import type { PricingFile } from './pricing/schema.js';
 import type { WorkloadProfile } from './profile/schema.js';
 import type { LoadedRuleset } from './rules/load.js';
 import { inputs, type Answer, type Input } from './tipping/inputs.js';
-import { searchInput, shownCurrent, type Search } from './tipping/search.js';
+import { pastCurrent, searchInput, type Search } from './tipping/search.js';
 import { trafficWeek } from './traffic/week.js';
 
 /** The cheaper pure side: found to 0.1%, the volume along the break-even's grid, so the two agree. */
@@ -55,8 +55,8 @@ export function tippingPoints(
       const found = searchInput(input, kind === 'cost' ? costSearch(input) : recommendationSearch(input), now);
       if (!found) return [];
       const { scale } = input;
-      const [currentValue, flipsAt] = scale ? [scale.shownAs(input.current), scale.shownAs(found.flipsAt)] : [shownCurrent(input), found.flipsAt];
-      return [{ kind, input: input.name, currentValue, flipsAt, from: now, to: found.to }];
+      const [currentValue, flipsAt] = scale ? [scale.shownAs(input.current), scale.shownAs(found.flipsAt)] : [Number(input.current.toPrecision(6)), found.flipsAt];
+      return [{ kind, input: input.name, currentValue, flipsAt: pastCurrent(flipsAt, currentValue, found.up), from: now, to: found.to }];
     });
   // An evaluation has a feasible option, and a hybrid needs a feasible function: neither answer is 'none' now.
   const costs = search('cost', trafficOnly.cheaperSide(trafficWeek(profile.traffic)));

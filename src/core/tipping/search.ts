@@ -83,27 +83,25 @@ export function searchInput(input: Input, search: Search, now: Answer) {
       shown: shownValue(input),
     });
     const onLimit = limitAt(search.limits, answerAt, bisected.inside, bisected.value, now, flipped);
+    const up = bisected.value > input.current;
     // On a limit, a whole-unit input flips at the first whole value past it.
-    const flipsAt = pastCurrent(onLimit ? (input.integer ? outward(onLimit.past, onLimit.past > input.current) : onLimit.value) : bisected.value, input, bisected.value > input.current);
-    return { flipsAt, to: onLimit?.to ?? bisected.at, distance: Math.abs(Math.log(flipsAt / input.current)) };
+    const flipsAt = onLimit ? (input.integer ? outward(onLimit.past, up) : onLimit.value) : bisected.value;
+    return { flipsAt, up, to: onLimit?.to ?? bisected.at, distance: Math.abs(Math.log(flipsAt / input.current)) };
   });
   // The nearer of the flips found going up and going down.
   return found.sort((a, b) => a.distance - b.distance)[0];
 }
 
-/** The current value as a tipping point shows it. */
-export const shownCurrent = (input: Input) => Number(input.current.toPrecision(6));
-
 /**
- * A flip on the far side of the current value as shown, so that which way it lies can be read from the two:
- * a rule's threshold can sit on the current value itself (a diurnal week's peak is 1.5× the average, where
- * flat-traffic stops firing), and the flip is then one unit of the sixth digit past it.
+ * A flip as shown beside the current value as shown (both in the input's own unit), on the far side of it so
+ * that which way it lies can be read from the two: a rule's threshold can sit on the current value itself (a
+ * diurnal week's peak is 1.5× the average, where flat-traffic stops firing), and the flip is then one unit of
+ * the current value's sixth digit past it (of the fourth decimal from zero).
  */
-function pastCurrent(flipsAt: number, input: Input, up: boolean): number {
-  const current = shownCurrent(input);
-  if (up ? flipsAt > current : flipsAt < current) return flipsAt;
-  const unit = 10 ** (Math.floor(Math.log10(current)) - 5);
-  return toSignificant(current + (up ? unit : -unit), 6);
+export function pastCurrent(flipsAt: number, currentValue: number, up: boolean): number {
+  if (up ? flipsAt > currentValue : flipsAt < currentValue) return flipsAt;
+  const unit = currentValue === 0 ? 1e-4 : 10 ** (Math.floor(Math.log10(Math.abs(currentValue))) - 5);
+  return toSignificant(currentValue + (up ? unit : -unit), 6);
 }
 
 const outward = (value: number, up: boolean) => (up ? Math.ceil(value) : Math.floor(value));
