@@ -182,7 +182,7 @@ t.test('growth moves the recommendation through whether the cheapest option chan
   const growth = evaluation.tippingPoints.find((tip) => tip.kind === 'recommendation' && tip.input === 'growthPercentPerMonth')!;
   // Searched on the last month's volume ÷ the first's (×4 steps), shown as a rate of 4 digits that was probed.
   t.match(growth, { currentValue: 2, flipsAt: 1.291, from: 'hybrid', to: 'serverless' });
-  t.equal(describeTippingPoint(growth), 'recommendation flips to serverless below 1.29% growth a month (by the horizon’s last month) (now 2)');
+  t.equal(describeTippingPoint(growth), 'recommendation flips to serverless below 1.29% growth a month (now 2)');
   const withGrowth = (growthPercentPerMonth: number) => ({ ...growing, traffic: { ...growing.traffic, growthPercentPerMonth } });
   t.equal(recommended(withGrowth(1.291)), 'serverless');
   t.equal(recommended(withGrowth(1.4)), 'hybrid');

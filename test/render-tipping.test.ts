@@ -24,5 +24,7 @@ t.test('each input reads with its unit and direction', async (t) => {
 
 t.test('a recommendation tipping point names the recommendation', async (t) => {
   t.equal(describeTippingPoint(tip('monthlyRequests', 1e7, 99_400_000, 'recommendation')), 'recommendation flips to traditional above 99.4M requests/month (now 10M)');
+  // Growth moves the verdict itself (through the horizon's change): not the cost kind's last-month reading.
+  t.equal(describeTippingPoint({ ...tip('growthPercentPerMonth', 2, 1.291, 'recommendation'), to: 'serverless' }), 'recommendation flips to serverless below 1.29% growth a month (now 2)');
   t.equal(describeTippingPoint({ ...tip('memoryMb', 512, 5110, 'recommendation'), to: 'hybrid' }), 'recommendation flips to hybrid at 5110 MB of memory or more (now 512)');
 });
