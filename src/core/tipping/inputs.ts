@@ -31,7 +31,10 @@ export interface Input {
   limits: readonly number[];
   /** Values at which a rule's comparison turns (see ruleThresholds): the recommendation's flips are put on them. */
   thresholds: readonly number[];
-  /** The cheaper side with the input at `value` (memory is probed in whole MB, as it is configured); none for growth, whose cost tipping point follows from the volume's. */
+  /**
+   * The cheaper side with the input at `value` (memory is probed in whole MB, as it is configured); none for
+   * growth, whose cost tipping point follows from the volume's.
+   */
   side?(value: number): PureSide;
   /** The recommended architecture with the input at `value`. */
   recommendation(value: number): Answer;
@@ -169,7 +172,7 @@ function growthInput(
     integer: false,
     wholeUnits: false,
     limits: [],
-    thresholds: ruleGrowths.filter((growth) => growth > -100).map(ratioAt),
+    thresholds: ruleGrowths.filter((rate) => rate > -100).map(ratioAt),
     // Searched values are shown ones already (scale.shown); a limit's neighbours a hair either side are not.
     recommendation: (ratio) => recommendedAt(withTraffic({ growthPercentPerMonth: growthAt(ratio) })),
     scale: { shownAs: (ratio) => Number((ratio === current ? growth : shownGrowth(ratio)).toPrecision(6)), shown: (ratio) => ratioAt(shownGrowth(ratio)) },
