@@ -8,8 +8,10 @@ import { sizePlan } from '../../src/core/costs/server-choice.js';
 import { fittingSizes, serverService, sharedSurroundings } from '../../src/core/costs/server-service.js';
 import { selectPricing } from '../../src/core/pricing/catalog.js';
 import { WorkloadProfile } from '../../src/core/profile/schema.js';
-import { trafficWeek } from '../../src/core/traffic/week.js';
-import { committedCatalog } from '../helpers.js';
+import { growthFactor, scaleWeek, trafficWeek } from '../../src/core/traffic/week.js';
+import { evaluate } from '../../src/core/evaluate.js';
+import { formatUsd } from '../../src/core/costs/money.js';
+import { committedCatalog, defaultRuleset } from '../helpers.js';
 
 const catalog = committedCatalog();
 
@@ -58,6 +60,36 @@ t.test('a hybrid never gets cheaper as traffic rises, though its size may change
     const [low, high] = [hybrid.exactTotal(before.week), risen.exactTotal(after.week)];
     t.ok(high >= low, `${hybrid.id}: ${low} then ${high}`);
   }
+});
+
+t.test('a growing hybrid chooses its size again where traffic has doubled, as the servers do every month', async (t) => {
+  // A spiky 100M-request API on Google Cloud growing 10% a month for two years (×8.9). In month 1 functions
+  // alone are the hybrid's best month (its size, e2-small, is the first the table lists); from month 9, at
+  // 2.14× the first month, it runs the size chosen at exactly 2×.
+  const growing = WorkloadProfile.parse({
+    traffic: { monthlyRequests: 100_000_000, pattern: 'spiky', growthPercentPerMonth: 10 },
+    execution: { averageDurationMs: 100, memoryMb: 512 },
+    horizonMonths: 24,
+    providers: ['gcp'],
+  });
+  const result = evaluate(growing, { catalog, ruleset: defaultRuleset(), today: '2026-11-25' });
+  if (!result.ok) throw new Error('evaluation failed');
+  const hybrid = result.evaluation.options.find((o) => o.architecture === 'hybrid')!;
+  t.match(hybrid.details, { instanceType: 'e2-small', baselineInstances: 0 });
+  t.same(hybrid.projection.slice(0, 8).map((m) => m.instanceType), Array(8).fill(undefined), 'below 2×: the first size');
+  t.same(new Set(hybrid.projection.slice(8).map((m) => m.instanceType)), new Set(['e2-standard-4']), 'from 2× (and at 4×, month 16): e2-standard-4');
+  // Month 9 by hand: the size chosen at twice the first week, its best baseline at month 9's week.
+  const { files, week: first, hybrids } = hybridsAt(growing);
+  const { server, fn } = hybrids[0]!.parts!;
+  const ctx = serverService(files[0]!, server.service, growing, sharedSurroundings());
+  const atDouble = chooseHybridSize(ctx, fn, growing, scaleWeek(first, 2))!;
+  t.equal(atDouble.size.name, 'e2-standard-4');
+  const month9 = scaleWeek(first, growthFactor(10, 9));
+  t.equal(formatUsd(bestHybridMonth(atDouble, fn, growing, month9, 'exact').total), hybrid.projection[8]!.totalUsd);
+  // Kept on e2-small for two years, the same hybrid cost 6.5% more.
+  let kept = 0;
+  for (let month = 1; month <= 24; month++) kept += Number(hybrids[0]!.exactTotal(scaleWeek(first, growthFactor(10, month)))) / 1e12;
+  t.ok(kept / Number(hybrid.horizonUsd) > 1.06, `kept on e2-small $${kept.toFixed(2)}, re-sized $${hybrid.horizonUsd}`);
 });
 
 t.test('the sizes a baseline may run: none that another does as well as at every count, cheapest per request first', async (t) => {

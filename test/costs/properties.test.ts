@@ -353,11 +353,12 @@ t.test("a projection's month, summed from shared parts, is the month priced line
       const profile = parsed.data;
       const files = selectPricing(catalog, profile.pricingDate!);
       const options = prepareOptions(files, profile, profile.minInstances);
-      const plans = options.plansAt(trafficWeek(profile.traffic, start)).filter((p) => p.infeasibleBecause.length === 0 && p.architecture !== 'hybrid');
+      const firstWeek = trafficWeek(profile.traffic, start);
+      const plans = options.plansAt(firstWeek).filter((p) => p.infeasibleBecause.length === 0 && p.architecture !== 'hybrid');
       for (let month = 1; month <= 12; month++) {
         const week = trafficWeek(profile.traffic, start * 1.07 ** month);
         for (const plan of plans) {
-          const sized = plan.resizedAt ? plan.resizedAt(week) : plan;
+          const sized = plan.resizedAt ? plan.resizedAt(week, firstWeek) : plan;
           if (Array.isArray(sized)) continue;
           const [exact, itemised] = [sized.exactTotal(week), sized.price(week, 'itemised').total];
           if (BigInt(exact) !== BigInt(itemised)) throw new Error(`${sized.id} at ×${week.scale}: ${formatUsd(exact)} from parts, ${formatUsd(itemised)} line by line`);

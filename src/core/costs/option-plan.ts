@@ -58,12 +58,15 @@ export interface OptionPlan {
   parts?: { server: ServerPlan; fn: FunctionPlan };
   /** For a function option: its plan (a hybrid's parts.fn is one), so that the two can be matched. */
   functionPlan?: FunctionPlan;
+  /** The instance size a server option or a hybrid's baseline runs: a re-sized month names it (see resizedAt). */
+  sizeName?: string;
   /**
    * For a server option: the same option with its servers re-sized for `week`, or the reasons no size fits
-   * there. Other options are the same at every volume (a hybrid keeps its size and function, and searches its
-   * count of servers for each month).
+   * there. For a hybrid planned at `firstWeek`: the same option on the baseline size chosen where traffic
+   * last doubled or halved since (it keeps its function, and searches its count of servers for each month).
+   * Functions are the same at every volume.
    */
-  resizedAt?(week: TrafficWeek): OptionPlan | string[];
+  resizedAt?(week: TrafficWeek, firstWeek: TrafficWeek): OptionPlan | string[];
 }
 
 export const SERVER_VARIANTS: readonly ServerVariant[] = ['on-demand-autoscaled', 'on-demand-fixed', 'committed-fixed'];
@@ -85,6 +88,7 @@ export function functionOption(fn: FunctionPlan, profile: WorkloadProfile): Opti
     infeasibleBecause: fn.infeasibleBecause,
     parts: undefined,
     functionPlan: fn,
+    sizeName: undefined,
     resizedAt: undefined,
     exactTotal: (week) => functionsAloneTotal(fn, week, 'exact').total,
     price(week, billMode = 'itemised') {
@@ -118,6 +122,7 @@ export function serverOption(plan: ServerPlan | undefined, file: PricingFile, se
     infeasibleBecause: why,
     parts: undefined,
     functionPlan: undefined,
+    sizeName: plan?.size.name,
     resizedAt: undefined,
     exactTotal: (week) => serverMonthTotal(plan!, profile, week, minInstances),
     price(week, billMode = 'itemised') {
@@ -154,6 +159,7 @@ export function hybridOption(server: ServerPlan, fn: FunctionPlan, profile: Work
     infeasibleBecause: [],
     parts: { server, fn },
     functionPlan: undefined,
+    sizeName: server.size.name,
     resizedAt: undefined,
     exactTotal: (week) => bestHybridMonth(server, fn, profile, week, 'exact').total,
     price(week, billMode = 'itemised') {

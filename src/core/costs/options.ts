@@ -2,7 +2,7 @@
 // service and variant, and a hybrid per provider that has both, prepared once and planned at any traffic week.
 import type { PricingFile } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
-import type { TrafficWeek } from '../traffic/week.js';
+import { scaleWeek, type TrafficWeek } from '../traffic/week.js';
 import type { Pico } from './money.js';
 import { functionOption, hybridOption, SERVER_VARIANTS, serverOption, type OptionPlan } from './option-plan.js';
 import { functionPlans, type FunctionPlan } from './serverless.js';
@@ -39,8 +39,9 @@ export type PureSide = 'serverless' | 'traditional' | 'none';
 /**
  * What does not depend on volume is prepared once: function plans (shapes, limits, warm or not) and each
  * traditional service's surroundings and fitting sizes. A hybrid pairs a size of each server service, chosen
- * for the hybrid, with the provider's cheapest feasible function at that week; at another week it keeps both
- * (an option stays the same option as traffic grows) and searches its count of servers again.
+ * for the hybrid, with the provider's cheapest feasible function at that week; at another week it keeps its
+ * function (an option stays the same option as traffic grows), searches its count of servers again, and
+ * chooses its size again once traffic has doubled or halved.
  */
 export function prepareOptions(files: readonly PricingFile[], profile: WorkloadProfile, minInstances: number): PreparedOptions {
   const shared = sharedSurroundings();
@@ -83,14 +84,42 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
     return server;
   };
   // A hybrid's baseline runs the size it chooses itself at the week it is planned at (hybrid-choice.ts), and keeps
-  // it, with its function, as traffic grows: the count of servers is searched again each month, the size is not.
+  // it, with its function, as traffic grows: the count of servers is searched again each month; the size is
+  // chosen again only where traffic has doubled or halved (see hybridResizing).
   const hybridsOf = new Map<ServerPlan, Map<FunctionPlan, OptionPlan>>();
-  const hybridFor = (chosen: ServerPlan, fn: FunctionPlan): OptionPlan => {
+  const hybridFor = (ctx: ServerService, chosen: ServerPlan, fn: FunctionPlan): OptionPlan => {
     let hybrids = hybridsOf.get(chosen);
     if (!hybrids) hybridsOf.set(chosen, (hybrids = new Map()));
     let hybrid = hybrids.get(fn);
-    if (!hybrid) hybrids.set(fn, (hybrid = hybridOption(chosen, fn, profile)));
+    if (!hybrid) {
+      hybrids.set(fn, (hybrid = hybridOption(chosen, fn, profile)));
+      hybrid.resizedAt = hybridResizing(ctx, fn, hybrid);
+    }
     return hybrid;
+  };
+  /**
+   * An operator re-sizes a fleet for a step in traffic, not for each month's growth: months at 2× the first
+   * month's traffic or more take the size chosen at exactly 2× its week, from 4× the size chosen at 4×, and
+   * likewise down (½, ¼, …); below 2× the first month's size stays. Choosing at those weeks rather than at each
+   * month's keeps to a handful of choices over any horizon, and makes a month's size a function of the first
+   * week and its own (the same whichever probe or month asked first). `planned` is this hybrid, chosen at the
+   * first week.
+   */
+  const hybridResizing = (ctx: ServerService, fn: FunctionPlan, planned: OptionPlan): NonNullable<OptionPlan['resizedAt']> => {
+    const chosenAt = new WeakMap<TrafficWeek['shape'], Map<number, OptionPlan>>();
+    return (week, firstWeek) => {
+      const steps = Math.trunc(Math.log2(week.scale / firstWeek.scale) * (1 + 1e-12));
+      if (steps === 0) return planned;
+      let byScale = chosenAt.get(firstWeek.shape);
+      if (!byScale) chosenAt.set(firstWeek.shape, (byScale = new Map()));
+      const scale = firstWeek.scale * 2 ** steps;
+      let option = byScale.get(scale);
+      if (!option) {
+        const size = chooseHybridSize(ctx, fn, profile, scaleWeek(firstWeek, 2 ** steps));
+        byScale.set(scale, (option = size ? hybridFor(ctx, size, fn) : planned));
+      }
+      return option;
+    };
   };
   // The server option of a variant at `week`, sized there, unless its cost floor reaches `threshold` (then it
   // is not sized at all) or no size fits.
@@ -132,7 +161,7 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
             // cluster is not paired too), on a size of its own.
             if (variant === 'on-demand-autoscaled' && cheapestFunction && service.kind !== 'kubernetes') {
               const baseline = chooseHybridSize(ctx, cheapestFunction, profile, week);
-              if (baseline) plans.push(hybridFor(baseline, cheapestFunction));
+              if (baseline) plans.push(hybridFor(ctx, baseline, cheapestFunction));
             }
           }
         }

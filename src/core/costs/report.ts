@@ -166,12 +166,13 @@ export function costReport(
   // Where a later month has no size that fits (every size's fleet cap is exceeded), the month is still
   // priced with the first month's size, beyond its cap, and a warning says so.
   // Each hybrid keeps the function it was paired with in the first month: an option is the same option in
-  // every month of its projection, even when another function becomes the cheaper partner.
+  // every month of its projection, even when another function becomes the cheaper partner. Its baseline's
+  // size is chosen again where traffic has doubled or halved (see hybridResizing in options.ts).
   // A plan that outgrows every size says so once, in the plans' order whatever month it happens in.
   const outgrownBecause: Array<string | undefined> = plans.map(() => undefined);
   const planIn = (week: TrafficWeek, index: number, plan: OptionPlan, j: number): OptionPlan => {
     if (!plan.resizedAt) return plan;
-    const resized = plan.resizedAt(week);
+    const resized = plan.resizedAt(week, firstWeek);
     if (!Array.isArray(resized)) return resized;
     outgrownBecause[j] ??=
       `${plan.id}: from month ${index + 1} (${Math.round(week.monthlyRequests)} requests) ${resized.join('; ')}; ` +
@@ -195,6 +196,8 @@ export function costReport(
   const horizons = plans.map(() => new PicoSum());
   // Each projection is made at its full length (every feasible option fills every month) rather than grown.
   const projections = plans.map((): OptionOut['projection'] => new Array(months.length));
+  // The size each option runs in the month (re-sized ones differ from the first month's, and say so).
+  const sizeNames = plans.map((plan) => plan.sizeName);
   // The cheapest option of each month: the first listed among equals.
   const cheapestIds: Array<string | undefined> = [];
   for (let i = 0; i < months.length; i++) {
@@ -207,7 +210,9 @@ export function costReport(
       const plan = plans[j]!;
       if (repriced) {
         // A month that costs what the month before did (a plan fee, servers that do not grow) keeps its text.
-        const repricedTotal = planIn(week, i, plan, j).exactTotal(week);
+        const sized = planIn(week, i, plan, j);
+        sizeNames[j] = sized.sizeName;
+        const repricedTotal = sized.exactTotal(week);
         if (repricedTotal !== totals[j]) {
           totals[j] = repricedTotal;
           const like = pricedLike[j]!;
@@ -220,7 +225,8 @@ export function costReport(
         cheapestId = plan.id;
         cheapestTotal = total;
       }
-      projections[j]![i] = { month: i + 1, monthlyRequests: requestsByMonth[i]!, totalUsd: totalsUsd[j]! };
+      const sizeName = sizeNames[j];
+      projections[j]![i] = { month: i + 1, monthlyRequests: requestsByMonth[i]!, totalUsd: totalsUsd[j]!, instanceType: sizeName === plan.sizeName ? undefined : sizeName };
     }
     cheapestIds.push(cheapestId);
   }
@@ -263,7 +269,7 @@ export function briefCostReport(
     for (let j = 0; j < plans.length; j++) {
       if (!firsts[j]) continue;
       const plan = plans[j]!;
-      const resized = week === firstWeek || !plan.resizedAt ? plan : plan.resizedAt(week);
+      const resized = week === firstWeek || !plan.resizedAt ? plan : plan.resizedAt(week, firstWeek);
       const total = week === firstWeek ? firsts[j]!.total : (Array.isArray(resized) ? plan : resized).exactTotal(week);
       if (total < least) {
         leader = plan.id;

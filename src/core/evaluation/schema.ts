@@ -17,6 +17,10 @@ export const ProjectionMonth = z.object({
   month: z.number().int().describe('1 is the first month of the horizon'),
   monthlyRequests: z.number(),
   totalUsd: Usd,
+  instanceType: z
+    .string()
+    .optional()
+    .describe("The instance size the month runs, where it is not the first month's: servers re-sized as traffic grows, a hybrid's baseline once traffic has doubled or halved"),
 });
 
 export const OptionOut = z.object({
