@@ -1,10 +1,12 @@
 // Which size a hybrid's baseline runs: its own choice, not the autoscaled servers'. A baseline is bought for every
 // hour (with a commitment where one is priced), so the size that serves an autoscaled fleet best can cost a
 // hybrid several per cent more than another (and one taken from another option, changing with traffic, could
-// make the hybrid cheaper as traffic rose). Chosen at the week the hybrid is planned at, and kept as it grows.
+// make the hybrid cheaper as traffic rose). Chosen at the week the hybrid is planned at, and again where traffic
+// has doubled or halved since (see hybridResizing in options.ts).
 import type { WorkloadProfile } from '../profile/schema.js';
 import type { TrafficWeek } from '../traffic/week.js';
-import { baselineServerUsd, bestHybridMonth } from './hybrid.js';
+// NEAR: estimates this close to the budget (relatively, or within a micro-dollar) are still searched, as bestHybridMonth allows.
+import { baselineServerUsd, bestHybridMonth, NEAR } from './hybrid.js';
 import { functionsAloneTotal, type FunctionPlan } from './serverless.js';
 import { sizePlan } from './server-choice.js';
 import { fittingSizes, type ServerService } from './server-service.js';
@@ -78,9 +80,6 @@ function planOf(ctx: ServerService, baseline: BaselineSize): ServerPlan {
 export function hybridCandidates(ctx: ServerService): ServerPlan[] {
   return baselineSizes(ctx).sizes.map((size) => planOf(ctx, size));
 }
-
-/** Estimates this close to the budget (relatively, or within a micro-dollar) are still searched, as bestHybridMonth allows. */
-const NEAR = 1e-6;
 
 /**
  * The size whose best month (see bestHybridMonth) is cheapest at `week` for a hybrid with `fn`, on float

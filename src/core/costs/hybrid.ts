@@ -10,7 +10,7 @@ import { functionsAloneTotal, priceFunctionMonth, type FunctionPlan } from './se
 import { fixedInstanceHours, fleetFor, opsLine, type ServerSize } from './servers.js';
 import { transferHoursFor } from './pooled-transfer.js';
 import { networkLines } from './support-lines.js';
-import { balancerTotal, priceBalancer, type ServerPlan } from './traditional.js';
+import { balancerTotal, opsHours, priceBalancer, type ServerPlan } from './traditional.js';
 
 export interface HybridMonth extends MonthTotal {
   /** The line items (itemised bills only). */
@@ -140,7 +140,7 @@ export function priceHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: 
   if (balanced) priceBalancer(server, week, profile, bill);
   if (baseline > 0) networkLines(server, servedRequests, hours + transfer, balanced, profile, bill);
   const ops = ASSUMPTIONS.opsHoursPerMonth;
-  const serverOps = baseline > 0 ? ops.traditionalBase + (ops.traditionalPerInstance * (hours + transfer)) / HOURS_PER_MONTH : 0;
+  const serverOps = baseline > 0 ? opsHours(hours + transfer) : 0;
   opsLine(profile, serverOps + (hasOverflow ? ops.serverless : 0), bill);
   return week.monthlyRequests > 0 ? servedRequests / week.monthlyRequests : 0;
 }
@@ -159,7 +159,7 @@ const GRID_SPLIT = 8;
  */
 const gridBest = new WeakMap<FunctionPlan, WeakMap<ServerPlan, { shape: WeekShape; perScale: number }>>();
 /** Estimates this close (relatively, or within a micro-dollar) to the best are re-priced exactly before one is chosen. */
-const NEAR = 1e-6;
+export const NEAR = 1e-6;
 
 /**
  * The baseline that minimises the month's total, and that month's bill in `mode`; ties go to the smaller

@@ -47,7 +47,6 @@ export interface CheapestRates {
   perRps: number;
 }
 
-
 export interface RankedSize {
   size: ServerSize;
   capacityRps: number;

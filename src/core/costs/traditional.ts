@@ -157,7 +157,7 @@ function instanceLines(plan: ServerPlan, profile: WorkloadProfile, hours: number
 }
 
 /** Ops effort of a month of servers: a base, and a share per instance running all month. */
-function opsHours(instanceHours: number): number {
+export function opsHours(instanceHours: number): number {
   const ops = ASSUMPTIONS.opsHoursPerMonth;
   return ops.traditionalBase + (ops.traditionalPerInstance * instanceHours) / HOURS_PER_MONTH;
 }
