@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { ASSUMPTIONS } from './costs/assumptions.js';
 import { prepareOptions } from './costs/options.js';
+import { sideAtSearchLow } from './costs/report.js';
 import type { Evaluation } from './evaluation/schema.js';
 import type { FieldIssue } from './issue-path.js';
 import { providersWithoutPricing, selectPricing, type PricingCatalog } from './pricing/catalog.js';
@@ -90,7 +91,7 @@ export function evaluate(profile: WorkloadProfile, context: EvaluateContext): Ev
       service: verdict.option.service,
       optionId: verdict.option.id,
       confidence: verdict.confidence,
-      summary: summarise(verdict, outcome, facts, report, profile.horizonMonths),
+      summary: summarise(verdict, outcome, facts, report, profile.horizonMonths, () => sideAtSearchLow(options, profile.traffic)),
     },
     scores: outcome.scores,
     exclusions: outcome.exclusions,

@@ -2,6 +2,7 @@
 // feasible option, its cheapest option, a confidence from the score margin and a summary from the facts.
 import { Decimal } from 'decimal.js';
 import type { CostReport } from './costs/report.js';
+import type { PureSide } from './costs/options.js';
 import type { Evaluation, OptionOut } from './evaluation/schema.js';
 import type { RulesetOutcome, RulesetScores } from './rules/compile.js';
 import { cheapestOption, compareUsd, FACT_INDEX, type FactValue } from './rules/facts.js';
@@ -53,8 +54,18 @@ function describeEffect(effect: RulesetOutcome['fired'][number]['effect']): stri
     .join(', ');
 }
 
-/** The one-paragraph summary, written from the verdict, the fired rules and the facts. */
-export function summarise(verdict: Verdict, outcome: RulesetOutcome, facts: readonly FactValue[], report: CostReport, horizonMonths: number): string {
+/**
+ * The one-paragraph summary, written from the verdict, the fired rules and the facts; `sideAtSearchLow` is the
+ * cheaper side at the bottom of the break-even's search (see sideAtSearchLow), read where none was found.
+ */
+export function summarise(
+  verdict: Verdict,
+  outcome: RulesetOutcome,
+  facts: readonly FactValue[],
+  report: CostReport,
+  horizonMonths: number,
+  sideAtSearchLow: () => PureSide,
+): string {
   const { option } = verdict;
   const scores = verdict.ranking.map((r) => `${r.architecture} ${r.score}`).join(', ');
   const deciding = outcome.fired
@@ -77,7 +88,7 @@ export function summarise(verdict: Verdict, outcome: RulesetOutcome, facts: read
   sentences.push(
     report.breakEven
       ? `Traditional becomes cheaper than serverless above ${compactCount(report.breakEven.monthlyRequests)} requests a month.`
-      : 'No break-even between serverless and traditional lies between 1k and 1T requests a month.',
+      : noBreakEven(facts, sideAtSearchLow),
   );
   return sentences.join(' ');
 }
@@ -90,4 +101,15 @@ export function firedRulesOut(outcome: RulesetOutcome): Evaluation['firedRules']
     ...(rule.source ? { source: rule.source } : {}),
     conditions: rule.conditions,
   }));
+}
+
+/** Why no break-even was found: a side with nothing to offer or nothing that runs the workload, or which side is cheaper throughout. */
+function noBreakEven(facts: readonly FactValue[], sideAtSearchLow: () => PureSide): string {
+  const missing = (architecture: string, sells: string) =>
+    fact(facts, `offered${architecture}Options`) === 0 ? `none of the considered providers ${sells}` : `no ${architecture.toLowerCase()} option can run this workload`;
+  if (fact(facts, 'feasibleServerlessOptions') === 0) return `No break-even: ${missing('Serverless', 'sells functions')}.`;
+  if (fact(facts, 'feasibleTraditionalOptions') === 0) return `No break-even: ${missing('Traditional', 'rents servers')}.`;
+  return sideAtSearchLow() === 'traditional'
+    ? 'No break-even: traditional is cheaper than serverless already at 1k requests a month.'
+    : 'No break-even: serverless stays cheaper than traditional at every volume searched, up to 1T requests a month.';
 }

@@ -213,7 +213,8 @@ t.test('profiles that cannot be evaluated name the field to change', async (t) =
         path: 'execution',
         message:
           'no option can run this workload: serverless excluded by no-function-can-run-it (Every function option breaks a platform limit (duration, memory, payload, CPU, connections, cold starts, or what can start it); ' +
-          "see each option's infeasibleBecause); traditional excluded by no-server-can-run-it (No server size of the considered providers has room for the workload); hybrid excluded by no-hybrid-keeps-a-server (No hybrid pays for a server at this load, or no provider offers both parts; a hybrid of zero servers is just functions)",
+          "see each option's infeasibleBecause); traditional excluded by no-servers-offered (None of the considered providers rents servers; add one that does to weigh traditional); " +
+          'hybrid excluded by no-provider-has-both-halves (A hybrid needs, from one provider, a function that can run the workload and a server size that fits it; no considered provider has both)',
       },
       { path: 'execution', message: 'cloudflare/workers-standard/on-demand: Cloudflare Workers (Standard usage model) offers at most 128 MB of memory; the workload needs 4096 MB' },
     ],
@@ -227,6 +228,37 @@ t.test('profiles that cannot be evaluated name the field to change', async (t) =
   t.ok(
     issues.some((i) => i.message === 'aws/ec2/committed-fixed: no Amazon EC2 (Linux, shared tenancy) size with a 1-year commitment price has room for one request of 262144 MB beside the memory kept for the system'),
   );
+});
+
+t.test('where there is no break-even or no architecture, the summary and the exclusions say which case it is', async (t) => {
+  const lastSentence = (e: Evaluation) => e.recommendation.summary.slice(e.recommendation.summary.lastIndexOf('. ', e.recommendation.summary.length - 2) + 2);
+  const excludedBy = (e: Evaluation) => e.exclusions.map((x) => `${x.architecture}: ${x.ruleId}`);
+  // Heroku sells dynos only: serverless is not "unable to run it", there is none to run it on.
+  const dynos = run(api({ providers: ['heroku'] }));
+  t.same(excludedBy(dynos), ['serverless: no-functions-offered', 'hybrid: no-provider-has-both-halves']);
+  t.equal(lastSentence(dynos), 'No break-even: none of the considered providers sells functions.');
+  // Cloudflare sells functions only.
+  const workers = run(api({ providers: ['cloudflare'], execution: { averageDurationMs: 10, memoryMb: 128 } }));
+  t.same(excludedBy(workers), ['traditional: no-servers-offered', 'hybrid: no-provider-has-both-halves']);
+  t.equal(lastSentence(workers), 'No break-even: none of the considered providers rents servers.');
+  // AWS sells functions, but none runs for 20 minutes; no hybrid can be built without one.
+  const video = run(api({ providers: ['aws'], execution: { averageDurationMs: 1_200_000, memoryMb: 2048 } }));
+  t.ok(excludedBy(video).includes('serverless: no-function-can-run-it'));
+  t.ok(excludedBy(video).includes('hybrid: no-provider-has-both-halves'));
+  t.notOk(excludedBy(video).includes('hybrid: no-hybrid-keeps-a-server'), 'no hybrid was priced, so none chose zero servers');
+  t.equal(lastSentence(video), 'No break-even: no serverless option can run this workload.');
+  // Hybrids are priced here, and each does best with no server at all.
+  const plain = run(api({ providers: ['aws'] }));
+  t.ok(plain.options.some((o) => o.architecture === 'hybrid' && o.details.baselineInstances === 0));
+  t.same(excludedBy(plain), ['hybrid: no-hybrid-keeps-a-server']);
+  // Azure sells no warm function capacity cheaper than two small VMs: servers win from the bottom of the search.
+  const warm = run(api({ providers: ['azure'], latency: { coldStartTolerance: 'none' } }));
+  t.equal(warm.breakEven, null);
+  t.equal(lastSentence(warm), 'No break-even: traditional is cheaper than serverless already at 1k requests a month.');
+  // DigitalOcean's functions stay cheaper than its droplets for a burst every hour (the checkout example).
+  const bursts = run({ traffic: { averageRps: 100, peakRps: 1000 }, execution: { averageDurationMs: 60, cpuMsPerRequest: 25, memoryMb: 512 }, providers: ['digitalocean'] });
+  t.equal(bursts.breakEven, null);
+  t.equal(lastSentence(bursts), 'No break-even: serverless stays cheaper than traditional at every volume searched, up to 1T requests a month.');
 });
 
 t.test('the least volume the schema takes, and none at all, still search the break-even from 1k to 1T requests', async (t) => {

@@ -49,6 +49,10 @@ t.test('hybrid savings against free options, and against the better pure option'
   t.equal(fact(ctx, 'serverlessToTraditionalCostRatio'), 1.25);
   t.equal(fact(ctx, 'cheapestArchitecture'), 'hybrid');
   t.equal(fact(context([option('hybrid', '5', { baselineInstances: 0 })]), 'feasibleHybridOptions'), 0, 'a hybrid of zero servers does not count');
+  t.equal(fact(context([option('hybrid', '5', { baselineInstances: 0 })]), 'pricedHybridOptions'), 1, 'but was priced');
+  const unable = { ...option('serverless', ''), feasible: false, infeasibleBecause: 'too long' };
+  t.same([fact(context([unable]), 'offeredServerlessOptions'), fact(context([unable]), 'feasibleServerlessOptions')], [1, 0], 'offered, not feasible');
+  t.equal(fact(context([unable]), 'offeredTraditionalOptions'), 0);
   t.equal(fact(context([option('traditional', '0')]), 'serverlessToTraditionalCostRatio'), null, 'no serverless option, no ratio');
 });
 

@@ -47,6 +47,15 @@ const SEARCH_HIGH = 1e12;
 export const VOLUME_GRID: readonly number[] = Array.from({ length: 20 }, (_, k) => SEARCH_LOW * 4 ** k).filter((v) => v <= SEARCH_HIGH * 4);
 
 /**
+ * The cheaper side at the bottom of the break-even's search, 1k requests a month (a probe the search has made):
+ * where no break-even was found, traditional there means it was cheaper from the start, serverless that it
+ * stayed cheaper all the way up.
+ */
+export function sideAtSearchLow(options: PreparedOptions, traffic: WorkloadProfile['traffic']): PureSide {
+  return sideAtVolume(options, traffic, VOLUME_GRID[0]!);
+}
+
+/**
  * Geometric bisection between a value where `flipped` is false and one where it is true, to `tolerance` (by
  * default 0.1%, finer than any price or traffic estimate behind it) — or, for an input set in whole units
  * (`whole`), to the whole unit, so a flip at a platform limit lands on the first value past it. Each midpoint

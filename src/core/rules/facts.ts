@@ -75,6 +75,7 @@ export function compareUsd(a: string, b: string): number {
 
 const usdOf = (option: OptionOut | undefined) => (option ? Number(option.monthlyUsd!) : null);
 const count = (ctx: FactContext, architecture: string) => ctx.report.options.filter((o) => o.architecture === architecture && isGenuineOption(o)).length;
+const listed = (ctx: FactContext, architecture: string) => ctx.report.options.filter((o) => o.architecture === architecture).length;
 /**
  * For each considered function platform, whether its longest run — a whole batch, for queues and streams, as
  * large as its event source hands over at once — is longer than its run limit for the profile's trigger.
@@ -233,6 +234,16 @@ export const FACTS: readonly FactDefinition[] = [
     type: 'boolean',
     description: 'The longest run (a whole batch, for queues and streams) is longer than at least one considered function platform allows for the trigger',
     compute: (c) => functionRuns(c).some(Boolean),
+  },
+  // Offered against feasible: "no provider sells it" and "none can run it" are different reasons to exclude.
+  { name: 'offeredServerlessOptions', type: 'number', unit: 'options', description: 'Serverless options the considered providers sell, whether or not they can run the workload', compute: (c) => listed(c, 'serverless') },
+  { name: 'offeredTraditionalOptions', type: 'number', unit: 'options', description: 'Traditional options the considered providers sell, whether or not they can run the workload', compute: (c) => listed(c, 'traditional') },
+  {
+    name: 'pricedHybridOptions',
+    type: 'number',
+    unit: 'options',
+    description: "Hybrids priced: one per provider's server service (Kubernetes clusters aside) with a size that fits the workload, paired with that provider's cheapest function able to run it",
+    compute: (c) => listed(c, 'hybrid'),
   },
   { name: 'feasibleServerlessOptions', type: 'number', unit: 'options', description: 'Serverless options that can run the workload', compute: (c) => count(c, 'serverless') },
   { name: 'feasibleTraditionalOptions', type: 'number', unit: 'options', description: 'Traditional options that can run the workload', compute: (c) => count(c, 'traditional') },
