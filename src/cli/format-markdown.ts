@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js';
 import type { Evaluation } from '../core/evaluation/schema.js';
 import type { FieldIssue } from '../core/issue-path.js';
 import type { FileReport } from './checks.js';
-import { isGenuineOption } from '../core/rules/facts.js';
+import { isGenuineOption } from '../core/evaluation/cheapest.js';
 import { describeProvenance } from '../render/provenance-text.js';
 import { describeTippingPoint } from '../render/tipping-text.js';
 import { compactCount } from '../core/significant.js';

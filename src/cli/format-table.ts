@@ -1,7 +1,7 @@
 // A plain-text report of an evaluation for a terminal.
 import { Decimal } from 'decimal.js';
 import type { Evaluation } from '../core/evaluation/schema.js';
-import { isGenuineOption } from '../core/rules/facts.js';
+import { isGenuineOption } from '../core/evaluation/cheapest.js';
 import { compactCount } from '../core/significant.js';
 import { describeProvenance } from '../render/provenance-text.js';
 import { describeTippingPoint } from '../render/tipping-text.js';

@@ -6,7 +6,7 @@ import type { Evaluation } from './evaluation/schema.js';
 import { pricingInForce, type PricingCatalog } from './pricing/catalog.js';
 import { Provider, type PricingFile, type PriceItem } from './pricing/schema.js';
 import type { WorkloadProfile } from './profile/schema.js';
-import { cheapestOption } from './rules/facts.js';
+import { cheapestOption } from './evaluation/cheapest.js';
 
 export interface PriceChange {
   provider: string;

@@ -5,7 +5,8 @@ import type { CostReport } from './costs/report.js';
 import type { PureSide } from './costs/options.js';
 import type { Evaluation, OptionOut } from './evaluation/schema.js';
 import type { RulesetOutcome, RulesetScores } from './rules/compile.js';
-import { cheapestOption, compareUsd, FACT_INDEX, type FactValue } from './rules/facts.js';
+import { cheapestOption, compareUsd } from './evaluation/cheapest.js';
+import { FACT_INDEX, type FactValue } from './rules/facts.js';
 import type { ArchitectureName } from './rules/schema.js';
 import { compactCount, plainNumber } from './significant.js';
 
