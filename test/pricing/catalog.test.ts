@@ -30,6 +30,11 @@ t.test('every committed pricing file loads and names its sources', async (t) => 
           t.match(type.source, /^https:\/\//, `${where} ${type.name} cites its source`);
           if (type.committed1yHourlyUsd) t.match(type.committedSource, /^https:\/\//);
         }
+        // Where sizes bring transfer of their own (DigitalOcean pools it), a size without a figure would add
+        // nothing to the pool and be charged for egress it includes.
+        const types = service.instanceTypes ?? [];
+        if (types.some((type) => type.includedEgressGb !== undefined))
+          t.same(types.filter((type) => type.includedEgressGb === undefined).map((type) => type.name), [], `${where}: every size names its included transfer`);
       }
   t.ok(figures > 50, `${figures} priced figures`);
 });
