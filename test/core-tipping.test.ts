@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import t from 'tap';
 import { evaluate } from '../src/core/evaluate.js';
-import { bisectFlip } from '../src/core/costs/report.js';
+import { bisectFlip } from '../src/core/costs/break-even.js';
 import { selectPricing } from '../src/core/pricing/catalog.js';
 import { toSignificant } from '../src/core/significant.js';
 import { describeTippingPoint } from '../src/render/tipping-text.js';

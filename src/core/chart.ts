@@ -2,7 +2,7 @@
 // range of monthly volumes around the profile's own volume and the break-even.
 import type { Architecture } from './costs/option-plan.js';
 import { prepareOptions, type PreparedOptions } from './costs/options.js';
-import { weekAtVolume } from './costs/report.js';
+import { weekAtVolume } from './costs/break-even.js';
 import type { PricingFile } from './pricing/schema.js';
 import type { WorkloadProfile } from './profile/schema.js';
 import { monthlyRequestsOf, type TrafficWeek } from './traffic/week.js';

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { ASSUMPTIONS } from './costs/assumptions.js';
 import { prepareOptions } from './costs/options.js';
-import { sideAtSearchLow } from './costs/report.js';
+import { sideAtSearchLow } from './costs/break-even.js';
 import type { Evaluation } from './evaluation/schema.js';
 import type { FieldIssue } from './issue-path.js';
 import { providersWithoutPricing, selectPricing, type PricingCatalog } from './pricing/catalog.js';

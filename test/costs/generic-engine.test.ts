@@ -9,7 +9,7 @@ import { serverService } from '../../src/core/costs/server-service.js';
 import { networkLines, networkPricing } from '../../src/core/costs/support-lines.js';
 import { Bill } from '../../src/core/costs/bill.js';
 import { formatUsd } from '../../src/core/costs/money.js';
-import { weekAtVolume } from '../../src/core/costs/report.js';
+import { weekAtVolume } from '../../src/core/costs/break-even.js';
 import { PricingFile, Service } from '../../src/core/pricing/schema.js';
 import { trafficWeek } from '../../src/core/traffic/week.js';
 import { itemised, profile } from './examples.js';

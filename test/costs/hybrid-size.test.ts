@@ -85,11 +85,39 @@ t.test('a growing hybrid chooses its size again where traffic has doubled, as th
   const atDouble = chooseHybridSize(ctx, fn, growing, scaleWeek(first, 2))!;
   t.equal(atDouble.size.name, 'e2-standard-4');
   const month9 = scaleWeek(first, growthFactor(10, 9));
-  t.equal(formatUsd(bestHybridMonth(atDouble, fn, growing, month9, 'exact').total), hybrid.projection[8]!.totalUsd);
+  const settled = bestHybridMonth(atDouble, fn, growing, month9, 'exact');
+  t.equal(formatUsd(settled.total), hybrid.projection[8]!.totalUsd);
+  t.ok(settled.baselineInstances > 0);
+  t.equal(hybrid.projection[8]!.baselineInstances, settled.baselineInstances, 'the month names its count of servers, which month 1 (none) does not have');
   // Kept on e2-small for two years, the same hybrid cost 6.5% more.
   let kept = 0;
   for (let month = 1; month <= 24; month++) kept += Number(hybrids[0]!.exactTotal(scaleWeek(first, growthFactor(10, month)))) / 1e12;
   t.ok(kept / Number(hybrid.horizonUsd) > 1.06, `kept on e2-small $${kept.toFixed(2)}, re-sized $${hybrid.horizonUsd}`);
+});
+
+t.test("a shrinking hybrid's months name their count of servers, and a month of none names no size", async (t) => {
+  // The checkout API on DigitalOcean losing 15% of its traffic a month: a baseline of one s-2vcpu-4gb Droplet at
+  // first, smaller Droplets from half the traffic, then functions alone.
+  const shrinking = WorkloadProfile.parse({
+    traffic: { averageRps: 100, peakRps: 1000, growthPercentPerMonth: -15 },
+    execution: { averageDurationMs: 60, cpuMsPerRequest: 25, memoryMb: 512 },
+    horizonMonths: 24,
+    providers: ['digitalocean'],
+  });
+  const result = evaluate(shrinking, { catalog, ruleset: defaultRuleset(), today: '2026-11-25' });
+  if (!result.ok) throw new Error('evaluation failed');
+  const droplets = result.evaluation.options.find((o) => o.id === 'digitalocean/droplets+functions/hybrid')!;
+  const functions = result.evaluation.options.find((o) => o.id === 'digitalocean/functions/on-demand')!;
+  t.match(droplets.details, { instanceType: 's-2vcpu-4gb', baselineInstances: 1 });
+  const none = droplets.projection.filter((m) => m.baselineInstances === 0);
+  t.ok(none.length > 0 && none[0]!.month > 1, `functions alone from month ${none[0]?.month}`);
+  for (const month of none) {
+    t.equal(month.instanceType, undefined, `month ${month.month}: no server, no size`);
+    t.equal(month.totalUsd, functions.projection[month.month - 1]!.totalUsd, `month ${month.month}: what the functions alone cost`);
+  }
+  const withServers = droplets.projection.filter((m) => m.baselineInstances !== 0);
+  t.ok(withServers.every((m) => m.month < none[0]!.month), 'none again once the servers have gone');
+  t.ok(withServers.some((m) => m.instanceType !== undefined), 'smaller Droplets on the way down');
 });
 
 t.test('the sizes a baseline may run: none that another does as well as at every count, cheapest per request first', async (t) => {

@@ -2,7 +2,7 @@
 // labelled text served by POST and by a GET link that Markdown can embed.
 import t from 'tap';
 import { costCurve } from '../../src/core/chart.js';
-import { findBreakEven } from '../../src/core/costs/report.js';
+import { findBreakEven } from '../../src/core/costs/break-even.js';
 import { selectPricing } from '../../src/core/pricing/catalog.js';
 import { WorkloadProfile } from '../../src/core/profile/schema.js';
 import { renderCostChart } from '../../src/render/cost-chart-svg.js';

@@ -21,6 +21,11 @@ export const ProjectionMonth = z.object({
     .string()
     .optional()
     .describe("The instance size the month runs, where it is not the first month's: servers re-sized as traffic grows, a hybrid's baseline once traffic has doubled or halved"),
+  baselineInstances: z
+    .number()
+    .int()
+    .optional()
+    .describe("A hybrid's servers in the month, where not the first month's count: the baseline is searched again every month (0: functions alone that month)"),
 });
 
 export const OptionOut = z.object({

@@ -1,7 +1,7 @@
 // The inputs a tipping-point search moves (volume, duration, memory, peak ratio, growth): each one's range, the
 // values its limits and the rules' thresholds put a flip on, and how a probe answers with it changed.
 import { prepareOptions, type PreparedOptions, type PureSide } from '../costs/options.js';
-import { sideAtVolume } from '../costs/report.js';
+import { sideAtVolume } from '../costs/break-even.js';
 import { invocationOf, runLimitMs } from '../costs/serverless.js';
 import { recommendedArchitecture, verdictTurnsOnGrowth, type Judgement } from '../judge.js';
 import type { PricingFile } from '../pricing/schema.js';

@@ -1,6 +1,6 @@
 // One tipping-point search: step out from the current value in both directions, nearest first, bisect the
 // step where the answer changed, and put the flip on a limit or a rule's threshold when one explains it.
-import { bisectFlip, VOLUME_GRID } from '../costs/report.js';
+import { bisectFlip, VOLUME_GRID } from '../costs/break-even.js';
 import { toSignificant } from '../significant.js';
 import type { Answer, Input } from './inputs.js';
 
