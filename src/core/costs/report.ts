@@ -1,5 +1,6 @@
 // Costs of every option over the horizon, the break-even volume between serverless and traditional
-// (break-even.ts), and the month the cheapest option changes. Money stays exact (pico-dollars) until it leaves as strings.
+// (break-even.ts), and the month the cheapest option changes. Money stays exact (pico-dollars) until it
+// leaves as strings.
 import type { OptionOut } from '../evaluation/schema.js';
 import type { PricingFile } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
