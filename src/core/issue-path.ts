@@ -1,4 +1,5 @@
 // One way to name a place inside a document, shared by pricing-file errors and HTTP problem details.
+import { closestName, fieldNamesAt, valueAt } from './suggest.js';
 
 /** ['services', 2, 'items', 0, 'priceUsd'] → "services[2].items[0].priceUsd" */
 export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
@@ -21,16 +22,43 @@ interface ZodLikeIssue {
   path: ReadonlyArray<PropertyKey>;
   message: string;
   keys?: readonly string[];
+  values?: readonly unknown[];
 }
 
-/** Zod issues as field issues; an unknown-keys issue becomes one issue per key, named by its full path. */
-export function toFieldIssues(issues: ReadonlyArray<ZodLikeIssue>, prefix: ReadonlyArray<PropertyKey> = []): FieldIssue[] {
+/** The document an issue list was found in, and the schema it was checked against: what a suggestion needs. */
+export interface IssueSource {
+  schema: unknown;
+  input: unknown;
+}
+
+/**
+ * Zod issues as field issues; an unknown-keys issue becomes one issue per key, named by its full path. Given
+ * the document and its schema, a misspelt field name or option gets the one it most likely meant.
+ */
+export function toFieldIssues(issues: ReadonlyArray<ZodLikeIssue>, prefix: ReadonlyArray<PropertyKey> = [], source?: IssueSource): FieldIssue[] {
   return issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys' && issue.keys
-      ? issue.keys.map((key) => ({
-          path: formatIssuePath([...prefix, ...issue.path, key]),
-          message: `unknown field "${key}" (check its spelling; unknown fields are not ignored)`,
-        }))
-      : [{ path: formatIssuePath([...prefix, ...issue.path]), message: issue.message }],
+      ? issue.keys.map((key) => ({ path: formatIssuePath([...prefix, ...issue.path, key]), message: unknownField(key, issue.path, source) }))
+      : [{ path: formatIssuePath([...prefix, ...issue.path]), message: issue.message + optionMeant(issue, source) }],
   );
+}
+
+function unknownField(key: string, path: ReadonlyArray<PropertyKey>, source: IssueSource | undefined): string {
+  // A field the document already has is not what the typo meant.
+  const given = source ? valueAt(source.input, path) : undefined;
+  const names = source ? fieldNamesAt(source.schema, path).filter((name) => !(typeof given === 'object' && given !== null && Object.hasOwn(given, name))) : [];
+  const meant = closestName(key, names);
+  return `unknown field "${key}" (${meant ? `did you mean "${meant}"?` : 'check its spelling;'} unknown fields are not ignored)`;
+}
+
+/** "; did you mean "gcp"?" after an option the schema does not offer, where one it offers is close. */
+function optionMeant(issue: ZodLikeIssue, source: IssueSource | undefined): string {
+  if (issue.code !== 'invalid_value' || !issue.values || !source) return '';
+  const given = valueAt(source.input, issue.path);
+  if (typeof given !== 'string') return '';
+  const meant = closestName(
+    given,
+    issue.values.filter((v): v is string => typeof v === 'string'),
+  );
+  return meant ? `; did you mean "${meant}"?` : '';
 }

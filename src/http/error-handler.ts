@@ -37,7 +37,11 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
         path: v.instancePath.split('/').filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
         message: v.message!,
         keys: (v.params as { keys?: string[] }).keys,
+        values: (v.params as { values?: unknown[] }).values,
       })),
+      [],
+      // The route's own schema and what was sent: a misspelt field or option gets the one it most likely meant.
+      where === 'body' ? { schema: request.routeOptions.schema?.body, input: request.body } : undefined,
     );
     const detail = `${errors.length} invalid field${errors.length === 1 ? '' : 's'} in the ${where}: ${errors.map((e) => e.path).join(', ')}`;
     return problem(where === 'body' ? 'invalid-input' : 'invalid-parameter', detail, { instance, errors });

@@ -67,7 +67,7 @@ t.test('a side that cannot be evaluated is a 422 naming that side', async (t) =>
   t.match(infeasible.json(), { errors: [{ path: 'profile.execution' }] });
   const typo = await app.inject({ method: 'POST', url: '/v1/comparisons', payload: { profile: aws, candidate: { pricingdate: '2024-01-01' } } });
   t.equal(typo.statusCode, 422);
-  t.match(typo.json().errors, [{ path: 'candidate.pricingdate', message: /unknown field/ }]);
+  t.match(typo.json().errors, [{ path: 'candidate.pricingdate', message: /unknown field "pricingdate" \(did you mean "pricingDate"\?/ }]);
 });
 
 t.test('a batch: one result per profile, in order, failures named by index', async (t) => {

@@ -56,6 +56,18 @@ t.test('invalid fields: 422 naming every one', async (t) => {
   t.match(res.headers['content-type'], /^application\/problem\+json/);
   const paths = res.json().errors.map((e: { path: string }) => e.path).sort();
   t.same(paths, ['execution.averageDurationMs', 'horizonMonths', 'traffic.averageRps', 'traffic.peakRPS']);
+  t.match(res.json().errors, [{ path: 'traffic.peakRPS', message: 'unknown field "peakRPS" (did you mean "peakRps"? unknown fields are not ignored)' }]);
+  // In YAML too, and for an option: the route's schema and the body sent give the names meant.
+  const yaml = await app.inject({
+    method: 'POST',
+    url: '/v1/evaluations',
+    headers: { 'content-type': 'application/yaml' },
+    payload: 'traffic:\n  monthlyRequests: 1000\nexecution:\n  averageDurationMs: 100\n  memoryMB: 512\nproviders: [gpc]\n',
+  });
+  t.match(yaml.json().errors, [
+    { path: 'execution.memoryMB', message: /did you mean "memoryMb"\?/ },
+    { path: 'providers[0]', message: /; did you mean "gcp"\?$/ },
+  ]);
 });
 
 t.test('a profile that is valid but cannot be evaluated: 422 naming the field', async (t) => {

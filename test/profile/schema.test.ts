@@ -8,7 +8,7 @@ const minimal = { traffic: { monthlyRequests: 3_000_000 }, execution: { averageD
 
 function issuesOf(input: unknown) {
   const result = WorkloadProfile.safeParse(input);
-  return result.success ? [] : toFieldIssues(result.error.issues);
+  return result.success ? [] : toFieldIssues(result.error.issues, [], { schema: WorkloadProfile, input });
 }
 
 t.test('a minimal profile gets every default filled in', async (t) => {
@@ -80,8 +80,15 @@ const mistakes: Array<[string, unknown, string, RegExp]> = [
   ['an INIT phase over 10 minutes', { ...minimal, execution: { averageDurationMs: 100, initDurationMs: 700_000 } }, 'execution.initDurationMs', /600000/],
   ['p99 below average', { ...minimal, execution: { averageDurationMs: 100, p99DurationMs: 50 } }, 'execution.p99DurationMs', /below averageDurationMs/],
   ['max below p99', { ...minimal, execution: { averageDurationMs: 100, p99DurationMs: 300, maxDurationMs: 200 } }, 'execution.maxDurationMs', /below p99/],
-  ['unknown key', { ...minimal, traffic: { monthlyRequests: 1, peakRPS: 10 } }, 'traffic.peakRPS', /unknown field "peakRPS"/],
-  ['unknown top-level key', { ...minimal, horizon: 12 }, 'horizon', /unknown field/],
+  // A misspelt name gets the one it most likely meant: the same letters in another case, a name without its
+  // unit, a letter or two out; an option likewise. A name the profile already has is not suggested again.
+  ['unknown key', { ...minimal, traffic: { monthlyRequests: 1, peakRPS: 10 } }, 'traffic.peakRPS', /^unknown field "peakRPS" \(did you mean "peakRps"\? unknown fields are not ignored\)$/],
+  ['unknown top-level key', { ...minimal, horizon: 12 }, 'horizon', /^unknown field "horizon" \(did you mean "horizonMonths"\?/],
+  ['a name a letter out', { ...minimal, execution: { averageDurationMs: 1, memroyMb: 512 } }, 'execution.memroyMb', /did you mean "memoryMb"\?/],
+  ['a name the profile already has', { ...minimal, execution: { averageDurationMs: 1, averageDuration: 5 } }, 'execution.averageDuration', /^unknown field "averageDuration" \(check its spelling; unknown fields are not ignored\)$/],
+  ['a name nothing is like', { ...minimal, colour: 'blue' }, 'colour', /check its spelling/],
+  ['a misspelt option', { ...minimal, traffic: { monthlyRequests: 1, pattern: 'steadt' } }, 'traffic.pattern', /; did you mean "steady"\?$/],
+  ['an option in capitals', { ...minimal, providers: ['AWS'] }, 'providers[0]', /; did you mean "aws"\?$/],
   ['unknown framework', { ...minimal, compliance: { frameworks: ['hipa'] } }, 'compliance.frameworks[0]', /hipaa/],
   ['a region as a bare string', { ...minimal, compliance: { dataResidency: 'eu' } }, 'compliance.dataResidency', /"any" or a list of region codes/],
   ['a region in capitals', { ...minimal, compliance: { dataResidency: ['EU'] } }, 'compliance.dataResidency[0]', /region code such as "eu"/],
@@ -95,7 +102,7 @@ const mistakes: Array<[string, unknown, string, RegExp]> = [
   ['text that is no number', { ...minimal, horizonMonths: 'twelve' }, 'horizonMonths', /^Invalid input: expected number, received string$/],
   ['a bad pricing date', { ...minimal, pricingDate: '2024-13-01' }, 'pricingDate', /date/],
   ['a repeated provider', { ...minimal, providers: ['aws', 'aws'] }, 'providers', /repeat/],
-  ['an unknown provider', { ...minimal, providers: ['aws', 'ibm'] }, 'providers[1]', /aws/],
+  ['an unknown provider', { ...minimal, providers: ['aws', 'ibm'] }, 'providers[1]', /"heroku"$/],
   ['a negative budget', { ...minimal, expect: { maxMonthlyUsd: -1 } }, 'expect.maxMonthlyUsd', />=0|decimal/],
   // A missing field says it is required and what it wants, not "expected object, received undefined".
   ['no execution', { traffic: { monthlyRequests: 1 } }, 'execution', /^required: the execution object, with averageDurationMs/],

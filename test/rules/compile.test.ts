@@ -139,7 +139,7 @@ t.test('a bad rule stops loading, naming the rule and the path', async (t) => {
     [rule('{ fact: state, op: gt, otherFact: coldStartTolerance }'), /op gt needs number facts/],
     [rule('{ fact: memoryMb, op: gt, otherFact: memoryMbs }'), /when\.otherFact: unknown fact "memoryMbs"/],
     [rule('{ fact: memoryMb, op: gt }'), /rule my-rule \(rules\[0\]\)\.when/],
-    [rule('{ fact: memoryMb, op: gt, value: 1 }', '    sorce: https://example.com\n'), /rule my-rule \(rules\[0\]\)\.sorce: unknown field/],
+    [rule('{ fact: memoryMb, op: gt, value: 1 }', '    sorce: https://example.com\n'), /rule my-rule \(rules\[0\]\)\.sorce: unknown field "sorce" \(did you mean "source"\?/],
     [rule('{ fact: memoryMb, op: gt, value: 1 }').replace('name: default', 'name: other'), /name: is "other" but the file is named default\.yaml/],
     [rule('{ fact: memoryMb, op: gt, value: 1 }') + '  - id: my-rule\n    when: { fact: memoryMb, op: gt, value: 1 }\n    effect: { exclude: hybrid }\n    because: The same id twice in one file.\n', /rule my-rule \(rules\[1\]\)\.id: duplicate rule id "my-rule"/],
     ['name: default\nrules: [', /line \d+:/],

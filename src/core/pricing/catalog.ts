@@ -47,7 +47,7 @@ export function parsePricingFile(table: TableText): PricingFile {
     throw new PricingFileError(table.name, [{ path: '(yaml)', message: (error as Error).message }]);
   }
   const result = PricingFile.safeParse(data);
-  if (!result.success) throw new PricingFileError(table.name, toFieldIssues(result.error.issues));
+  if (!result.success) throw new PricingFileError(table.name, toFieldIssues(result.error.issues, [], { schema: PricingFile, input: data }));
   const file = result.data;
   const [, folder, date] = nameMatch;
   if (file.provider !== folder)

@@ -59,5 +59,5 @@ export function parseDocumentText(text: string): { ok: true; value: unknown } | 
 
 export function validateProfile(value: unknown): ParsedProfile {
   const result = WorkloadProfile.safeParse(value);
-  return result.success ? { ok: true, profile: result.data } : { ok: false, malformed: false, issues: toFieldIssues(result.error.issues) };
+  return result.success ? { ok: true, profile: result.data } : { ok: false, malformed: false, issues: toFieldIssues(result.error.issues, [], { schema: WorkloadProfile, input: value }) };
 }

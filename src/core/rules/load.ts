@@ -36,7 +36,7 @@ export function loadRuleset(table: TableText): LoadedRuleset {
     throw new RulesetFileError(table.name, doc.errors.map((e) => ({ path: `line ${e.linePos![0].line}`, message: e.message.split('\n', 1)[0]! })));
   const data = doc.toJS({ maxAliasCount: 0 });
   const result = Ruleset.safeParse(data);
-  if (!result.success) throw new RulesetFileError(table.name, toFieldIssues(result.error.issues).map((issue) => withRuleId(data, issue)));
+  if (!result.success) throw new RulesetFileError(table.name, toFieldIssues(result.error.issues, [], { schema: Ruleset, input: data }).map((issue) => withRuleId(data, issue)));
   const expectedName = table.name.replace(/\.ya?ml$/, '');
   if (result.data.name !== expectedName)
     throw new RulesetFileError(table.name, [{ path: 'name', message: `is "${result.data.name}" but the file is named ${table.name}` }]);

@@ -1,0 +1,46 @@
+// "Did you mean …?": which name a misspelt one most likely meant, and the names a schema accepts at a place in
+// a document, through the wrappers a schema puts around its objects (defaults, pipes, unions, arrays).
+import t from 'tap';
+import { z } from 'zod';
+import { closestName, fieldNamesAt, valueAt } from '../src/core/suggest.js';
+import { WorkloadProfile } from '../src/core/profile/schema.js';
+
+t.test('the name a typo most likely meant', async (t) => {
+  const providers = ['aws', 'gcp', 'azure', 'cloudflare', 'digitalocean'];
+  t.equal(closestName('gpc', providers), 'gcp', 'two letters swapped');
+  t.equal(closestName('AWS', providers), 'aws', 'letter case aside');
+  t.equal(closestName('ibm', providers), undefined, 'nothing like it');
+  t.equal(closestName('cloudfare', providers), 'cloudflare', 'a letter left out');
+  t.equal(closestName('ab', ['aws', 'xy']), undefined, 'a word of two letters is not rewritten whole');
+  // archcalc's names end in their unit: a name without it means the one with it, the shortest first.
+  t.equal(closestName('memory', ['memoryMb', 'memoryMbMax']), 'memoryMb');
+  t.equal(closestName('peak', ['peakRps', 'peakToAverageRatio']), 'peakRps');
+  t.equal(closestName('avg', ['averageDurationMs']), undefined, 'a beginning of three letters is too short to say');
+  t.equal(closestName('x', []), undefined, 'no names, no suggestion');
+});
+
+t.test('the field names a schema accepts at a place, through its wrappers', async (t) => {
+  t.same(fieldNamesAt(WorkloadProfile, ['traffic']).slice(0, 3), ['monthlyRequests', 'averageRps', 'peakRps'], 'a refined, transformed object');
+  t.ok(fieldNamesAt(WorkloadProfile, []).includes('horizonMonths'), 'the root');
+  t.ok(fieldNamesAt(WorkloadProfile, ['latency']).includes('coldStartTolerance'), 'an object with a default');
+  const batch = z.strictObject({ profiles: z.array(WorkloadProfile).min(1) });
+  t.ok(fieldNamesAt(batch, ['profiles', 3, 'execution']).includes('memoryMb'), 'inside an array');
+  const either = z.union([z.strictObject({ a: z.number() }), z.strictObject({ b: z.strictObject({ c: z.number() }) })]);
+  t.same(fieldNamesAt(either, []), ['a', 'b'], 'every option of a union');
+  t.same(fieldNamesAt(either, ['b']), ['c']);
+  t.same(fieldNamesAt(WorkloadProfile, ['traffic', 'monthlyRequests']), [], 'a number holds no fields');
+  t.same(fieldNamesAt(WorkloadProfile, ['nowhere', 'deeper']), [], 'a place the schema does not have');
+  t.same(fieldNamesAt(WorkloadProfile, ['providers', 'x']), [], 'an array read by name');
+  t.same(fieldNamesAt({ type: 'object' }, []), [], 'not a zod schema (a JSON Schema, say)');
+  t.same(fieldNamesAt(undefined, []), []);
+});
+
+t.test('the value at a place in a document', async (t) => {
+  const document = { traffic: { monthlyRequests: 5 }, providers: ['gpc'] };
+  t.equal(valueAt(document, ['traffic', 'monthlyRequests']), 5);
+  t.equal(valueAt(document, ['providers', 0]), 'gpc');
+  t.equal(valueAt(document, ['traffic', 'nowhere']), undefined);
+  t.equal(valueAt(document, ['traffic', 'monthlyRequests', 'deeper']), undefined, 'below a number');
+  t.equal(valueAt(document, ['__proto__']), undefined, 'only the document’s own keys');
+  t.equal(valueAt(null, ['x']), undefined);
+});
