@@ -1,7 +1,7 @@
 // Turns every failure into an application/problem+json answer; bad input is a 4xx naming the field.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { toFieldIssues } from '../core/issue-path.js';
+import { toFieldIssues, type IssueSource } from '../core/issue-path.js';
 import { problem, type Problem } from './problems.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
@@ -26,6 +26,14 @@ const BODY_ERRORS: Record<string, Parameters<typeof problem>[0]> = {
   FST_CP_ERR_INVALID_CONTENT: 'undecodable-body',
 };
 
+/** The part of a request a validation failed in (body, querystring, params), with the schema the route checks it against. */
+function sentAs(request: FastifyRequest, where: string | undefined): IssueSource {
+  const schemas = request.routeOptions.schema as Record<string, unknown> | undefined;
+  // Fastify's schema calls the query "querystring"; the request, "query".
+  const part = where === 'querystring' ? 'query' : String(where);
+  return { schema: schemas?.[String(where)], input: (request as unknown as Record<string, unknown>)[part] };
+}
+
 function toProblem(error: FastifyError, request: FastifyRequest): Problem {
   const instance = request.url.split('?')[0];
   if (error instanceof ProblemError) return { ...error.problem, instance };
@@ -40,8 +48,8 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
         values: (v.params as { values?: unknown[] }).values,
       })),
       [],
-      // The route's own schema and what was sent: a misspelt field or option gets the one it most likely meant.
-      where === 'body' ? { schema: request.routeOptions.schema?.body, input: request.body } : undefined,
+      // The route's own schema and what was sent: a misspelt field, parameter or option gets the one it most likely meant.
+      sentAs(request, where),
     );
     const detail = `${errors.length} invalid field${errors.length === 1 ? '' : 's'} in the ${where}: ${errors.map((e) => e.path).join(', ')}`;
     return problem(where === 'body' ? 'invalid-input' : 'invalid-parameter', detail, { instance, errors });

@@ -136,6 +136,8 @@ t.test('a misspelt query parameter is a 400 naming it, not silently the default'
     const name = url.split('?')[1]!.split('=')[0]!;
     t.match(answer.json(), { type: '/problems/invalid-parameter', errors: [{ path: name, message: new RegExp(`unknown field "${name}"`) }] });
   }
+  const misspelt = await app.inject({ method: 'POST', url: '/v1/evaluations?tippingpoints=false', payload: profile });
+  t.match(misspelt.json().errors, [{ message: /did you mean "tippingPoints"\?/ }]);
   const chart = await app.inject({ method: 'GET', url: '/v1/charts/cost-vs-volume.svg?profile=e30&profil=x' });
   t.match(chart.json(), { status: 400, errors: [{ path: 'profil' }] });
 });
