@@ -119,6 +119,24 @@ if (!existsSync(CHROMIUM)) {
     t.notMatch(await page.textContent('#verdict'), /INIT/, 'a stated INIT time needs no warning');
   });
 
+  t.test('response size, latency target and an ops rate from the form reach the bill and the reasons', async (t) => {
+    const page = await openPage(t);
+    await page.waitForSelector('input[name=providers][value=aws]');
+    for (const box of await page.locator('input[name=providers]:not([value=aws])').all()) await box.uncheck();
+    await page.fill('#egressKbPerResponse', '50');
+    await page.fill('#p99TargetMs', '150');
+    await page.fill('#opsHourlyRateUsd', '90');
+    await page.click('#evaluate');
+    await page.waitForSelector('#verdict #architecture', { timeout: 30_000 });
+    // 150 ms of p99 target leaves less room than a cold start takes.
+    t.match(await page.textContent('#rules'), /cold-start-breaks-latency-target/);
+    await page.click('#costs details summary >> nth=0');
+    const bill = await page.textContent('#costs details[open]');
+    // 10M responses of 50 KB: 476.84 GB out, and the upkeep priced at the rate given.
+    t.match(bill, /data transfer out \(GB\)[^]*476\.8371582031/);
+    t.match(bill, /ops effort/);
+  });
+
   t.test('a bad value: the API’s message appears next to the field', async (t) => {
     const page = await openPage(t);
     await page.fill('#averageDurationMs', '-5');
