@@ -5,6 +5,7 @@ import type { Evaluation } from '../core/evaluation/schema.js';
 import type { FieldIssue } from '../core/issue-path.js';
 import type { FileReport } from './checks.js';
 import { isGenuineOption } from '../core/evaluation/cheapest.js';
+import { describeNoBreakEven } from '../render/break-even-text.js';
 import { describeProvenance } from '../render/provenance-text.js';
 import { describeTippingPoint } from '../render/tipping-text.js';
 import { compactCount } from '../core/significant.js';
@@ -40,7 +41,7 @@ export function formatEvaluationMarkdown(evaluation: Evaluation, name: string, h
     '',
     evaluation.breakEven
       ? `Break-even: traditional becomes cheaper above **${compactCount(evaluation.breakEven.monthlyRequests)} requests/month** (\`${evaluation.breakEven.serverlessOption}\` vs \`${evaluation.breakEven.traditionalOption}\`).`
-      : 'Break-even: none between 1k and 1T requests/month.',
+      : `Break-even: ${describeNoBreakEven(evaluation)}.`,
   ];
   if (evaluation.tippingPoints.length > 0) lines.push('', 'Tipping points:', ...evaluation.tippingPoints.map((tip) => `- ${describeTippingPoint(tip)}`));
   for (const warning of evaluation.warnings) lines.push('', `> ⚠️ ${warning}`);

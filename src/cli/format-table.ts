@@ -3,6 +3,7 @@ import { Decimal } from 'decimal.js';
 import type { Evaluation } from '../core/evaluation/schema.js';
 import { isGenuineOption } from '../core/evaluation/cheapest.js';
 import { compactCount } from '../core/significant.js';
+import { describeNoBreakEven } from '../render/break-even-text.js';
 import { describeProvenance } from '../render/provenance-text.js';
 import { describeTippingPoint } from '../render/tipping-text.js';
 
@@ -36,7 +37,7 @@ export function formatTable(evaluation: Evaluation, profileName: string, horizon
     '',
     be
       ? `Break-even: ${compactCount(be.monthlyRequests)} requests/month (${be.serverlessOption} vs ${be.traditionalOption})`
-      : 'Break-even: none between 1k and 1T requests/month',
+      : `Break-even: ${describeNoBreakEven(evaluation)}`,
   );
   for (const tip of evaluation.tippingPoints) lines.push(`Tipping point: ${describeTippingPoint(tip)}`);
   const change = evaluation.cheapestOptionChange;

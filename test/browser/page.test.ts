@@ -166,5 +166,7 @@ if (!existsSync(CHROMIUM)) {
     await page.click('#evaluate');
     await page.waitForSelector('#verdict #architecture', { timeout: 30_000 });
     t.equal(await page.textContent('#architecture'), 'serverless');
+    // Worded as the CLI words it: Cloudflare rents no servers, so there is nothing to break even with.
+    t.match(await page.textContent('#tipping-points'), /Break-even: none — the considered providers rent no servers\./);
   });
 }
