@@ -4,6 +4,7 @@ import t from 'tap';
 import { z } from 'zod';
 import { closestName, fieldNamesAt, valueAt } from '../src/core/suggest.js';
 import { WorkloadProfile } from '../src/core/profile/schema.js';
+import { toFieldIssues } from '../src/core/issue-path.js';
 
 t.test('the name a typo most likely meant', async (t) => {
   const providers = ['aws', 'gcp', 'azure', 'cloudflare', 'digitalocean'];
@@ -43,4 +44,15 @@ t.test('the value at a place in a document', async (t) => {
   t.equal(valueAt(document, ['traffic', 'monthlyRequests', 'deeper']), undefined, 'below a number');
   t.equal(valueAt(document, ['__proto__']), undefined, 'only the document’s own keys');
   t.equal(valueAt(null, ['x']), undefined);
+});
+
+t.test('past the first hundred unknown keys of an object, no suggestions: such a body is made up, not misspelt', async (t) => {
+  const input: Record<string, unknown> = { traffic: { monthlyRequests: 1 }, execution: { averageDurationMs: 1 }, horizon: 12 };
+  for (let i = 0; i < 100; i++) input[`made-up-${i}`] = i;
+  input.providr = ['aws'];
+  const result = WorkloadProfile.safeParse(input);
+  const issues = result.success ? [] : toFieldIssues(result.error.issues, [], { schema: WorkloadProfile, input });
+  t.equal(issues.length, 102);
+  t.match(issues.find((i) => i.path === 'horizon')?.message, /did you mean "horizonMonths"\?/, 'the first');
+  t.match(issues.find((i) => i.path === 'providr')?.message, /check its spelling/, 'the hundred and second');
 });

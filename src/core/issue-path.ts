@@ -36,19 +36,24 @@ export interface IssueSource {
  * the document and its schema, a misspelt field name or option gets the one it most likely meant.
  */
 export function toFieldIssues(issues: ReadonlyArray<ZodLikeIssue>, prefix: ReadonlyArray<PropertyKey> = [], source?: IssueSource): FieldIssue[] {
-  return issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys' && issue.keys
-      ? issue.keys.map((key) => ({ path: formatIssuePath([...prefix, ...issue.path, key]), message: unknownField(key, issue.path, source) }))
-      : [{ path: formatIssuePath([...prefix, ...issue.path]), message: issue.message + optionMeant(issue, source) }],
-  );
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'unrecognized_keys' || !issue.keys) return [{ path: formatIssuePath([...prefix, ...issue.path]), message: issue.message + optionMeant(issue, source) }];
+    const names = source ? namesMissing(issue.path, source) : [];
+    return issue.keys.map((key, i) => {
+      // Past the first hundred unknown keys of one object, a body is not misspelt but made up: no suggestions.
+      const meant = i < 100 ? closestName(key, names) : undefined;
+      return {
+        path: formatIssuePath([...prefix, ...issue.path, key]),
+        message: `unknown field "${key}" (${meant ? `did you mean "${meant}"?` : 'check its spelling;'} unknown fields are not ignored)`,
+      };
+    });
+  });
 }
 
-function unknownField(key: string, path: ReadonlyArray<PropertyKey>, source: IssueSource | undefined): string {
-  // A field the document already has is not what the typo meant.
-  const given = source ? valueAt(source.input, path) : undefined;
-  const names = source ? fieldNamesAt(source.schema, path).filter((name) => !(typeof given === 'object' && given !== null && Object.hasOwn(given, name))) : [];
-  const meant = closestName(key, names);
-  return `unknown field "${key}" (${meant ? `did you mean "${meant}"?` : 'check its spelling;'} unknown fields are not ignored)`;
+/** The names the schema accepts at `path` that the document does not have there: a field given is not what a typo meant. */
+function namesMissing(path: ReadonlyArray<PropertyKey>, source: IssueSource): string[] {
+  const given = valueAt(source.input, path);
+  return fieldNamesAt(source.schema, path).filter((name) => !(typeof given === 'object' && given !== null && Object.hasOwn(given, name)));
 }
 
 /** "; did you mean "gcp"?" after an option the schema does not offer, where one it offers is close. */
