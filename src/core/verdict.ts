@@ -104,12 +104,23 @@ export function firedRulesOut(outcome: RulesetOutcome): Evaluation['firedRules']
   }));
 }
 
-/** Why no break-even was found: a side with nothing to offer or nothing that runs the workload, or which side is cheaper throughout. */
+/**
+ * Why no break-even can exist where a side is missing: the providers considered do not sell it, or none of
+ * its options can run the workload; undefined where both sides have options. The summary and the CLI's and
+ * the page's words read it alike (`fact` reads a fact by name).
+ */
+export function missingSide(fact: (name: string) => unknown): string | undefined {
+  if (fact('offeredServerlessOptions') === 0) return 'the considered providers sell no functions';
+  if (fact('feasibleServerlessOptions') === 0) return 'no serverless option can run this workload';
+  if (fact('offeredTraditionalOptions') === 0) return 'the considered providers rent no servers';
+  if (fact('feasibleTraditionalOptions') === 0) return 'no traditional option can run this workload';
+  return undefined;
+}
+
+/** Why no break-even was found: a side missing (see missingSide), or which side is cheaper throughout. */
 function noBreakEven(facts: readonly FactValue[], sideAtSearchLow: () => PureSide): string {
-  const missing = (architecture: string, sells: string) =>
-    fact(facts, `offered${architecture}Options`) === 0 ? `none of the considered providers ${sells}` : `no ${architecture.toLowerCase()} option can run this workload`;
-  if (fact(facts, 'feasibleServerlessOptions') === 0) return `No break-even: ${missing('Serverless', 'sells functions')}.`;
-  if (fact(facts, 'feasibleTraditionalOptions') === 0) return `No break-even: ${missing('Traditional', 'rents servers')}.`;
+  const missing = missingSide((name) => fact(facts, name));
+  if (missing) return `No break-even: ${missing}.`;
   return sideAtSearchLow() === 'traditional'
     ? 'No break-even: traditional is cheaper than serverless already at 1k requests a month.'
     : 'No break-even: serverless stays cheaper than traditional at every volume searched, up to 1T requests a month.';

@@ -236,11 +236,11 @@ t.test('where there is no break-even or no architecture, the summary and the exc
   // Heroku sells dynos only: serverless is not "unable to run it", there is none to run it on.
   const dynos = run(api({ providers: ['heroku'] }));
   t.same(excludedBy(dynos), ['serverless: no-functions-offered', 'hybrid: no-provider-has-both-halves']);
-  t.equal(lastSentence(dynos), 'No break-even: none of the considered providers sells functions.');
+  t.equal(lastSentence(dynos), 'No break-even: the considered providers sell no functions.');
   // Cloudflare sells functions only.
   const workers = run(api({ providers: ['cloudflare'], execution: { averageDurationMs: 10, memoryMb: 128 } }));
   t.same(excludedBy(workers), ['traditional: no-servers-offered', 'hybrid: no-provider-has-both-halves']);
-  t.equal(lastSentence(workers), 'No break-even: none of the considered providers rents servers.');
+  t.equal(lastSentence(workers), 'No break-even: the considered providers rent no servers.');
   // AWS sells functions, but none runs for 20 minutes; no hybrid can be built without one.
   const video = run(api({ providers: ['aws'], execution: { averageDurationMs: 1_200_000, memoryMb: 2048 } }));
   t.ok(excludedBy(video).includes('serverless: no-function-can-run-it'));
