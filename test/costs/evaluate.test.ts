@@ -251,8 +251,9 @@ t.test('where there is no break-even or no architecture, the summary and the exc
   const plain = run(api({ providers: ['aws'] }));
   t.ok(plain.options.some((o) => o.architecture === 'hybrid' && o.details.baselineInstances === 0));
   t.same(excludedBy(plain), ['hybrid: no-hybrid-keeps-a-server']);
-  // Azure sells no warm function capacity cheaper than two small VMs: servers win from the bottom of the search.
-  const warm = run(api({ providers: ['azure'], latency: { coldStartTolerance: 'none' } }));
+  // A 3 GB function kept warm on Azure (an EP1 instance, or Flex's always-ready 4 GB size) costs more than the
+  // one server the profile asks for: servers win from the bottom of the search.
+  const warm = run(api({ providers: ['azure'], minInstances: 1, execution: { averageDurationMs: 100, memoryMb: 3000 }, latency: { coldStartTolerance: 'none' } }));
   t.equal(warm.breakEven, null);
   t.equal(lastSentence(warm), 'No break-even: traditional is cheaper than serverless already at 1k requests a month.');
   // DigitalOcean's functions stay cheaper than its droplets for a burst every hour (the checkout example).

@@ -91,7 +91,7 @@ const billedAs = (service: Service, billing: Record<string, unknown>): Service =
 
 t.test('a function without limits (but what starts it) or billing rules: no breaches, 1 ms billing, no vCPU', async (t) => {
   const p = profile({ averageDurationMs: 12.3, memoryMb: 300 });
-  t.same(functionShape(bare, p.execution), { billedDurationMs: 13, billedMemoryMb: 300, vcpu: 0, billedInitMs: 0, coldStartShare: 0, warmBilledOnIdle: false }, 'no INIT phase billed');
+  t.same(functionShape(bare, p.execution), { billedDurationMs: 13, billedMemoryMb: 300, vcpu: 0, billedInitMs: 0, coldStartShare: 0, warmBilledOnIdle: false, activeInstanceConcurrency: 0 }, 'no INIT phase billed');
   const [plan] = functionPlans({ ...file, services: [bare] }, profile({ averageDurationMs: 12.3, memoryMb: 300 }, { latency: { coldStartTolerance: 'none' } }));
   t.same(plan!.infeasibleBecause, [], 'no limits, no cold start estimate: nothing to breach');
   t.equal(executionsPerInstance(bare, p.execution, plan!.shape), 1, 'one execution per instance unless the service says more');
@@ -106,11 +106,11 @@ t.test('a function without limits (but what starts it) or billing rules: no brea
 t.test('INIT-phase billing: the share of invocations that cold-start, each billed its INIT time at the duration granularity', async (t) => {
   const withInit = billedAs(bare, { granularityMs: 100, initPhase: { coldStartPercent: 2, typicalInitMs: 250, source: SRC } });
   const e = profile({ averageDurationMs: 100, memoryMb: 1024 }).execution;
-  t.same(functionShape(withInit, e), { billedDurationMs: 100, billedMemoryMb: 1024, vcpu: 0, billedInitMs: 300, coldStartShare: 0.02, warmBilledOnIdle: false }, "the table's 250 ms of INIT billed as 300 ms");
+  t.same(functionShape(withInit, e), { billedDurationMs: 100, billedMemoryMb: 1024, vcpu: 0, billedInitMs: 300, coldStartShare: 0.02, warmBilledOnIdle: false, activeInstanceConcurrency: 0 }, "the table's 250 ms of INIT billed as 300 ms");
   const measured = profile({ averageDurationMs: 100, memoryMb: 1024, initDurationMs: 120 }).execution;
   t.equal(functionShape(withInit, measured).billedInitMs, 200, "the profile's own INIT time wins over the table's estimate");
   const none = profile({ averageDurationMs: 100, memoryMb: 1024, initDurationMs: 0 }).execution;
-  t.same(functionShape(withInit, none), { billedDurationMs: 100, billedMemoryMb: 1024, vcpu: 0, billedInitMs: 0, coldStartShare: 0, warmBilledOnIdle: false }, 'no INIT time: nothing billed');
+  t.same(functionShape(withInit, none), { billedDurationMs: 100, billedMemoryMb: 1024, vcpu: 0, billedInitMs: 0, coldStartShare: 0, warmBilledOnIdle: false, activeInstanceConcurrency: 0 }, 'no INIT time: nothing billed');
   // 1,000 invocations: 100 s of handler time + 2% × 1,000 cold starts × 0.3 s = 106 s, at 1 GB.
   const [plan] = functionPlans({ ...file, services: [withInit] }, profile({ averageDurationMs: 100, memoryMb: 1024 }));
   t.equal(initSecondsOf(plan!.shape, 1000), 6);

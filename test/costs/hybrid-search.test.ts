@@ -4,6 +4,7 @@ import t from 'tap';
 import { Bill } from '../../src/core/costs/bill.js';
 import { formatUsd } from '../../src/core/costs/money.js';
 import { priceHybridMonth } from '../../src/core/costs/hybrid.js';
+import { hybridOption } from '../../src/core/costs/option-plan.js';
 import { optionPlans } from '../../src/core/costs/options.js';
 import { fleetFor } from '../../src/core/costs/servers.js';
 import { selectPricing } from '../../src/core/pricing/catalog.js';
@@ -15,11 +16,14 @@ import { committedCatalog } from '../helpers.js';
  * The hybrid's month as the engine prices it, and the cheapest month of every baseline from 0 to the peak; at
  * `volumeFactor` × the profile's volume, after the first month has been searched (as a growing projection does).
  */
-function searchedAndBest(input: Record<string, unknown>, provider: 'gcp' | 'azure' | 'aws', volumeFactor = 1) {
+function searchedAndBest(input: Record<string, unknown>, provider: 'gcp' | 'azure' | 'aws', volumeFactor = 1, functionService?: string) {
   const profile = WorkloadProfile.parse({ ...input, providers: [provider] });
   const first = trafficWeek(profile.traffic);
   const plans = optionPlans(selectPricing(committedCatalog(), '2026-11-25', [provider]), profile, first, profile.minInstances);
-  const hybrid = plans.find((p) => p.parts && p.infeasibleBecause.length === 0)!;
+  // The provider's hybrid pairs its servers with its cheapest function; another function can be asked for.
+  const cheapest = plans.find((p) => p.parts && p.infeasibleBecause.length === 0)!;
+  const partner = plans.find((p) => p.functionPlan?.service.id === functionService)?.functionPlan;
+  const hybrid = partner ? hybridOption(cheapest.parts!.server, partner, profile) : cheapest;
   hybrid.price(first, 'estimate');
   const week = trafficWeek(profile.traffic, volumeFactor);
   const { server, fn } = hybrid.parts!;
@@ -60,9 +64,13 @@ t.test('warm instances that run 100 executions each: steps every few servers, th
     execution: { averageDurationMs: 9, memoryMb: 128 },
     latency: { coldStartTolerance: 'none' },
   };
-  const { id, searched, best } = searchedAndBest(spiky, 'azure');
-  t.equal(id, 'azure/virtual-machines+functions-premium/hybrid');
-  t.same(searched, best);
+  const premium = searchedAndBest(spiky, 'azure', 1, 'functions-premium');
+  t.equal(premium.id, 'azure/virtual-machines+functions-premium/hybrid');
+  t.same(premium.searched, premium.best);
+  // Flex Consumption's always-ready instances, the cheaper warm capacity, bill their active time on top.
+  const flex = searchedAndBest(spiky, 'azure');
+  t.equal(flex.id, 'azure/virtual-machines+functions-flex/hybrid');
+  t.same(flex.searched, flex.best);
 });
 
 t.test('functions on demand: the cost falls then rises, and the ternary search alone finds its bottom', async (t) => {

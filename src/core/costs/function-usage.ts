@@ -19,6 +19,8 @@ export interface FunctionShape {
   coldStartShare: number;
   /** Whether warm capacity is billed on its idle part only (Cloud Run), not all of it (AWS): see Billing.warmCapacityBilledOn. */
   warmBilledOnIdle: boolean;
+  /** Executions one instance of the billed size runs at once, where compute is billed per active instance (Billing.billedPerActiveInstance); 0 elsewhere. */
+  activeInstanceConcurrency: number;
 }
 
 /** The per-invocation billing shape: the profile's average duration and memory, rounded as the service bills. */
@@ -29,8 +31,11 @@ export function functionShape(service: Service, execution: WorkloadProfile['exec
   const billedDurationMs = Math.max(rounded, billing?.minimumBilledMs ?? 0);
   const memoryMb = Math.max(execution.memoryMb, service.limits?.minMemoryMb ?? 0, billing?.minimumBilledMemoryMb ?? 0);
   const increment = billing?.memoryIncrementMb ?? 1;
-  const billedMemoryMb = billing?.fixedMemoryMb ?? Math.ceil(memoryMb / increment - 1e-9) * increment;
-  const vcpu = billing?.vcpuByMemory?.find((row) => row.upToMemoryMb >= billedMemoryMb)?.vcpu ?? billing?.vcpuByMemory?.at(-1)?.vcpu ?? 0;
+  // Billed per active instance: the smallest size that holds the memory (a larger memory breaks the service's limit).
+  const sizes = billing?.billedPerActiveInstance?.sizes;
+  const size = sizes && (sizes.find((s) => s.memoryMb >= memoryMb) ?? sizes.at(-1)!);
+  const billedMemoryMb = size?.memoryMb ?? billing?.fixedMemoryMb ?? Math.ceil(memoryMb / increment - 1e-9) * increment;
+  const vcpu = size?.vcpu ?? billing?.vcpuByMemory?.find((row) => row.upToMemoryMb >= billedMemoryMb)?.vcpu ?? billing?.vcpuByMemory?.at(-1)?.vcpu ?? 0;
   // The INIT phase is billed like the handler's time: at the same rate, rounded up to the same granularity.
   const initPhase = billing?.initPhase;
   const initMs = initPhase ? (execution.initDurationMs ?? initPhase.typicalInitMs) : 0;
@@ -42,6 +47,7 @@ export function functionShape(service: Service, execution: WorkloadProfile['exec
     billedInitMs,
     coldStartShare: billedInitMs > 0 ? initPhase!.coldStartPercent / 100 : 0,
     warmBilledOnIdle: billing?.warmCapacityBilledOn === 'idle',
+    activeInstanceConcurrency: size?.concurrentExecutions ?? 0,
   };
 }
 
@@ -55,7 +61,7 @@ export function initSecondsOf(shape: FunctionShape, invocations: number): number
  * vCPUs can keep busy when each execution needs cpuMsPerRequest of CPU over averageDurationMs.
  */
 export function executionsPerInstance(service: Service, execution: WorkloadProfile['execution'], shape: FunctionShape): number {
-  const allowed = service.billing?.concurrentExecutionsPerInstance ?? 1;
+  const allowed = shape.activeInstanceConcurrency || (service.billing?.concurrentExecutionsPerInstance ?? 1);
   if (allowed <= 1 || shape.vcpu <= 0 || execution.cpuMsPerRequest <= 0) return Math.max(1, Math.floor(allowed));
   const cpuBound = (shape.vcpu * execution.averageDurationMs) / execution.cpuMsPerRequest;
   return Math.max(1, Math.floor(Math.min(allowed, cpuBound)));
@@ -108,6 +114,46 @@ export function warmSecondsBusiestFirst(sorted: SortedShape, rpsOf: (shapeRate: 
   return (instanceHours + HOURS_PER_WEEK - hoursBefore) * WEEKS_PER_MONTH * 3600;
 }
 
+/**
+ * Instance-seconds a month during which instances are billed as active, for a service billed per active
+ * instance (Billing.billedPerActiveInstance), the hour at shape rate r bringing `rpsOf(r)` invocations a second.
+ * Each hour the platform runs n instances, enough for the executions in flight at `perInstance` each (at least
+ * one), and they are active for the larger of two counts:
+ * - the executions' own time ÷ `perInstance`: an instance runs no more at once (all of it when each runs one
+ *   at a time, as in Microsoft's CPU-bound example);
+ * - with invocations arriving at random (Poisson) and spread evenly over the instances: an active period starts
+ *   with an execution on an idle instance and is billed for its busy spell or the billed duration (the minimum
+ *   period), whichever is longer, executions starting inside it adding nothing; then the instance waits
+ *   1 ÷ rate for the next. With a busy spell of (e^(rate × duration) − 1) ÷ rate (an M/G/∞ queue's), an
+ *   instance is active x ÷ (1 + x) of the hour, x = max(rate × billed duration, e^(rate × duration) − 1): at
+ *   light load each execution pays the minimum, at heavy load every instance its whole hour.
+ * Never falls as a rate rises (more instances only add active time).
+ */
+export function activeInstanceSeconds(sorted: SortedShape, rpsOf: (shapeRate: number) => number, execution: WorkloadProfile['execution'], shape: FunctionShape, perInstance: number): number {
+  const { distinct, hoursAtLeast } = sorted;
+  const durationS = execution.averageDurationMs / 1000;
+  const billedS = shape.billedDurationMs / 1000;
+  let instanceHours = 0;
+  let hoursBefore = 0;
+  for (let i = 0; i < distinct.length; i++) {
+    const rps = rpsOf(distinct[i]!);
+    if (rps <= 0) break;
+    const packed = (rps * durationS) / perInstance;
+    const instances = Math.max(1, Math.ceil(packed - 1e-9));
+    const rate = rps / instances;
+    const x = Math.max(rate * billedS, Math.expm1(rate * durationS));
+    instanceHours += Math.max(packed, (instances * x) / (1 + x)) * (hoursAtLeast[i]! - hoursBefore);
+    hoursBefore = hoursAtLeast[i]!;
+  }
+  return instanceHours * WEEKS_PER_MONTH * 3600;
+}
+
+/** activeInstanceSeconds over a whole week, `eventsPerInvocation` of its requests making one invocation of `execution`. */
+export function weekActiveInstanceSeconds(week: TrafficWeek, execution: WorkloadProfile['execution'], shape: FunctionShape, service: Service, eventsPerInvocation: number): number {
+  const scale = week.scale / eventsPerInvocation;
+  return activeInstanceSeconds(sortedShape(week.shape), (rate) => rate * scale, execution, shape, executionsPerInstance(service, execution, shape));
+}
+
 export interface FunctionUsageInput {
   /** The service's billing shape (functionShape): everything of the service a month's meters depend on, but its gateway. */
   shape: FunctionShape;
@@ -118,6 +164,8 @@ export interface FunctionUsageInput {
   warmSeconds?: number;
   /** Billed INIT-phase seconds of this month's cold starts (on-demand invocations where the platform bills them). */
   initSeconds?: number;
+  /** Set for a service billed per active instance: its instances' active seconds this month (activeInstanceSeconds), billed instead of each execution's. */
+  activeInstanceSeconds?: number;
   gateway?: Service;
 }
 
@@ -149,8 +197,8 @@ export function functionMeters(): FunctionMeters {
  * Monthly quantity of every meter a function option can be charged on, written into `into`. Events an event
  * source bills ('event-request') are its caller's to set: they are left at 0 here.
  */
-export function functionUsage({ shape, execution, requests, warmSeconds, initSeconds = 0, gateway }: FunctionUsageInput, into: FunctionMeters = functionMeters()): FunctionMeters {
-  const activeSeconds = (requests * shape.billedDurationMs) / 1000 + initSeconds;
+export function functionUsage({ shape, execution, requests, warmSeconds, initSeconds = 0, activeInstanceSeconds, gateway }: FunctionUsageInput, into: FunctionMeters = functionMeters()): FunctionMeters {
+  const activeSeconds = activeInstanceSeconds ?? (requests * shape.billedDurationMs) / 1000 + initSeconds;
   const memoryGb = shape.billedMemoryMb / 1024;
   const increment = gateway?.billing?.meteringIncrementKb;
   const gatewayRequests = increment ? requests * Math.max(1, Math.ceil(execution.payloadKb / increment - 1e-9)) : requests;

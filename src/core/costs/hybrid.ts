@@ -5,7 +5,7 @@ import type { WorkloadProfile } from '../profile/schema.js';
 import { HOURS_PER_MONTH, HOURS_PER_WEEK, sortedShape, type SortedShape, type TrafficWeek, type WeekShape } from '../traffic/week.js';
 import { ASSUMPTIONS } from './assumptions.js';
 import { Bill, NO_LINES, type BillMode, type MoneyLine, type MonthTotal } from './bill.js';
-import { executionsPerInstance, warmInstanceSeconds, warmSecondsBusiestFirst } from './function-usage.js';
+import { activeInstanceSeconds, executionsPerInstance, warmInstanceSeconds, warmSecondsBusiestFirst, weekActiveInstanceSeconds } from './function-usage.js';
 import { functionsAloneTotal, priceFunctionMonth, type FunctionPlan } from './serverless.js';
 import { fixedInstanceHours, fleetFor, opsLine, type ServerSize } from './servers.js';
 import { transferHoursFor } from './pooled-transfer.js';
@@ -61,6 +61,17 @@ export function overflowWarmSeconds(week: TrafficWeek, baselineRps: number, fn: 
   const busiestPeak = Math.max(0, sorted.rates[0]! * scale * burstFactor - baselineRps);
   const perInstance = executionsPerInstance(fn.service, execution, fn.shape);
   return warmSecondsBusiestFirst(sorted, overflowOf, busiest > 0 ? busiestPeak / busiest : 1, execution, perInstance);
+}
+
+/** Active instance-seconds a month of a function billed per active instance, taking the overflow above a baseline serving `baselineRps` (see activeInstanceSeconds). */
+function overflowActiveSeconds(week: TrafficWeek, baselineRps: number, fn: FunctionPlan): number {
+  // No baseline: the functions' own week, to the last bit, as the function option bills it.
+  if (baselineRps <= 0) return weekActiveInstanceSeconds(week, fn.execution, fn.shape, fn.service, fn.eventsPerInvocation);
+  const { scale, burstFactor } = week;
+  const burst = hourBurst(burstFactor);
+  const batch = fn.eventsPerInvocation;
+  const overflowOf = (rate: number) => overflowRate(rate * scale, burstFactor, burst, baselineRps) / batch;
+  return activeInstanceSeconds(sortedShape(week.shape), overflowOf, fn.execution, fn.shape, executionsPerInstance(fn.service, fn.execution, fn.shape));
 }
 
 /**
@@ -131,9 +142,18 @@ export function priceHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: 
   server.size.bill(hours, committed, bill);
   server.size.bill(transfer, committed, bill, true);
   const hasOverflow = overflowRequests > 0;
-  // Warm functions are sized hour by hour, so they need the overflow's shape; on-demand ones only its volume.
+  // Warm functions are sized hour by hour, and so are functions billed per active instance: they need the
+  // overflow's shape; others only its volume.
   if (hasOverflow)
-    priceFunctionMonth(fn, profile, week, overflowRequests, bill, fn.mode === 'provisioned' ? overflowWarmSeconds(week, baselineRps, fn, profile.execution) : undefined);
+    priceFunctionMonth(
+      fn,
+      profile,
+      week,
+      overflowRequests,
+      bill,
+      fn.mode === 'provisioned' ? overflowWarmSeconds(week, baselineRps, fn, profile.execution) : undefined,
+      fn.shape.activeInstanceConcurrency > 0 ? overflowActiveSeconds(week, baselineRps, fn) : undefined,
+    );
   // A load balancer fronts several servers, or one server beside the functions that take its overflow or,
   // when the profile wants more than one server for availability, its failover.
   const balanced = server.loadBalancer !== undefined && baseline > 0 && (baseline > 1 || hasOverflow || profile.minInstances > 1);

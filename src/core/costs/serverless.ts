@@ -3,7 +3,7 @@
 import type { PricingFile, Service, Trigger } from '../pricing/schema.js';
 import type { WorkloadProfile } from '../profile/schema.js';
 import type { TrafficWeek } from '../traffic/week.js';
-import { functionMeters, functionShape, functionUsage, initSecondsOf, warmInstanceSeconds, type FunctionMeters, type FunctionShape } from './function-usage.js';
+import { functionMeters, functionShape, functionUsage, initSecondsOf, warmInstanceSeconds, weekActiveInstanceSeconds, type FunctionMeters, type FunctionShape } from './function-usage.js';
 import { ASSUMPTIONS } from './assumptions.js';
 import { Bill, monthTotals, totalOnce, type MonthTotal, type MonthTotals } from './bill.js';
 import { tablePrice, type Price } from './money.js';
@@ -206,13 +206,24 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
  * allowances are not applied to warm-capacity functions (AWS: "the free tier does not apply to functions
  * enabling Provisioned Concurrency").
  */
-export function priceFunctionMonth(plan: FunctionPlan, profile: WorkloadProfile, week: TrafficWeek, requests: number, bill: Bill, warmSecondsCounted?: number): void {
-  const { execution } = plan;
+export function priceFunctionMonth(
+  plan: FunctionPlan,
+  profile: WorkloadProfile,
+  week: TrafficWeek,
+  requests: number,
+  bill: Bill,
+  warmSecondsCounted?: number,
+  activeSecondsCounted?: number,
+): void {
+  const { execution, shape } = plan;
   const invocations = requests / plan.eventsPerInvocation;
-  const warmSeconds = plan.mode === 'provisioned' ? (warmSecondsCounted ?? warmInstanceSeconds(week, profile.execution, plan.shape, plan.service)) : undefined;
+  const warmSeconds = plan.mode === 'provisioned' ? (warmSecondsCounted ?? warmInstanceSeconds(week, profile.execution, shape, plan.service)) : undefined;
   // Warm capacity already pays for its environments' initialisation; on demand, cold starts may add INIT time.
-  const initSeconds = plan.mode === 'on-demand' ? initSecondsOf(plan.shape, invocations) : 0;
-  const usage = functionUsage({ shape: plan.shape, execution, requests: invocations, warmSeconds, initSeconds, gateway: plan.gateway }, plan.meters);
+  const initSeconds = plan.mode === 'on-demand' ? initSecondsOf(shape, invocations) : 0;
+  // Billed per active instance, the month's compute follows its hours, not only its count of executions.
+  const activeInstanceSeconds =
+    shape.activeInstanceConcurrency > 0 ? (activeSecondsCounted ?? weekActiveInstanceSeconds(week, execution, shape, plan.service, plan.eventsPerInvocation)) : undefined;
+  const usage = functionUsage({ shape, execution, requests: invocations, warmSeconds, initSeconds, activeInstanceSeconds, gateway: plan.gateway }, plan.meters);
   const applyFreeTier = profile.applyFreeTier && plan.mode === 'on-demand';
   // A plan's usage credit pays for what this function's month adds, but not for the plan fee itself.
   const start = plan.usageCredit && bill.mark();

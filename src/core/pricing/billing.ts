@@ -29,6 +29,25 @@ export const Billing = z
       .positive()
       .default(1)
       .describe('Functions: executions one warm instance runs at once (still bounded by its vCPUs); 1 for Lambda-style environments'),
+    billedPerActiveInstance: z
+      .strictObject({
+        sizes: z
+          .array(
+            z.strictObject({
+              memoryMb: z.number().positive().describe('Memory of one instance, billed whatever the function uses'),
+              vcpu: z.number().positive().describe('Cores of one instance'),
+              concurrentExecutions: z.number().int().positive().describe('Executions one instance of this size runs at once by default'),
+            }),
+          )
+          .min(1)
+          .describe('Instance sizes sold, smallest first: the smallest that holds the profile\'s memory is priced'),
+        source: SourceUrl,
+      })
+      .optional()
+      .describe(
+        'Functions whose compute is billed per instance while it runs at least one execution (Azure Functions Flex Consumption), ' +
+          'concurrent executions on one instance sharing that time, at the size\'s memory; granularityMs and minimumBilledMs round each active period',
+      ),
     publicIpAddresses: z
       .number()
       .int()
