@@ -108,3 +108,9 @@ t.test('hours without traffic keep no instance active', async (t) => {
   t.ok(Math.abs(at(half) - (seconds / 2) * 0.5 * (0.02 / 1.02)) < 1e-3, `${at(half)} GB-s`);
   t.ok(at(half) < at(Array(24).fill(1)), 'bunched requests share more active periods');
 });
+
+t.test("the option's details give the active instance-hours the GB-seconds come from", async (t) => {
+  const option = flex({ ...example, execution: { averageDurationMs: 250, memoryMb: 2048, ...quiet } });
+  t.match(option.details, { billedMemoryMb: 2048, executionsPerInstance: 1, activeInstanceHours: 7300 });
+  t.equal(line(option, 'on-demand execution time (GB-seconds)').quantity, 7300 * 3600 * 2, 'instance-hours × 3,600 s × 2 GB');
+});

@@ -9,7 +9,7 @@ import { Bill } from '../../src/core/costs/bill.js';
 import { formatUsd } from '../../src/core/costs/money.js';
 import { optionPlans, prepareOptions } from '../../src/core/costs/options.js';
 import { executionsPerInstance, warmInstanceSeconds } from '../../src/core/costs/function-usage.js';
-import { intraHourShape, overflowWarmSeconds } from '../../src/core/costs/hybrid.js';
+import { intraHourShape, overflowWarmSeconds } from '../../src/core/costs/overflow.js';
 import { functionPlans, priceFunctionMonth } from '../../src/core/costs/serverless.js';
 import { opsLine } from '../../src/core/costs/servers.js';
 import { ASSUMPTIONS } from '../../src/core/costs/assumptions.js';

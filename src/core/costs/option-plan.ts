@@ -5,6 +5,7 @@ import type { WorkloadProfile } from '../profile/schema.js';
 import { toSignificant } from '../significant.js';
 import type { TrafficWeek } from '../traffic/week.js';
 import { Bill, NO_LINES, type BillMode, type MoneyLine } from './bill.js';
+import { executionsPerInstance, weekActiveInstanceSeconds } from './function-usage.js';
 import { bestHybridMonth } from './hybrid.js';
 import type { Pico } from './money.js';
 import { functionsAloneTotal, priceFunctionsAlone, type FunctionPlan } from './serverless.js';
@@ -105,6 +106,13 @@ export function functionOption(fn: FunctionPlan, profile: WorkloadProfile): Opti
         // Where cold starts bill their INIT phase: the share of invocations and the time each adds.
         ...(mode === 'on-demand' && shape.billedInitMs > 0 ? { coldStartPercent: shape.coldStartShare * 100, billedInitMsPerColdStart: shape.billedInitMs } : {}),
         ...(fn.gateway ? { gateway: fn.gateway.id } : {}),
+        // Billed per active instance: the month's active instance-hours (× memory = the GB-seconds billed) and what one instance runs at once.
+        ...(shape.activeInstanceConcurrency > 0
+          ? {
+              executionsPerInstance: executionsPerInstance(service, fn.execution, shape),
+              activeInstanceHours: toSignificant(weekActiveInstanceSeconds(week, fn.execution, shape, service, fn.eventsPerInvocation) / 3600, 10),
+            }
+          : {}),
       });
     },
   };
