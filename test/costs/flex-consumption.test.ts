@@ -7,6 +7,10 @@ import type { Evaluation } from '../../src/core/evaluation/schema.js';
 import { WorkloadProfile } from '../../src/core/profile/schema.js';
 import { committedCatalog, defaultRuleset } from '../helpers.js';
 import { Decimal } from 'decimal.js';
+import fc from 'fast-check';
+import { executionsPerInstance, functionShape, weekActiveInstanceSeconds } from '../../src/core/costs/function-usage.js';
+import { trafficWeek, WEEKS_PER_MONTH } from '../../src/core/traffic/week.js';
+import { service, table } from './examples.js';
 
 const FLEX = 'azure/functions-flex/on-demand';
 const HOURS_PER_MONTH = 730;
@@ -113,4 +117,31 @@ t.test("the option's details give the active instance-hours the GB-seconds come 
   const option = flex({ ...example, execution: { averageDurationMs: 250, memoryMb: 2048, ...quiet } });
   t.match(option.details, { billedMemoryMb: 2048, executionsPerInstance: 1, activeInstanceHours: 7300 });
   t.equal(line(option, 'on-demand execution time (GB-seconds)').quantity, 7300 * 3600 * 2, 'instance-hours × 3,600 s × 2 GB');
+});
+
+t.test('active instance time: never less than the executions need, never more than each billed its own period, and rising with traffic', async (t) => {
+  const flexService = service(table('azure', '2025-10-01'), 'functions-flex');
+  fc.assert(
+    fc.property(
+      fc.double({ min: 1e-4, max: 5e3, noNaN: true }),
+      fc.double({ min: 1, max: 60_000, noNaN: true }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.constantFrom(256, 1024, 4096),
+      fc.constantFrom('steady', 'diurnal', 'spiky', 'batch', 'business-hours'),
+      (averageRps, averageDurationMs, cpuShare, memoryMb, pattern) => {
+        const at = (rps: number) => WorkloadProfile.parse({ traffic: { averageRps: rps, pattern }, execution: { averageDurationMs, cpuMsPerRequest: averageDurationMs * cpuShare, memoryMb } });
+        const { execution } = at(averageRps);
+        const shape = functionShape(flexService, execution);
+        const perInstance = executionsPerInstance(flexService, execution, shape);
+        const seconds = (rps: number) => weekActiveInstanceSeconds(trafficWeek(at(rps).traffic), execution, shape, flexService, 1);
+        const active = seconds(averageRps);
+        const executions = averageRps * WEEKS_PER_MONTH * 168 * 3600;
+        const ownTime = (executions * averageDurationMs) / 1000;
+        t.ok(active >= (ownTime / perInstance) * (1 - 1e-9), 'at least the executions\' time ÷ what an instance runs at once');
+        t.ok(active <= ((executions * shape.billedDurationMs) / 1000) * (1 + 1e-9), 'at most each execution billed its own period');
+        t.ok(seconds(averageRps * 1.5) >= active * (1 - 1e-12), 'more traffic, no less active time');
+      },
+    ),
+    { numRuns: 200, seed: 20261127 },
+  );
 });

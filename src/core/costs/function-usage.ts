@@ -133,6 +133,9 @@ export function activeInstanceSeconds(sorted: SortedShape, rpsOf: (shapeRate: nu
   const { distinct, hoursAtLeast } = sorted;
   const durationS = execution.averageDurationMs / 1000;
   const billedS = shape.billedDurationMs / 1000;
+  // e^y − 1 ≤ y·e^y: while y = rate × duration ≤ ln(billed ÷ duration) (durations are positive), the minimum
+  // period decides, and e^y is not needed.
+  const minimumDecidesUpTo = Math.log(billedS / durationS);
   let instanceHours = 0;
   let hoursBefore = 0;
   for (let i = 0; i < distinct.length; i++) {
@@ -141,7 +144,8 @@ export function activeInstanceSeconds(sorted: SortedShape, rpsOf: (shapeRate: nu
     const packed = (rps * durationS) / perInstance;
     const instances = Math.max(1, Math.ceil(packed - 1e-9));
     const rate = rps / instances;
-    const x = Math.max(rate * billedS, Math.expm1(rate * durationS));
+    const y = rate * durationS;
+    const x = y <= minimumDecidesUpTo ? rate * billedS : Math.max(rate * billedS, Math.expm1(y));
     instanceHours += Math.max(packed, (instances * x) / (1 + x)) * (hoursAtLeast[i]! - hoursBefore);
     hoursBefore = hoursAtLeast[i]!;
   }
