@@ -311,3 +311,15 @@ t.test('a provider without a table at the pricing date is left out, and the warn
   const result = evaluate(WorkloadProfile.parse(api({ providers: ['aws', 'gcp'] })), { catalog: awsOnly, ruleset: defaultRuleset(), today: TODAY });
   t.equal(result.ok && result.evaluation.warnings[0], `gcp: no pricing table in force on ${TODAY}; left out of this evaluation`);
 });
+
+t.test("a hybrid that keeps no server in any month says so instead of naming a baseline it never runs", async (t) => {
+  const quiet = run(api({ providers: ['aws'] }));
+  const hybrid = quiet.options.find((o) => o.architecture === 'hybrid')!;
+  t.equal(hybrid.details.baselineInstances, 0);
+  t.equal(hybrid.variant, 'no server pays at this load in any month: every request to functions');
+  // Growing into a baseline: the horizon's later months keep servers, and the variant names their size.
+  const growing = run(api({ providers: ['aws'], traffic: { monthlyRequests: 10_000_000, growthPercentPerMonth: 40 }, horizonMonths: 24 }));
+  const grown = growing.options.find((o) => o.architecture === 'hybrid')!;
+  t.ok(grown.projection.some((m) => (m.baselineInstances ?? 0) > 0), 'a later month keeps a server');
+  t.match(grown.variant, /baseline.*overflow to functions/);
+});

@@ -49,6 +49,7 @@ function optionOut(
   horizonUsd: string | null,
   projection: OptionOut['projection'],
   lineItems: OptionOut['lineItems'] = first ? first.lines.map(toLineItem) : [],
+  variant = plan.variant,
 ): OptionOut {
   return {
     id: plan.id,
@@ -56,7 +57,7 @@ function optionOut(
     provider: plan.provider,
     service: plan.service,
     serviceName: plan.serviceName,
-    variant: plan.variant,
+    variant,
     pricingEffectiveDate: plan.effectiveDate,
     monthlyUsd: first ? monthlyUsd : null,
     horizonUsd: first ? horizonUsd : null,
@@ -67,6 +68,9 @@ function optionOut(
     infeasibleBecause: first ? undefined : plan.infeasibleBecause.join('; '),
   };
 }
+
+/** A hybrid whose best baseline is no server in every month of the horizon, in place of naming a baseline it never runs. */
+const NO_SERVER_VARIANT = 'no server pays at this load in any month: every request to functions';
 
 export function costReport(
   files: readonly PricingFile[],
@@ -116,6 +120,8 @@ export function costReport(
   const sizeNames = plans.map((plan) => plan.sizeName);
   const firstBaselines = firsts.map((first) => first?.baselineInstances);
   const baselines = [...firstBaselines];
+  // Whether each hybrid keeps a server in some month of the horizon (one that never does is its functions alone).
+  const keepsServer = firstBaselines.map((servers) => servers !== undefined && servers > 0);
   // The cheapest option of each month: the first listed among equals.
   const cheapestIds: Array<string | undefined> = [];
   for (let i = 0; i < months.length; i++) {
@@ -136,6 +142,7 @@ export function costReport(
           const month = bestHybridMonth(sized.parts.server, sized.parts.fn, profile, week, 'exact');
           repricedTotal = month.total;
           baselines[j] = month.baselineInstances;
+          if (month.baselineInstances > 0) keepsServer[j] = true;
         } else repricedTotal = sized.exactTotal(week);
         if (repricedTotal !== totals[j]) {
           totals[j] = repricedTotal;
@@ -163,7 +170,11 @@ export function costReport(
     cheapestIds.push(cheapestId);
   }
   for (const because of outgrownBecause) if (because) warnings.push(because);
-  const optionsOut = plans.map((plan, j) => (firsts[j] ? optionOut(plan, firsts[j], projections[j]![0]!.totalUsd, formatUsd(horizons[j]!.total), projections[j]!) : optionOut(plan, undefined, '', null, [])));
+  const optionsOut = plans.map((plan, j) =>
+    firsts[j]
+      ? optionOut(plan, firsts[j], projections[j]![0]!.totalUsd, formatUsd(horizons[j]!.total), projections[j]!, undefined, plan.parts && !keepsServer[j] ? NO_SERVER_VARIANT : plan.variant)
+      : optionOut(plan, undefined, '', null, []),
+  );
   warnings.push(...estimateCaveats(plans, profile));
   const firstLeader = cheapestIds[0];
   const changeIndex = cheapestIds.findIndex((id) => id !== undefined && id !== firstLeader);
