@@ -202,7 +202,8 @@ export function functionPlans(file: PricingFile, profile: WorkloadProfile): Func
 
 /**
  * One month of a function plan at `requests` invocations, priced onto `bill`. `week` gives the hourly shape
- * warm capacity is sized to, unless the caller has counted its warm instance-seconds (`warmSecondsCounted`). Free
+ * warm capacity is sized to, and a service billed per active instance counts its active time on, unless the
+ * caller has counted them (`warmSecondsCounted`, `activeSecondsCounted`: a hybrid's overflow has its own). Free
  * allowances are not applied to warm-capacity functions (AWS: "the free tier does not apply to functions
  * enabling Provisioned Concurrency").
  */
