@@ -132,8 +132,8 @@ t.test('active instance time: never less than the executions need, never more th
         const at = (rps: number) => WorkloadProfile.parse({ traffic: { averageRps: rps, pattern }, execution: { averageDurationMs, cpuMsPerRequest: averageDurationMs * cpuShare, memoryMb } });
         const { execution } = at(averageRps);
         const shape = functionShape(flexService, execution);
-        const perInstance = executionsPerInstance(flexService, execution, shape);
-        const seconds = (rps: number) => weekActiveInstanceSeconds(trafficWeek(at(rps).traffic), execution, shape, flexService, 1);
+        const perInstance = executionsPerInstance(execution, shape);
+        const seconds = (rps: number) => weekActiveInstanceSeconds(trafficWeek(at(rps).traffic), execution, shape, 1);
         const active = seconds(averageRps);
         const executions = averageRps * WEEKS_PER_MONTH * 168 * 3600;
         const ownTime = (executions * averageDurationMs) / 1000;

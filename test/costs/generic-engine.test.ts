@@ -91,10 +91,10 @@ const billedAs = (service: Service, billing: Record<string, unknown>): Service =
 
 t.test('a function without limits (but what starts it) or billing rules: no breaches, 1 ms billing, no vCPU', async (t) => {
   const p = profile({ averageDurationMs: 12.3, memoryMb: 300 });
-  t.same(functionShape(bare, p.execution), { billedDurationMs: 13, billedMemoryMb: 300, vcpu: 0, billedInitMs: 0, coldStartShare: 0, warmBilledOnIdle: false, activeInstanceConcurrency: 0 }, 'no INIT phase billed');
+  t.same(functionShape(bare, p.execution), { billedDurationMs: 13, billedMemoryMb: 300, vcpu: 0, billedInitMs: 0, coldStartShare: 0, warmBilledOnIdle: false, concurrentExecutions: 1, billedPerActiveInstance: false }, 'no INIT phase billed');
   const [plan] = functionPlans({ ...file, services: [bare] }, profile({ averageDurationMs: 12.3, memoryMb: 300 }, { latency: { coldStartTolerance: 'none' } }));
   t.same(plan!.infeasibleBecause, [], 'no limits, no cold start estimate: nothing to breach');
-  t.equal(executionsPerInstance(bare, p.execution, plan!.shape), 1, 'one execution per instance unless the service says more');
+  t.equal(executionsPerInstance(p.execution, plan!.shape), 1, 'one execution per instance unless the service says more');
   t.equal(plan!.mode, 'on-demand');
   // Its gateway states no limits at all: nothing of the gateway's to breach either.
   const gateway = { ...net, id: 'gw', name: 'Gateway', kind: 'gateway' as const, limits: undefined };
@@ -106,11 +106,11 @@ t.test('a function without limits (but what starts it) or billing rules: no brea
 t.test('INIT-phase billing: the share of invocations that cold-start, each billed its INIT time at the duration granularity', async (t) => {
   const withInit = billedAs(bare, { granularityMs: 100, initPhase: { coldStartPercent: 2, typicalInitMs: 250, source: SRC } });
   const e = profile({ averageDurationMs: 100, memoryMb: 1024 }).execution;
-  t.same(functionShape(withInit, e), { billedDurationMs: 100, billedMemoryMb: 1024, vcpu: 0, billedInitMs: 300, coldStartShare: 0.02, warmBilledOnIdle: false, activeInstanceConcurrency: 0 }, "the table's 250 ms of INIT billed as 300 ms");
+  t.same(functionShape(withInit, e), { billedDurationMs: 100, billedMemoryMb: 1024, vcpu: 0, billedInitMs: 300, coldStartShare: 0.02, warmBilledOnIdle: false, concurrentExecutions: 1, billedPerActiveInstance: false }, "the table's 250 ms of INIT billed as 300 ms");
   const measured = profile({ averageDurationMs: 100, memoryMb: 1024, initDurationMs: 120 }).execution;
   t.equal(functionShape(withInit, measured).billedInitMs, 200, "the profile's own INIT time wins over the table's estimate");
   const none = profile({ averageDurationMs: 100, memoryMb: 1024, initDurationMs: 0 }).execution;
-  t.same(functionShape(withInit, none), { billedDurationMs: 100, billedMemoryMb: 1024, vcpu: 0, billedInitMs: 0, coldStartShare: 0, warmBilledOnIdle: false, activeInstanceConcurrency: 0 }, 'no INIT time: nothing billed');
+  t.same(functionShape(withInit, none), { billedDurationMs: 100, billedMemoryMb: 1024, vcpu: 0, billedInitMs: 0, coldStartShare: 0, warmBilledOnIdle: false, concurrentExecutions: 1, billedPerActiveInstance: false }, 'no INIT time: nothing billed');
   // 1,000 invocations: 100 s of handler time + 2% × 1,000 cold starts × 0.3 s = 106 s, at 1 GB.
   const [plan] = functionPlans({ ...file, services: [withInit] }, profile({ averageDurationMs: 100, memoryMb: 1024 }));
   t.equal(initSecondsOf(plan!.shape, 1000), 6);
@@ -122,9 +122,9 @@ t.test('vCPUs by memory, the largest row beyond the table, and concurrency bound
   t.equal(functionShape(cpuFn, profile({ averageDurationMs: 10, memoryMb: 900 }).execution).vcpu, 1);
   t.equal(functionShape(cpuFn, profile({ averageDurationMs: 10, memoryMb: 4096 }).execution).vcpu, 2, 'beyond the table: its last row');
   const ioBound = profile({ averageDurationMs: 200, cpuMsPerRequest: 10, memoryMb: 512 }).execution;
-  t.equal(executionsPerInstance(cpuFn, ioBound, functionShape(cpuFn, ioBound)), 20, '1 vCPU × 200 ms ÷ 10 ms of CPU');
+  t.equal(executionsPerInstance(ioBound, functionShape(cpuFn, ioBound)), 20, '1 vCPU × 200 ms ÷ 10 ms of CPU');
   const cpuBound = profile({ averageDurationMs: 200, memoryMb: 512 }).execution;
-  t.equal(executionsPerInstance(cpuFn, cpuBound, functionShape(cpuFn, cpuBound)), 1);
+  t.equal(executionsPerInstance(cpuBound, functionShape(cpuFn, cpuBound)), 1);
   const [plan] = functionPlans({ ...file, services: [cpuFn] }, profile({ averageDurationMs: 10, memoryMb: 512 }));
   t.equal(plan!.mode, 'provisioned', 'a service that only sells warm instances is always priced warm');
   const usage = functionUsage({ shape: plan!.shape, execution: plan!.shape && profile({ averageDurationMs: 10 }).execution, requests: 10, warmSeconds: 3600 });

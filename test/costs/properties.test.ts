@@ -252,11 +252,11 @@ t.test('warm instances counted busiest hour first, for a week and for a hybrid\'
       for (const week of [trafficWeek(profile.traffic), trafficWeek(profile.traffic, factor)])
         for (const file of selectPricing(catalog, profile.pricingDate!))
           for (const fn of functionPlans(file, profile).filter((f) => f.mode === 'provisioned')) {
-            const perInstance = executionsPerInstance(fn.service, execution, fn.shape);
+            const perInstance = executionsPerInstance(execution, fn.shape);
             // Up to a baseline above the busiest peak, that leaves no overflow at all.
             const baselineRps = baselineShare * week.peakRps;
             const pairs = [
-              [warmInstanceSeconds(week, execution, fn.shape, fn.service), byHour(Array.from({ length: HOURS_PER_WEEK }, (_, h) => rpsAt(week, h)), week.burstFactor, execution, perInstance)],
+              [warmInstanceSeconds(week, execution, fn.shape), byHour(Array.from({ length: HOURS_PER_WEEK }, (_, h) => rpsAt(week, h)), week.burstFactor, execution, perInstance)],
               [overflowWarmSeconds(week, baselineRps, fn, execution), overflowByHour(week, baselineRps, execution, perInstance)],
             ];
             for (const [counted, reference] of pairs)

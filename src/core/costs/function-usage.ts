@@ -19,8 +19,10 @@ export interface FunctionShape {
   coldStartShare: number;
   /** Whether warm capacity is billed on its idle part only (Cloud Run), not all of it (AWS): see Billing.warmCapacityBilledOn. */
   warmBilledOnIdle: boolean;
-  /** Executions one instance of the billed size runs at once, where compute is billed per active instance (Billing.billedPerActiveInstance); 0 elsewhere. */
-  activeInstanceConcurrency: number;
+  /** Executions one instance runs at once, as the service allows (its billed size's, where it sells sizes); the CPU may bound it further (executionsPerInstance). */
+  concurrentExecutions: number;
+  /** Whether compute is billed per instance while it runs executions, not per execution (Billing.billedPerActiveInstance). */
+  billedPerActiveInstance: boolean;
 }
 
 /** The per-invocation billing shape: the profile's average duration and memory, rounded as the service bills. */
@@ -47,7 +49,8 @@ export function functionShape(service: Service, execution: WorkloadProfile['exec
     billedInitMs,
     coldStartShare: billedInitMs > 0 ? initPhase!.coldStartPercent / 100 : 0,
     warmBilledOnIdle: billing?.warmCapacityBilledOn === 'idle',
-    activeInstanceConcurrency: size?.concurrentExecutions ?? 0,
+    concurrentExecutions: size?.concurrentExecutions ?? billing?.concurrentExecutionsPerInstance ?? 1,
+    billedPerActiveInstance: size !== undefined,
   };
 }
 
@@ -57,11 +60,11 @@ export function initSecondsOf(shape: FunctionShape, invocations: number): number
 }
 
 /**
- * Executions one warm instance runs at once: the service's per-instance concurrency, but no more than its
+ * Executions one instance runs at once: the concurrency its shape allows (the service's, or its billed size's), but no more than its
  * vCPUs can keep busy when each execution needs cpuMsPerRequest of CPU over averageDurationMs.
  */
-export function executionsPerInstance(service: Service, execution: WorkloadProfile['execution'], shape: FunctionShape): number {
-  const allowed = shape.activeInstanceConcurrency || (service.billing?.concurrentExecutionsPerInstance ?? 1);
+export function executionsPerInstance(execution: WorkloadProfile['execution'], shape: FunctionShape): number {
+  const allowed = shape.concurrentExecutions;
   if (allowed <= 1 || shape.vcpu <= 0 || execution.cpuMsPerRequest <= 0) return Math.max(1, Math.floor(allowed));
   const cpuBound = (shape.vcpu * execution.averageDurationMs) / execution.cpuMsPerRequest;
   return Math.max(1, Math.floor(Math.min(allowed, cpuBound)));
@@ -72,8 +75,8 @@ export function executionsPerInstance(service: Service, execution: WorkloadProfi
  * concurrency = arrival rate × time in system, at the hour's burst peak, divided by the executions one
  * instance runs at once, rounded up, and at least one. Returns instance-seconds per month.
  */
-export function warmInstanceSeconds(week: TrafficWeek, execution: WorkloadProfile['execution'], shape: FunctionShape, service: Service): number {
-  const perInstance = executionsPerInstance(service, execution, shape);
+export function warmInstanceSeconds(week: TrafficWeek, execution: WorkloadProfile['execution'], shape: FunctionShape): number {
+  const perInstance = executionsPerInstance(execution, shape);
   // Each hour's rate is its shape's × the week's scale, to the last bit, so the hours can be taken busiest
   // first from the shape's sorted rates: worth it for a shape met at several scales (months of growth, a
   // search's volumes) or sorted already. A one-off week is read hour by hour.
@@ -153,9 +156,9 @@ export function activeInstanceSeconds(sorted: SortedShape, rpsOf: (shapeRate: nu
 }
 
 /** activeInstanceSeconds over a whole week, `eventsPerInvocation` of its requests making one invocation of `execution`. */
-export function weekActiveInstanceSeconds(week: TrafficWeek, execution: WorkloadProfile['execution'], shape: FunctionShape, service: Service, eventsPerInvocation: number): number {
+export function weekActiveInstanceSeconds(week: TrafficWeek, execution: WorkloadProfile['execution'], shape: FunctionShape, eventsPerInvocation: number): number {
   const scale = week.scale / eventsPerInvocation;
-  return activeInstanceSeconds(sortedShape(week.shape), (rate) => rate * scale, execution, shape, executionsPerInstance(service, execution, shape));
+  return activeInstanceSeconds(sortedShape(week.shape), (rate) => rate * scale, execution, shape, executionsPerInstance(execution, shape));
 }
 
 export interface FunctionUsageInput {

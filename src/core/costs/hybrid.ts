@@ -57,7 +57,7 @@ export function priceHybridMonth(server: ServerPlan, fn: FunctionPlan, profile: 
       overflowRequests,
       bill,
       fn.mode === 'provisioned' ? overflowWarmSeconds(week, baselineRps, fn, profile.execution) : undefined,
-      fn.shape.activeInstanceConcurrency > 0 ? overflowActiveSeconds(week, baselineRps, fn) : undefined,
+      fn.shape.billedPerActiveInstance ? overflowActiveSeconds(week, baselineRps, fn) : undefined,
     );
   // A load balancer fronts several servers, or one server beside the functions that take its overflow or,
   // when the profile wants more than one server for availability, its failover.

@@ -107,10 +107,10 @@ export function functionOption(fn: FunctionPlan, profile: WorkloadProfile): Opti
         ...(mode === 'on-demand' && shape.billedInitMs > 0 ? { coldStartPercent: shape.coldStartShare * 100, billedInitMsPerColdStart: shape.billedInitMs } : {}),
         ...(fn.gateway ? { gateway: fn.gateway.id } : {}),
         // Billed per active instance: the month's active instance-hours (× memory = the GB-seconds billed) and what one instance runs at once.
-        ...(shape.activeInstanceConcurrency > 0
+        ...(shape.billedPerActiveInstance
           ? {
-              executionsPerInstance: executionsPerInstance(service, fn.execution, shape),
-              activeInstanceHours: toSignificant(weekActiveInstanceSeconds(week, fn.execution, shape, service, fn.eventsPerInvocation) / 3600, 10),
+              executionsPerInstance: executionsPerInstance(fn.execution, shape),
+              activeInstanceHours: toSignificant(weekActiveInstanceSeconds(week, fn.execution, shape, fn.eventsPerInvocation) / 3600, 10),
             }
           : {}),
       });

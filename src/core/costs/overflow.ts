@@ -39,26 +39,26 @@ function overflowRate(average: number, burstFactor: number, burst: HourBurst, ba
  * busiest first from the shape's sorted rates, and its busiest hour is the week's busiest.
  */
 export function overflowWarmSeconds(week: TrafficWeek, baselineRps: number, fn: FunctionPlan, execution: WorkloadProfile['execution']): number {
-  if (baselineRps <= 0) return warmInstanceSeconds(week, execution, fn.shape, fn.service);
+  if (baselineRps <= 0) return warmInstanceSeconds(week, execution, fn.shape);
   const sorted = sortedShape(week.shape);
   const { scale, burstFactor } = week;
   const burst = hourBurst(burstFactor);
   const overflowOf = (rate: number) => overflowRate(rate * scale, burstFactor, burst, baselineRps);
   const busiest = overflowOf(sorted.rates[0]!);
   const busiestPeak = Math.max(0, sorted.rates[0]! * scale * burstFactor - baselineRps);
-  const perInstance = executionsPerInstance(fn.service, execution, fn.shape);
+  const perInstance = executionsPerInstance(execution, fn.shape);
   return warmSecondsBusiestFirst(sorted, overflowOf, busiest > 0 ? busiestPeak / busiest : 1, execution, perInstance);
 }
 
 /** Active instance-seconds a month of a function billed per active instance, taking the overflow above a baseline serving `baselineRps` (see activeInstanceSeconds). */
 export function overflowActiveSeconds(week: TrafficWeek, baselineRps: number, fn: FunctionPlan): number {
   // No baseline: the functions' own week, to the last bit, as the function option bills it.
-  if (baselineRps <= 0) return weekActiveInstanceSeconds(week, fn.execution, fn.shape, fn.service, fn.eventsPerInvocation);
+  if (baselineRps <= 0) return weekActiveInstanceSeconds(week, fn.execution, fn.shape, fn.eventsPerInvocation);
   const { scale, burstFactor } = week;
   const burst = hourBurst(burstFactor);
   const batch = fn.eventsPerInvocation;
   const overflowOf = (rate: number) => overflowRate(rate * scale, burstFactor, burst, baselineRps) / batch;
-  return activeInstanceSeconds(sortedShape(week.shape), overflowOf, fn.execution, fn.shape, executionsPerInstance(fn.service, fn.execution, fn.shape));
+  return activeInstanceSeconds(sortedShape(week.shape), overflowOf, fn.execution, fn.shape, executionsPerInstance(fn.execution, fn.shape));
 }
 
 /**

@@ -218,12 +218,12 @@ export function priceFunctionMonth(
 ): void {
   const { execution, shape } = plan;
   const invocations = requests / plan.eventsPerInvocation;
-  const warmSeconds = plan.mode === 'provisioned' ? (warmSecondsCounted ?? warmInstanceSeconds(week, profile.execution, shape, plan.service)) : undefined;
+  const warmSeconds = plan.mode === 'provisioned' ? (warmSecondsCounted ?? warmInstanceSeconds(week, profile.execution, shape)) : undefined;
   // Warm capacity already pays for its environments' initialisation; on demand, cold starts may add INIT time.
   const initSeconds = plan.mode === 'on-demand' ? initSecondsOf(shape, invocations) : 0;
   // Billed per active instance, the month's compute follows its hours, not only its count of executions.
   const activeInstanceSeconds =
-    shape.activeInstanceConcurrency > 0 ? (activeSecondsCounted ?? weekActiveInstanceSeconds(week, execution, shape, plan.service, plan.eventsPerInvocation)) : undefined;
+    shape.billedPerActiveInstance ? (activeSecondsCounted ?? weekActiveInstanceSeconds(week, execution, shape, plan.eventsPerInvocation)) : undefined;
   const usage = functionUsage({ shape, execution, requests: invocations, warmSeconds, initSeconds, activeInstanceSeconds, gateway: plan.gateway }, plan.meters);
   const applyFreeTier = profile.applyFreeTier && plan.mode === 'on-demand';
   // A plan's usage credit pays for what this function's month adds, but not for the plan fee itself.
