@@ -21,7 +21,11 @@ export function weekAtVolume(traffic: WorkloadProfile['traffic'], monthlyRequest
 export function sideAtVolume(options: PreparedOptions, traffic: WorkloadProfile['traffic'], monthlyRequests: number): PureSide {
   const sides = options.sidesByVolume;
   let side = sides.get(monthlyRequests);
-  if (side === undefined) sides.set(monthlyRequests, (side = options.cheaperSide(weekAtVolume(traffic, monthlyRequests))));
+  if (side === undefined) {
+    const week = weekAtVolume(traffic, monthlyRequests);
+    options.weeksByVolume.set(monthlyRequests, week);
+    sides.set(monthlyRequests, (side = options.cheaperSide(week)));
+  }
   return side;
 }
 
@@ -90,7 +94,7 @@ export function findBreakEven(
     if (side !== 'traditional') continue;
     const { value } = bisectFlip(VOLUME_GRID[k - 1]!, VOLUME_GRID[k]!, sideAt, (s) => s === 'traditional', side);
     // Traditional is cheaper at `value`, so both sides have an option there.
-    const week = weekAtVolume(profile.traffic, value);
+    const week = options.weeksByVolume.get(value)!;
     const at = options.cheapestPair(week);
     const [serverless, traditional] = [at.serverless!, at.traditional!];
     return {

@@ -32,6 +32,8 @@ export interface PreparedOptions {
   cheapestPair(week: TrafficWeek): Record<'serverless' | 'traditional', { plan: OptionPlan; total: Pico } | undefined>;
   /** The sides found so far by volume (monthly requests), for searches that probe the same volumes: see sideAtVolume. */
   readonly sidesByVolume: Map<number, PureSide>;
+  /** The week each of those sides was judged at: the break-even prices its crossing on the probe's own week, whose sizes are chosen already. */
+  readonly weeksByVolume: Map<number, TrafficWeek>;
 }
 
 export type PureSide = 'serverless' | 'traditional' | 'none';
@@ -137,6 +139,7 @@ export function prepareOptions(files: readonly PricingFile[], profile: WorkloadP
   let lastCheapest: OptionPlan | undefined;
   return {
     sidesByVolume: new Map(),
+    weeksByVolume: new Map(),
     plansAt(week, withHybrids = true) {
       const plans: OptionPlan[] = [];
       for (const { file, functions, feasibleFunctions, servers } of prepared) {
